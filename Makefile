@@ -1,0 +1,57 @@
+# PartnerLens: `make serve` to develop, `make test` for everything CI checks.
+# Each target installs what it needs first (.ci/install-tools.sh), from package registries only.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export CHROMEDRIVER := /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test tools tools-browser lint unit web-test build e2e bench fuzz clean
+
+## serve: build the app and serve it on http://127.0.0.1:8080 with live reload
+serve: tools
+	trunk serve
+
+## test: formatting, lints (host and wasm32), host tests, browser tests, release builds, end-to-end tests
+test: tools-browser lint unit web-test build e2e
+
+tools:
+	bash .ci/install-tools.sh
+
+tools-browser:
+	bash .ci/install-tools.sh --browser
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+unit:
+	cargo test
+
+web-test:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test $(WASM) --test web
+
+build:
+	trunk build --release
+	trunk build --release --public-url /assess/ --dist dist-assess
+
+e2e:
+	npx playwright test
+
+## bench: bundle sizes, time to the first question, memory (not part of `make test`)
+bench: tools-browser
+	trunk build --release
+	node benches/page_load.mjs
+
+## fuzz: run the survey-loader fuzz target for a while (needs nightly; not part of `make test`)
+fuzz:
+	bash fuzz/run.sh
+
+clean:
+	cargo clean
+	rm -rf dist dist-assess test-results playwright-report

@@ -1,0 +1,16 @@
+//! The pure engine: survey model, validation, answers and codecs.
+//!
+//! It uses std and pure-Rust crates only, never a web crate and never `crate::ui`, so the
+//! app, the CLI and host tests share it (`tests/engine_purity.rs` enforces this).
+
+pub mod load;
+pub mod response;
+pub mod structure;
+pub mod survey;
+pub mod survey_source;
+pub mod text;
+
+pub use load::{load_survey, SurveyError, SurveyErrors};
+pub use response::{Dimension, Rating, Response};
+pub use survey::Survey;
+pub use text::{Side, Text};

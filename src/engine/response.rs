@@ -1,0 +1,179 @@
+//! One respondent's answers, keyed by the survey's ids. The app saves it, exports wrap it.
+
+use super::survey::{ProfileFacts, Survey};
+use super::text::Side;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One respondent's answers to one survey.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub survey_id: String,
+    #[serde(default)]
+    pub profile: ProfileAnswers,
+    /// Importance and performance per element (and per program principle), by id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, Rating>,
+}
+
+/// Who answered. Choice answers hold the survey's choice ids.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProfileAnswers {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub partner_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program_tier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub wave: String,
+    /// Annual revenue with the vendor now, in the survey's currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_current: Option<f64>,
+    /// Annual revenue the partner could reach with the vendor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_potential: Option<f64>,
+}
+
+/// The two ratings of one element. "Not applicable" covers the element as a whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performance: Option<i32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_applicable: bool,
+}
+
+impl Rating {
+    pub fn get(&self, dimension: Dimension) -> Option<i32> {
+        match dimension {
+            Dimension::Importance => self.importance,
+            Dimension::Performance => self.performance,
+        }
+    }
+}
+
+/// Which of an element's two ratings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    Importance,
+    Performance,
+}
+
+impl Response {
+    pub fn new(survey: &Survey) -> Response {
+        Response {
+            survey_id: survey.id.clone(),
+            ..Response::default()
+        }
+    }
+
+    /// Reads a saved response; the message says what is wrong in words a user can act on.
+    pub fn from_json(json: &str) -> Result<Response, String> {
+        serde_json::from_str(json).map_err(|error| {
+            format!("the saved answers could not be read ({error}); they were set aside and a fresh assessment was started")
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn rating(&self, element_id: &str) -> Rating {
+        self.ratings.get(element_id).copied().unwrap_or_default()
+    }
+
+    /// Sets or clears one rating. Choosing a value takes back "not applicable".
+    pub fn rate(&mut self, element_id: &str, dimension: Dimension, value: Option<i32>) {
+        let rating = self.ratings.entry(element_id.to_owned()).or_default();
+        match dimension {
+            Dimension::Importance => rating.importance = value,
+            Dimension::Performance => rating.performance = value,
+        }
+        if value.is_some() {
+            rating.not_applicable = false;
+        }
+        self.drop_if_empty(element_id);
+    }
+
+    /// Marks an element "not applicable"; its ratings are kept in case the user changes their mind.
+    pub fn set_not_applicable(&mut self, element_id: &str, not_applicable: bool) {
+        self.ratings
+            .entry(element_id.to_owned())
+            .or_default()
+            .not_applicable = not_applicable;
+        self.drop_if_empty(element_id);
+    }
+
+    fn drop_if_empty(&mut self, element_id: &str) {
+        if self.ratings.get(element_id) == Some(&Rating::default()) {
+            self.ratings.remove(element_id);
+        }
+    }
+
+    /// The profile answers that `show_if` conditions look at.
+    pub fn facts<'a>(&'a self, survey: &'a Survey) -> ProfileFacts<'a> {
+        let profile = &self.profile;
+        ProfileFacts {
+            partner_function: profile
+                .partner_type
+                .as_deref()
+                .and_then(|t| survey.function_of(t))
+                .map(|f| f.id.as_str()),
+            partner_type: profile.partner_type.as_deref(),
+            region: profile.region.as_deref(),
+            program_tier: profile.program_tier.as_deref(),
+            side: profile.side,
+        }
+    }
+
+    pub fn side(&self) -> Side {
+        self.profile.side.unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_takes_back_not_applicable_and_clearing_everything_drops_the_entry() {
+        let mut response = Response::default();
+        response.set_not_applicable("training", true);
+        assert!(response.rating("training").not_applicable);
+        response.rate("training", Dimension::Importance, Some(4));
+        assert_eq!(
+            response.rating("training"),
+            Rating {
+                importance: Some(4),
+                performance: None,
+                not_applicable: false
+            }
+        );
+        response.rate("training", Dimension::Importance, None);
+        assert!(response.ratings.is_empty());
+    }
+
+    #[test]
+    fn saved_json_round_trips_and_bad_json_is_an_error_not_a_panic() {
+        let mut response = Response {
+            survey_id: "partner-experience".into(),
+            ..Response::default()
+        };
+        response.rate("leads", Dimension::Performance, Some(2));
+        let json = response.to_json();
+        assert_eq!(
+            json,
+            r#"{"survey_id":"partner-experience","profile":{},"ratings":{"leads":{"performance":2}}}"#
+        );
+        assert_eq!(Response::from_json(&json), Ok(response));
+        assert!(Response::from_json("{not json").is_err());
+        assert!(Response::from_json(r#"{"ratings":{}}"#).is_err());
+    }
+}

@@ -1,0 +1,83 @@
+//! The root component: picks the survey, loads it, and shows the questionnaire or the error page.
+
+use super::header::AppHeader;
+use super::i18n::Locale;
+use super::questionnaire::Questionnaire;
+use super::state::{provide_app_state, AppState};
+use super::storage;
+use super::survey_error_page::SurveyErrorPage;
+use super::survey_fetch::{fetch_survey, survey_address, SurveyFailure};
+use crate::engine::Survey;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+#[derive(Clone)]
+enum SurveyLoad {
+    Loading,
+    Ready(Arc<Survey>),
+    Failed(Arc<SurveyFailure>),
+}
+
+/// The locale saved from an earlier visit, else the browser's language, else English.
+fn initial_locale() -> Locale {
+    let browser = web_sys::window().and_then(|w| w.navigator().language());
+    storage::load_locale()
+        .or(browser)
+        .and_then(|code| Locale::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState {
+        locale: RwSignal::new(initial_locale()),
+    };
+    provide_app_state(state);
+
+    // Keeps <html lang> and the saved choice in step with the language menu.
+    Effect::new(move || {
+        let code = state.code();
+        storage::save_locale(code);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+    });
+
+    let load = RwSignal::new(SurveyLoad::Loading);
+    match survey_address() {
+        Ok(address) => spawn_local(async move {
+            load.set(match fetch_survey(&address).await {
+                Ok(survey) => SurveyLoad::Ready(Arc::new(survey)),
+                Err(failure) => SurveyLoad::Failed(Arc::new(failure)),
+            });
+        }),
+        Err(failure) => load.set(SurveyLoad::Failed(Arc::new(failure))),
+    }
+
+    let title = move || match load.get() {
+        SurveyLoad::Ready(survey) => Some(survey.title.get(state.code()).to_owned()),
+        _ => None,
+    };
+    // The tab title names the survey, so a partner with many tabs finds it.
+    Effect::new(move || {
+        let app = state.strings().app_name;
+        document().set_title(&match title() {
+            Some(title) => format!("{title} · {app}"),
+            None => app.to_owned(),
+        });
+    });
+
+    view! {
+        <AppHeader/>
+        {move || match load.get() {
+            SurveyLoad::Loading => {
+                view! { <main class="loading"><p role="status">{move || state.strings().loading_survey}</p></main> }
+                    .into_any()
+            }
+            SurveyLoad::Ready(survey) => view! { <Questionnaire survey/> }.into_any(),
+            SurveyLoad::Failed(failure) => view! { <SurveyErrorPage failure/> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,73 @@
+//! UI strings: one file per locale, one struct that every locale fills in full, so a missing
+//! translation is a compile error. Survey text comes from the survey file, not from here.
+
+mod de;
+mod en;
+
+/// The languages the UI is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Locale {
+    #[default]
+    En,
+    De,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::De];
+
+    /// BCP 47 code, also the key into survey texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::De => "de",
+        }
+    }
+
+    /// The language's name in itself, for the language menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::De => "Deutsch",
+        }
+    }
+
+    /// Picks a locale from a code such as "de-CH"; unknown codes give None.
+    pub fn from_code(code: &str) -> Option<Locale> {
+        let language = code.split(['-', '_']).next().unwrap_or_default();
+        Locale::ALL
+            .into_iter()
+            .find(|locale| locale.code().eq_ignore_ascii_case(language))
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Locale::En => &en::STRINGS,
+            Locale::De => &de::STRINGS,
+        }
+    }
+}
+
+pub struct Strings {
+    pub app_name: &'static str,
+    pub language: &'static str,
+    pub loading_survey: &'static str,
+    pub survey_error_title: &'static str,
+    pub survey_error_intro: &'static str,
+    pub survey_error_hint: &'static str,
+    pub not_applicable: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    /// "Page {page} of {pages}".
+    pub page_of: &'static str,
+    pub saved: &'static str,
+    pub storage_recovered: &'static str,
+    pub privacy_note: &'static str,
+}
+
+impl Strings {
+    pub fn page_of(&self, page: usize, pages: usize) -> String {
+        self.page_of
+            .replace("{page}", &page.to_string())
+            .replace("{pages}", &pages.to_string())
+    }
+}

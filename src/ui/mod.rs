@@ -1,0 +1,19 @@
+//! The Leptos app (wasm32 only). Components render and dispatch; the engine computes.
+
+mod app;
+mod element_card;
+mod header;
+pub mod i18n;
+mod questionnaire;
+mod rating_group;
+mod state;
+mod storage;
+mod survey_error_page;
+mod survey_fetch;
+
+pub use app::App;
+
+/// Mounts the app on the page's body.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,31 @@
+//! The typed app context: what many components read, handed out once by `App`.
+
+use super::i18n::{Locale, Strings};
+use leptos::prelude::*;
+
+/// Shared UI state. Copy, so closures and child components take it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub locale: RwSignal<Locale>,
+}
+
+impl AppState {
+    /// The UI strings of the current locale; reading it subscribes to locale changes.
+    pub fn strings(&self) -> &'static Strings {
+        self.locale.get().strings()
+    }
+
+    /// The locale code for survey texts; reading it subscribes to locale changes.
+    pub fn code(&self) -> &'static str {
+        self.locale.get().code()
+    }
+}
+
+pub fn provide_app_state(state: AppState) {
+    provide_context(state);
+}
+
+pub fn use_app_state() -> AppState {
+    // Every component lives under `App`, which provides the state before rendering anything.
+    expect_context::<AppState>()
+}

@@ -1,0 +1,72 @@
+//! Finds and fetches the survey file named by `?survey=`, or the default one.
+
+use crate::engine::survey_source::survey_path;
+use crate::engine::{load_survey, Survey};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why the survey is not available, in the words shown on the error page.
+pub struct SurveyFailure {
+    pub address: String,
+    pub problems: Vec<String>,
+}
+
+/// The survey address from the page's query, checked to stay on this origin.
+pub fn survey_address() -> Result<String, SurveyFailure> {
+    let window = web_sys::window().expect("the app runs in a window");
+    let location = window.location();
+    let search = location.search().unwrap_or_default();
+    let param = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|params| params.get("survey"));
+    let fail = |address: &str, problem: String| SurveyFailure {
+        address: address.to_owned(),
+        problems: vec![problem],
+    };
+    let path =
+        survey_path(param.as_deref()).map_err(|e| fail(param.as_deref().unwrap_or(""), e))?;
+    // The engine refuses schemes and other hosts; the browser's own URL parser has the last word.
+    let href = location.href().unwrap_or_default();
+    let same_origin = web_sys::Url::new_with_base(&path, &href)
+        .ok()
+        .is_some_and(|url| Some(url.origin()) == location.origin().ok());
+    if same_origin {
+        Ok(path)
+    } else {
+        Err(fail(
+            &path,
+            format!("\"{path}\" does not point to this site"),
+        ))
+    }
+}
+
+pub async fn fetch_survey(address: &str) -> Result<Survey, SurveyFailure> {
+    let fail = |problems: Vec<String>| SurveyFailure {
+        address: address.to_owned(),
+        problems,
+    };
+    let bytes = fetch_bytes(address).await.map_err(|e| fail(vec![e]))?;
+    load_survey(&bytes).map_err(|errors| fail(errors.0.iter().map(ToString::to_string).collect()))
+}
+
+async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
+    let unreachable = |_| {
+        format!("the survey file at \"{address}\" could not be reached; check your connection and reload")
+    };
+    let window = web_sys::window().ok_or("no browser window")?;
+    let response = JsFuture::from(window.fetch_with_str(address))
+        .await
+        .map_err(unreachable)?;
+    let response: web_sys::Response = response.dyn_into().map_err(unreachable)?;
+    if !response.ok() {
+        return Err(format!(
+            "the server answered {} {} for \"{address}\"; check the address",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(unreachable)?)
+        .await
+        .map_err(unreachable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,49 @@
+// A minimal static file server for the end-to-end tests: serves a folder on loopback,
+// optionally under a sub-path (to test builds made with `trunk build --public-url /assess/`).
+// Usage: node tests/e2e/serve.mjs DIR PORT [PREFIX]
+// Files under tests/fixtures/surveys are also served at PREFIX/test-fixtures/, so tests can
+// load broken surveys without shipping them in dist/.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const [dir, port, prefix = "/"] = process.argv.slice(2);
+const root = resolve(dir);
+const fixtures = resolve(new URL("../fixtures/surveys", import.meta.url).pathname);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+  if (!path.startsWith(prefix)) {
+    res.writeHead(404).end("not under " + prefix);
+    return;
+  }
+  const rest = path.slice(prefix.length);
+  const base = rest.startsWith("test-fixtures/") ? fixtures : root;
+  let file = normalize(join(base, rest.replace(/^test-fixtures\//, "")));
+  if (!file.startsWith(base)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, "index.html");
+    const body = await readFile(file);
+    res.writeHead(200, {
+      "content-type": types[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end("not found");
+  }
+}).listen(Number(port), "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${prefix}`);
+});
