@@ -257,7 +257,7 @@ fn each_broken_fixture_names_its_field_and_problem() {
     );
     assert_fails(
         "non-finite-weight.json",
-        &["the file is not valid JSON: number out of range"],
+        &["areas[0].elements[1].weight: number out of range (line 154, column 25)"],
     );
 }
 
@@ -307,7 +307,7 @@ fn non_finite_weights_are_refused_when_a_survey_is_built_in_code() {
         errors,
         [
             "areas[0].weight: NaN is not a valid weight; use a number of 0 or more",
-            "areas[1].elements[0].weight: inf is not a valid weight; use a number of 0 or more"
+            "areas[1].elements[0].weight: infinity is not a valid weight; use a number of 0 or more"
         ]
     );
 }

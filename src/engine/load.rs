@@ -3,6 +3,7 @@
 //! It never panics: every problem becomes a `SurveyError` naming the JSON path of the bad
 //! field, and all problems that can be found are reported together.
 
+use super::json_path;
 use super::survey::{
     Categories, ChoiceField, Condition, Element, Item, ProfileQuestion, Survey, FORMAT_MAJOR,
     FORMAT_MINOR,
@@ -76,7 +77,12 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
             "the file is not valid UTF-8 (line {line}, column {column}). Save it as UTF-8."
         ))
     })?;
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+    if !text.trim_start().starts_with('{') {
+        return Err(whole_file(
+            "a survey file must hold one JSON object, starting with {".into(),
+        ));
+    }
+    let probe: VersionProbe = serde_json::from_str(text).map_err(|error| {
         whole_file(format!(
             "the file is not valid JSON: {} (line {}, column {})",
             strip_position(&error.to_string()),
@@ -84,12 +90,11 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
             error.column()
         ))
     })?;
-    check_format_version(&value)?;
+    check_format_version(probe.format_version)?;
 
     let mut errors = Vec::new();
-    let mut track = serde_path_to_error::Track::new();
-    let tracked = serde_path_to_error::Deserializer::new(&value, &mut track);
-    let parsed = serde_ignored::deserialize(tracked, |path| {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let parsed = serde_ignored::deserialize(&mut reader, |path| {
         errors.push(SurveyError {
             path: ignored_path(&path),
             message: "unknown key; check its spelling against docs/survey-format.md".into(),
@@ -98,9 +103,15 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
     let survey: Survey = match parsed {
         Ok(survey) => survey,
         Err(error) => {
+            let offset = json_path::offset_of(text, error.line(), error.column());
             errors.push(SurveyError {
-                path: tracked_path(&track.path()),
-                message: error.to_string(),
+                path: json_path::path_at(text, offset),
+                message: format!(
+                    "{} (line {}, column {})",
+                    strip_position(&error.to_string()),
+                    error.line(),
+                    error.column()
+                ),
             });
             return Err(SurveyErrors(errors));
         }
@@ -130,23 +141,34 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, offset - line_start + 1)
 }
 
+/// The first pass reads `format_version` alone (and checks that the text is JSON), so the
+/// version is judged before the full parse; a generic `Value` would cost more wasm.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    format_version: Option<VersionValue>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum VersionValue {
+    Text(String),
+    Other(serde::de::IgnoredAny),
+}
+
 /// Refuses unknown major versions before anything else, so that a newer file gets one
 /// clear message instead of a list of "unknown key" errors.
-fn check_format_version(value: &serde_json::Value) -> Result<(), SurveyErrors> {
+fn check_format_version(version: Option<VersionValue>) -> Result<(), SurveyErrors> {
     let field = |message: String| {
         SurveyErrors(vec![SurveyError {
             path: "format_version".into(),
             message,
         }])
     };
-    let Some(object) = value.as_object() else {
-        return Err(whole_file(
-            "a survey file must hold one JSON object (starting with {)".into(),
-        ));
-    };
-    let version = match object.get("format_version") {
-        Some(serde_json::Value::String(version)) => version,
-        Some(_) => return Err(field("must be a string such as \"1.0\"".into())),
+    let version = match version {
+        Some(VersionValue::Text(version)) => version,
+        Some(VersionValue::Other(_)) => {
+            return Err(field("must be a string such as \"1.0\"".into()))
+        }
         None => return Err(field("missing; add \"format_version\": \"1.0\"".into())),
     };
     let parsed = version
@@ -181,17 +203,6 @@ fn ignored_path(path: &serde_ignored::Path) -> String {
         | Path::NewtypeStruct { parent }
         | Path::NewtypeVariant { parent } => ignored_path(parent),
     }
-}
-
-fn tracked_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    path.iter()
-        .fold(String::new(), |acc, segment| match segment {
-            Segment::Seq { index } => format!("{acc}[{index}]"),
-            Segment::Map { key } => join_key(acc, key),
-            Segment::Enum { variant } => join_key(acc, variant),
-            Segment::Unknown => acc,
-        })
 }
 
 fn join_key(parent: String, key: &str) -> String {
@@ -425,7 +436,7 @@ fn check_categories(check: &mut Checker, survey: &Survey) {
         if !band.min.is_finite() || !(0.0..=100.0).contains(&band.min) {
             check.error(
                 &format!("{path}.min"),
-                format!("{} is not a score from 0 to 100", band.min),
+                format!("{} is not a score from 0 to 100", number(band.min)),
             );
         }
     }
@@ -522,7 +533,10 @@ impl Checker {
         if !weight.is_finite() || weight < 0.0 {
             self.error(
                 path,
-                format!("{weight} is not a valid weight; use a number of 0 or more"),
+                format!(
+                    "{} is not a valid weight; use a number of 0 or more",
+                    number(weight)
+                ),
             );
         }
     }
@@ -602,6 +616,19 @@ impl Checker {
                 }
             }
         }
+    }
+}
+
+/// Formats a number for a message through serde_json, whose float printer the app links
+/// anyway; `{}` on an f64 would pull in core's float formatting (about 4 KB of wasm, gzipped).
+fn number(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".into()
+    } else if value.is_infinite() {
+        "infinity".into()
+    } else {
+        let text = serde_json::to_string(&value).unwrap_or_default();
+        text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
     }
 }
 

@@ -3,6 +3,7 @@
 //! It uses std and pure-Rust crates only, never a web crate and never `crate::ui`, so the
 //! app, the CLI and host tests share it (`tests/engine_purity.rs` enforces this).
 
+pub mod json_path;
 pub mod load;
 pub mod response;
 pub mod structure;

@@ -12,6 +12,8 @@ mod survey_error_page;
 mod survey_fetch;
 
 pub use app::App;
+pub use questionnaire::Questionnaire;
+pub use state::{provide_app_state, AppState};
 
 /// Mounts the app on the page's body.
 pub fn mount() {

@@ -21,6 +21,7 @@ impl AppState {
     }
 }
 
+/// Makes the state available to every component below the caller.
 pub fn provide_app_state(state: AppState) {
     provide_context(state);
 }

@@ -1,0 +1,97 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the questionnaire mounts with the
+//! default survey, shows the first question, and an answer survives a remount via localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use partnerlens::engine::load_survey;
+use partnerlens::ui::i18n::Locale;
+use partnerlens::ui::{provide_app_state, AppState, Questionnaire};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STORAGE_KEY: &str = "partnerlens.assessment.partner-experience";
+
+fn default_survey() -> Arc<partnerlens::engine::Survey> {
+    let bytes = include_bytes!("../public/surveys/partner-experience.json");
+    Arc::new(load_survey(bytes).expect("the default survey is valid"))
+}
+
+fn mount(survey: Arc<partnerlens::engine::Survey>) -> impl Drop {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.unchecked_into(), move || {
+        provide_app_state(AppState {
+            locale: RwSignal::new(Locale::En),
+        });
+        view! { <Questionnaire survey=survey.clone()/> }
+    })
+}
+
+fn radio(group: &str, value: i32) -> web_sys::HtmlInputElement {
+    document()
+        .query_selector(&format!(
+            "fieldset[aria-label=\"{group}\"] input[type=radio][value=\"{value}\"]"
+        ))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no radio {value} in {group}"))
+        .unchecked_into()
+}
+
+fn storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_first_question_renders_and_an_answer_survives_a_remount() {
+    storage().remove_item(STORAGE_KEY).unwrap();
+    let survey = default_survey();
+
+    let handle = mount(survey.clone());
+    leptos::task::tick().await;
+    let heading = document().query_selector("main h1").unwrap().unwrap();
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "Partner experience assessment"
+    );
+    let first = radio("Reputation — importance", 4);
+    assert!(!first.checked());
+    first.click();
+    leptos::task::tick().await;
+    let saved = storage()
+        .get_item(STORAGE_KEY)
+        .unwrap()
+        .expect("saved at once");
+    assert!(
+        saved.contains(r#""reputation":{"importance":4}"#),
+        "saved blob: {saved}"
+    );
+    drop(handle);
+
+    let _again = mount(survey);
+    leptos::task::tick().await;
+    assert!(radio("Reputation — importance", 4).checked());
+    assert!(!radio("Reputation — importance", 3).checked());
+    assert!(!radio("Reputation — performance", 4).checked());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_saved_answers_are_set_aside_not_overwritten() {
+    let store = storage();
+    store.set_item(STORAGE_KEY, "{this is not json").unwrap();
+    let _handle = mount(default_survey());
+    leptos::task::tick().await;
+    let alert = document()
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("a notice");
+    assert!(alert.text_content().unwrap().contains("set aside"));
+    let kept = (0..store.length().unwrap())
+        .filter_map(|i| store.key(i).unwrap())
+        .filter(|key| key.starts_with("partnerlens.quarantine."))
+        .filter_map(|key| store.get_item(&key).unwrap())
+        .any(|value| value == "{this is not json");
+    assert!(kept, "the unreadable blob is kept under a quarantine key");
+}
