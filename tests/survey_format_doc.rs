@@ -11,7 +11,7 @@ fn the_documented_example_loads() {
         + doc[start..]
             .find("\n```")
             .expect("the example block is closed");
-    let survey = partnerlens::engine::load_survey(doc[start..end].as_bytes())
+    let survey = partnerlens::engine::load_survey(&doc.as_bytes()[start..end])
         .unwrap_or_else(|errors| panic!("docs/survey-format.md example:\n{errors}"));
     assert_eq!(survey.id, "acme-partners");
     assert_eq!(survey.item_count(), 7);
