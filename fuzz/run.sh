@@ -8,8 +8,8 @@ if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "error: cargo fuzz needs a nightly toolchain: rustup toolchain install nightly" >&2
   exit 1
 fi
-if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.1"; then
-  cargo install cargo-fuzz --version 0.13.1 --locked
+if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
+  cargo install cargo-fuzz --version 0.13.2 --locked
 fi
 mkdir -p corpus/survey_loader corpus/saved_response
 cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
