@@ -71,3 +71,122 @@ fn version_help_and_usage_errors() {
     assert_eq!(code, 1);
     assert!(err.contains("no-such-file.json: cannot read"));
 }
+
+const SURVEY: &str = "public/surveys/partner-experience.json";
+
+fn generated(count: &str, seed: &str) -> String {
+    let (code, out, err) = partnerlens(&[
+        "generate", "--survey", SURVEY, "--count", count, "--seed", seed,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
+fn temp_file(name: &str, contents: &str) -> String {
+    let path = std::env::temp_dir().join(format!("partnerlens-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn generate_is_repeatable_varied_regional_and_has_some_not_applicable() {
+    let out = generated("400", "11");
+    assert_eq!(
+        out,
+        generated("400", "11"),
+        "the same seed gives the same set"
+    );
+    assert_ne!(out, generated("400", "12"));
+    let responses: Vec<partnerlens::engine::Response> = serde_json::from_str(&out).unwrap();
+    assert_eq!(responses.len(), 400);
+    let not_applicable = responses
+        .iter()
+        .flat_map(|r| r.ratings.values())
+        .filter(|r| r.not_applicable)
+        .count();
+    assert!(not_applicable > 0, "some answers are not applicable");
+    let mean_performance = |region: &str| {
+        let values: Vec<f64> = responses
+            .iter()
+            .filter(|r| r.profile.region.as_deref() == Some(region))
+            .flat_map(|r| r.ratings.values().filter_map(|x| x.performance))
+            .map(f64::from)
+            .collect();
+        values.iter().sum::<f64>() / values.len() as f64
+    };
+    assert!(
+        mean_performance("emea") > mean_performance("apac") + 0.2,
+        "regions differ: emea {} apac {}",
+        mean_performance("emea"),
+        mean_performance("apac")
+    );
+    let distinct: std::collections::BTreeSet<_> = responses
+        .iter()
+        .filter_map(|r| r.ratings.get("training").and_then(|t| t.importance))
+        .collect();
+    assert!(distinct.len() >= 3, "answers spread: {distinct:?}");
+}
+
+#[test]
+fn aggregate_by_region_as_json_and_csv() {
+    let file = temp_file("agg.json", &generated("60", "3"));
+    let (code, out, err) = partnerlens(&["aggregate", "--survey", SURVEY, &file, "--by", "region"]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["overall"]["responses"], 60);
+    let group_total: u64 = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["summary"]["responses"].as_u64().unwrap())
+        .sum();
+    assert_eq!(group_total, 60, "every response is in exactly one region");
+    assert_eq!(report["overall"]["elements"].as_array().unwrap().len(), 28);
+
+    let (code, csv, _) = partnerlens(&["aggregate", "--survey", SURVEY, &file, "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank")
+    );
+    assert_eq!(lines.count(), 28);
+}
+
+#[test]
+fn score_prints_the_full_result_and_refuses_another_survey() {
+    let responses: Vec<serde_json::Value> = serde_json::from_str(&generated("1", "5")).unwrap();
+    let file = temp_file("one.json", &responses[0].to_string());
+    let (code, out, err) = partnerlens(&["score", "--survey", SURVEY, &file]);
+    assert_eq!(code, 0, "{err}");
+    let card: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(card["summary"]["pxi"].is_f64());
+    assert_eq!(card["completeness"]["possible"], 56);
+    assert!(card["journey"].is_object() && card["maturity"].is_object());
+
+    let mut foreign = responses[0].clone();
+    foreign["survey_id"] = "acme-2025".into();
+    let file = temp_file("foreign.json", &foreign.to_string());
+    let (code, _, err) = partnerlens(&["aggregate", "--survey", SURVEY, &file]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("response 1: this response belongs to survey \"acme-2025\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_name_the_problem() {
+    let (code, _, err) =
+        partnerlens(&["aggregate", "--survey", SURVEY, "--by", "colour", "x.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--by colour: use region, function, type, tier, side or wave"));
+    let (code, _, err) = partnerlens(&[
+        "generate", "--survey", SURVEY, "--count", "ten", "--seed", "1",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("ten"), "{err}");
+    let (code, _, err) = partnerlens(&["score", "--survey", SURVEY]);
+    assert_eq!(code, 2);
+    assert!(err.contains("score takes exactly one RESPONSE file"));
+}

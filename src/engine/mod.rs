@@ -3,9 +3,17 @@
 //! It uses std and pure-Rust crates only, never a web crate and never `crate::ui`, so the
 //! app, the CLI and host tests share it (`tests/engine_purity.rs` enforces this).
 
+pub mod aggregate;
+pub mod alignment;
+pub mod generate;
 pub mod json_path;
 pub mod load;
+pub mod model;
+pub mod ranking;
+pub mod report_csv;
 pub mod response;
+pub mod scorecard;
+pub mod stats;
 pub mod structure;
 pub mod survey;
 pub mod survey_source;

@@ -8,12 +8,27 @@ use std::collections::BTreeMap;
 /// One respondent's answers to one survey.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Response {
+    /// The assessment's own id; ranking breaks ties on it. Empty in the first stored format.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub survey_id: String,
+    /// The survey's structure hash when the answers were given; empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub structure_hash: String,
     #[serde(default)]
     pub profile: ProfileAnswers,
     /// Importance and performance per element (and per program principle), by id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ratings: BTreeMap<String, Rating>,
+    /// Items rated on the survey scale (five Cs, business proposition), by item id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub items: BTreeMap<String, i32>,
+    /// Journey criteria answered yes (true) or no (false), by criterion id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub criteria: BTreeMap<String, bool>,
+    /// The maturity level id chosen for each channel-operations process, by process id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub maturity: BTreeMap<String, String>,
 }
 
 /// Who answered. Choice answers hold the survey's choice ids.

@@ -13,16 +13,18 @@ pub struct SurveyFailure {
 
 /// The survey address from the page's query, checked to stay on this origin.
 pub fn survey_address() -> Result<String, SurveyFailure> {
-    let window = web_sys::window().expect("the app runs in a window");
+    let fail = |address: &str, problem: String| SurveyFailure {
+        address: address.to_owned(),
+        problems: vec![problem],
+    };
+    let Some(window) = web_sys::window() else {
+        return Err(fail("", "the app must run in a browser window".into()));
+    };
     let location = window.location();
     let search = location.search().unwrap_or_default();
     let param = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|params| params.get("survey"));
-    let fail = |address: &str, problem: String| SurveyFailure {
-        address: address.to_owned(),
-        problems: vec![problem],
-    };
     let path =
         survey_path(param.as_deref()).map_err(|e| fail(param.as_deref().unwrap_or(""), e))?;
     // The engine refuses schemes and other hosts; the browser's own URL parser has the last word.

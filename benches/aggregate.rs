@@ -1,0 +1,64 @@
+//! Aggregation over 10,000 generated responses of the default survey (`make bench`).
+//! Reported, not asserted: figures go to docs/performance.md.
+
+// Criterion is a host-only dev-dependency; the wasm32 lint pass still compiles this target.
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use criterion::{criterion_group, Criterion};
+    use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+    use partnerlens::engine::generate::generate;
+    use partnerlens::engine::model::ScoringModel;
+    use partnerlens::engine::ranking::rank_partners;
+    use partnerlens::engine::{load_survey, Response};
+    use std::hint::black_box;
+
+    const COUNT: usize = 10_000;
+
+    fn bench(c: &mut Criterion) {
+        let survey = load_survey(include_bytes!("../public/surveys/partner-experience.json"))
+            .expect("default survey");
+        let model = ScoringModel::new(&survey);
+        let responses = generate(&survey, COUNT, 42);
+        let json = serde_json::to_string(&responses).expect("serializable");
+        // Ids are resolved to indices here, once, not in the aggregation loop.
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+
+        let mut group = c.benchmark_group("10k responses");
+        group.sample_size(20);
+        group.bench_function("aggregate parsed rows, all elements, by region", |b| {
+            b.iter(|| {
+                let mut aggregation =
+                    Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+                for row in &rows {
+                    aggregation.add(row);
+                }
+                black_box(aggregation.report(&model, CrosshairMode::DataCentred))
+            })
+        });
+        group.bench_function("parse JSON array and aggregate by region", |b| {
+            b.iter(|| {
+                let parsed: Vec<Response> = serde_json::from_str(&json).expect("valid");
+                let mut aggregation =
+                    Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+                for response in &parsed {
+                    aggregation
+                        .add_response(&model, response)
+                        .expect("same survey");
+                }
+                black_box(aggregation.report(&model, CrosshairMode::DataCentred))
+            })
+        });
+        group.bench_function("rank and group partners", |b| {
+            b.iter(|| black_box(rank_partners(&model, &rows)))
+        });
+        group.finish();
+    }
+
+    criterion_group!(benches, bench);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+criterion::criterion_main!(host::benches);
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
