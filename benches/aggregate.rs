@@ -7,9 +7,10 @@ mod host {
     use criterion::{criterion_group, Criterion};
     use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
     use partnerlens::engine::generate::generate;
+    use partnerlens::engine::load_survey;
     use partnerlens::engine::model::ScoringModel;
     use partnerlens::engine::ranking::rank_partners;
-    use partnerlens::engine::{load_survey, Response};
+    use partnerlens::engine::response_rows::rows_from_json;
     use std::hint::black_box;
 
     const COUNT: usize = 10_000;
@@ -37,13 +38,11 @@ mod host {
         });
         group.bench_function("parse JSON array and aggregate by region", |b| {
             b.iter(|| {
-                let parsed: Vec<Response> = serde_json::from_str(&json).expect("valid");
+                let rows = rows_from_json(&model, &json).expect("valid, same survey");
                 let mut aggregation =
                     Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
-                for response in &parsed {
-                    aggregation
-                        .add_response(&model, response)
-                        .expect("same survey");
+                for row in &rows {
+                    aggregation.add(row);
                 }
                 black_box(aggregation.report(&model, CrosshairMode::DataCentred))
             })

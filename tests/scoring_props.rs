@@ -4,7 +4,9 @@
 use partnerlens::engine::aggregate::{
     Aggregation, CrosshairMode, Filter, GroupBy, Quadrant, Summary, Tally,
 };
+use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::ScoringModel;
+use partnerlens::engine::response_rows::rows_from_json;
 use partnerlens::engine::{load_survey, Rating, Response, Side, Survey};
 use proptest::prelude::*;
 
@@ -163,5 +165,29 @@ proptest! {
         let a = Summary::of(&model, &one_by_one, CrosshairMode::DataCentred, 5);
         let b = Summary::of(&model, &reordered, CrosshairMode::DataCentred, 5);
         prop_assert_eq!(a, b);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn streaming_rows_equal_rows_of_parsed_responses(
+        responses in proptest::collection::vec(response(), 0..12),
+        seed in any::<u64>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let json = serde_json::to_string(&responses).unwrap();
+        let expected: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        prop_assert_eq!(rows_from_json(&model, &json).unwrap(), expected);
+
+        let default_path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/surveys/partner-experience.json");
+        let default = load_survey(&std::fs::read(default_path).unwrap()).unwrap();
+        let model = ScoringModel::new(&default);
+        let generated = generate(&default, 5, seed);
+        let json = serde_json::to_string(&generated).unwrap();
+        let expected: Vec<_> = generated.iter().map(|r| model.row(r)).collect();
+        prop_assert_eq!(rows_from_json(&model, &json).unwrap(), expected);
     }
 }

@@ -12,6 +12,7 @@ pub mod model;
 pub mod ranking;
 pub mod report_csv;
 pub mod response;
+pub mod response_rows;
 pub mod scorecard;
 pub mod stats;
 pub mod structure;

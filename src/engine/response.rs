@@ -54,6 +54,23 @@ pub struct ProfileAnswers {
     pub revenue_potential: Option<f64>,
 }
 
+impl ProfileAnswers {
+    /// The answers that `show_if` conditions look at; the function follows from the type.
+    pub fn facts<'a>(&'a self, survey: &'a Survey) -> ProfileFacts<'a> {
+        ProfileFacts {
+            partner_function: self
+                .partner_type
+                .as_deref()
+                .and_then(|t| survey.function_of(t))
+                .map(|f| f.id.as_str()),
+            partner_type: self.partner_type.as_deref(),
+            region: self.region.as_deref(),
+            program_tier: self.program_tier.as_deref(),
+            side: self.side,
+        }
+    }
+}
+
 /// The two ratings of one element. "Not applicable" covers the element as a whole.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rating {
@@ -85,6 +102,7 @@ impl Response {
     pub fn new(survey: &Survey) -> Response {
         Response {
             survey_id: survey.id.clone(),
+            structure_hash: survey.structure_hash(),
             ..Response::default()
         }
     }
@@ -134,18 +152,7 @@ impl Response {
 
     /// The profile answers that `show_if` conditions look at.
     pub fn facts<'a>(&'a self, survey: &'a Survey) -> ProfileFacts<'a> {
-        let profile = &self.profile;
-        ProfileFacts {
-            partner_function: profile
-                .partner_type
-                .as_deref()
-                .and_then(|t| survey.function_of(t))
-                .map(|f| f.id.as_str()),
-            partner_type: profile.partner_type.as_deref(),
-            region: profile.region.as_deref(),
-            program_tier: profile.program_tier.as_deref(),
-            side: profile.side,
-        }
+        self.profile.facts(survey)
     }
 
     pub fn side(&self) -> Side {

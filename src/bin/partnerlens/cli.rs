@@ -5,6 +5,7 @@ use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy
 use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::ScoringModel;
 use partnerlens::engine::report_csv::aggregate_csv;
+use partnerlens::engine::response_rows::rows_from_json;
 use partnerlens::engine::scorecard::score;
 use partnerlens::engine::{load_survey, Response, Survey};
 use std::ffi::OsString;
@@ -236,10 +237,11 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
     let model = ScoringModel::new(&survey);
     let mut aggregation = Aggregation::new(&model, Filter::default(), options.by);
     for file in &options.files {
-        for (i, response) in read_responses(file)?.iter().enumerate() {
-            aggregation
-                .add_response(&model, response)
-                .map_err(|e| failed(format!("{file}: response {}: {e}", i + 1)))?;
+        let json = std::fs::read_to_string(file)
+            .map_err(|e| failed(format!("{file}: cannot read: {e}")))?;
+        let rows = rows_from_json(&model, &json).map_err(|e| failed(format!("{file}: {e}")))?;
+        for row in &rows {
+            aggregation.add(row);
         }
     }
     let report = aggregation.report(&model, options.crosshair);
