@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz`: runs each fuzz target for FUZZ_SECONDS (default 60) on nightly, seeded with
-# the shipped surveys and the test fixtures. Not part of `make test`.
+# the shipped surveys, the test fixtures and generated responses. Fails on the first crash.
+# Not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${FUZZ_SECONDS:-60}"
@@ -11,12 +12,19 @@ fi
 if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-mkdir -p corpus/survey_loader corpus/saved_response
+mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows
 cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
   > corpus/saved_response/seed.json
-for target in survey_loader saved_response; do
+cargo run --quiet --manifest-path ../Cargo.toml --bin partnerlens -- generate \
+  --survey ../public/surveys/partner-experience.json --count 3 --seed 1 > corpus/response_rows/generated.json
+log=$(mktemp)
+for target in survey_loader saved_response response_rows; do
   echo "==> fuzzing $target for ${seconds}s"
-  cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" -max_len=1100000 2>&1 |
-    grep -E "^(#[0-9]+ *DONE|Done [0-9]+ runs)|ERROR|panicked" || true
+  if ! cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" >"$log" 2>&1; then
+    tail -n 40 "$log"
+    echo "error: $target found a failing input; it is saved under fuzz/artifacts/$target/" >&2
+    exit 1
+  fi
+  grep -E "^Done [0-9]+ runs" "$log" || tail -n 3 "$log"
 done
