@@ -214,7 +214,7 @@ fn each_broken_fixture_names_its_field_and_problem() {
     );
     assert_fails(
         "missing-id.json",
-        &["areas[0].elements[1]: missing field `id`"],
+        &["areas[0].elements[1].id: missing; this key is required"],
     );
     assert_fails(
         "bad-scale.json",
@@ -230,7 +230,7 @@ fn each_broken_fixture_names_its_field_and_problem() {
     );
     assert_fails(
         "show-if-unknown-question.json",
-        &["areas[1].elements[0].show_if[0].question: unknown variant `favourite_colour`"],
+        &["areas[1].elements[0].show_if[0].question: must be one of partner_function, partner_type, region, program_tier, side"],
     );
     assert_fails(
         "missing-english.json",
@@ -238,7 +238,7 @@ fn each_broken_fixture_names_its_field_and_problem() {
     );
     assert_fails(
         "unknown-key.json",
-        &["areas[0].colour: unknown key", "titel: unknown key"],
+        &["titel: unknown key", "areas[0].colour: unknown key"],
     );
     assert_fails(
         "unknown-major-version.json",
@@ -254,7 +254,7 @@ fn each_broken_fixture_names_its_field_and_problem() {
     );
     assert_fails(
         "non-finite-weight.json",
-        &["areas[0].elements[1].weight: number out of range (line 154, column 25)"],
+        &["the file is not valid JSON: number out of range (line 154, column 25)"],
     );
 }
 
@@ -280,6 +280,29 @@ fn a_file_over_one_megabyte_is_refused_before_parsing() {
     assert!(errors.0[0]
         .message
         .starts_with("the file is 1048577 bytes; a survey may be at most 1 MB"));
+}
+
+#[test]
+fn type_errors_and_missing_keys_are_all_reported_with_paths() {
+    let text = std::fs::read_to_string(path("tests/fixtures/surveys/minimal.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["areas"][0]["weight"] = "heavy".into();
+    value["scale"]["min"] = 1.5.into();
+    value["areas"][1]["elements"][0]["label"] = serde_json::json!({"en": 7});
+    value["profile"].as_object_mut().unwrap().remove("wave");
+    value["areas"][0]["typo"] = true.into();
+    let errors = load_survey(value.to_string().as_bytes()).unwrap_err();
+    let errors: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        [
+            "scale.min: must be a whole number, not a number",
+            "profile.wave: missing; this key is required",
+            "areas[0].typo: unknown key; check its spelling against docs/survey-format.md",
+            "areas[0].weight: must be a number, not a string",
+            "areas[1].elements[0].label.en: must be a string, not a number",
+        ]
+    );
 }
 
 #[test]

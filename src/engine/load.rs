@@ -3,11 +3,11 @@
 //! It never panics: every problem becomes a `SurveyError` naming the JSON path of the bad
 //! field, and all problems that can be found are reported together.
 
-use super::json_path;
 use super::survey::{
     Categories, ChoiceField, Condition, Element, Item, ProfileQuestion, Survey, FORMAT_MAJOR,
     FORMAT_MINOR,
 };
+use super::survey_reader::{read_survey, Reader};
 use super::text::{Side, SidedText, Text};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -77,12 +77,7 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
             "the file is not valid UTF-8 (line {line}, column {column}). Save it as UTF-8."
         ))
     })?;
-    if !text.trim_start().starts_with('{') {
-        return Err(whole_file(
-            "a survey file must hold one JSON object, starting with {".into(),
-        ));
-    }
-    let probe: VersionProbe = serde_json::from_str(text).map_err(|error| {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
         whole_file(format!(
             "the file is not valid JSON: {} (line {}, column {})",
             strip_position(&error.to_string()),
@@ -90,32 +85,14 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
             error.column()
         ))
     })?;
-    check_format_version(probe.format_version)?;
+    check_format_version(&value)?;
 
-    let mut errors = Vec::new();
-    let mut reader = serde_json::Deserializer::from_str(text);
-    let parsed = serde_ignored::deserialize(&mut reader, |path| {
-        errors.push(SurveyError {
-            path: ignored_path(&path),
-            message: "unknown key; check its spelling against docs/survey-format.md".into(),
-        });
-    });
-    let survey: Survey = match parsed {
-        Ok(survey) => survey,
-        Err(error) => {
-            let offset = json_path::offset_of(text, error.line(), error.column());
-            errors.push(SurveyError {
-                path: json_path::path_at(text, offset),
-                message: format!(
-                    "{} (line {}, column {})",
-                    strip_position(&error.to_string()),
-                    error.line(),
-                    error.column()
-                ),
-            });
-            return Err(SurveyErrors(errors));
-        }
-    };
+    let mut reader = Reader::default();
+    let survey = read_survey(&mut reader, &value);
+    let mut errors = reader.errors;
+    if reader.broken {
+        return Err(SurveyErrors(errors));
+    }
     errors.extend(validate(&survey));
     if errors.is_empty() {
         Ok(survey)
@@ -141,34 +118,23 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, offset - line_start + 1)
 }
 
-/// The first pass reads `format_version` alone (and checks that the text is JSON), so the
-/// version is judged before the full parse; a generic `Value` would cost more wasm.
-#[derive(serde::Deserialize)]
-struct VersionProbe {
-    format_version: Option<VersionValue>,
-}
-
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum VersionValue {
-    Text(String),
-    Other(serde::de::IgnoredAny),
-}
-
 /// Refuses unknown major versions before anything else, so that a newer file gets one
 /// clear message instead of a list of "unknown key" errors.
-fn check_format_version(version: Option<VersionValue>) -> Result<(), SurveyErrors> {
+fn check_format_version(value: &serde_json::Value) -> Result<(), SurveyErrors> {
     let field = |message: String| {
         SurveyErrors(vec![SurveyError {
             path: "format_version".into(),
             message,
         }])
     };
-    let version = match version {
-        Some(VersionValue::Text(version)) => version,
-        Some(VersionValue::Other(_)) => {
-            return Err(field("must be a string such as \"1.0\"".into()))
-        }
+    let Some(object) = value.as_object() else {
+        return Err(whole_file(
+            "a survey file must hold one JSON object, starting with {".into(),
+        ));
+    };
+    let version = match object.get("format_version") {
+        Some(serde_json::Value::String(version)) => version,
+        Some(_) => return Err(field("must be a string such as \"1.0\"".into())),
         None => return Err(field("missing; add \"format_version\": \"1.0\"".into())),
     };
     let parsed = version
@@ -193,27 +159,7 @@ fn check_format_version(version: Option<VersionValue>) -> Result<(), SurveyError
     }
 }
 
-fn ignored_path(path: &serde_ignored::Path) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        Path::Map { parent, key } => join_key(ignored_path(parent), key),
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => ignored_path(parent),
-    }
-}
-
-fn join_key(parent: String, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// The checks serde cannot do. Public so that a survey built in code can be checked too.
+/// The checks beyond the shape of the file. Public so that a survey built in code can be checked too.
 pub fn validate(survey: &Survey) -> Vec<SurveyError> {
     let mut check = Checker::default();
     check.id("id", &survey.id, false);

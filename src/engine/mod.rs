@@ -6,7 +6,6 @@
 pub mod aggregate;
 pub mod alignment;
 pub mod generate;
-pub mod json_path;
 pub mod load;
 pub mod model;
 pub mod ranking;
@@ -17,6 +16,7 @@ pub mod scorecard;
 pub mod stats;
 pub mod structure;
 pub mod survey;
+pub mod survey_reader;
 pub mod survey_source;
 pub mod text;
 

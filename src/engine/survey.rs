@@ -4,21 +4,17 @@
 //! `Survey` from bytes, because it also validates what serde cannot check.
 
 use super::text::{Side, SidedText, Text};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The format major version this app reads, and the newest minor version it knows.
 pub const FORMAT_MAJOR: u32 = 1;
 pub const FORMAT_MINOR: u32 = 0;
 
-fn default_weight() -> f64 {
-    1.0
-}
-
 fn is_default_weight(weight: &f64) -> bool {
     *weight == 1.0
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Survey {
     /// "major.minor" of this file format, e.g. "1.0".
     pub format_version: String,
@@ -26,35 +22,27 @@ pub struct Survey {
     /// The vendor's own version label for this survey, e.g. "2026.1".
     pub version: String,
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default)]
     pub scale: Scale,
     /// The two ratings every element gets.
     pub ratings: Ratings,
     pub profile: Profile,
     pub areas: Vec<Area>,
-    #[serde(default)]
     pub sections: Sections,
-    #[serde(default)]
     pub categories: Categories,
 }
 
 /// The rating scale shared by elements and items: whole numbers from `min` to `max`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Scale {
     pub min: i32,
     pub max: i32,
     /// Labels for some or all points, e.g. the two ends.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<ScaleLabel>,
     /// Whether "not applicable" is offered for elements.
-    #[serde(default = "default_true")]
     pub not_applicable: bool,
-}
-
-fn default_true() -> bool {
-    true
 }
 
 impl Default for Scale {
@@ -86,20 +74,20 @@ impl Scale {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScaleLabel {
     pub value: i32,
     pub text: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ratings {
     pub importance: RatingPrompt,
     pub performance: RatingPrompt,
 }
 
 /// How one of the two ratings is named and asked.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RatingPrompt {
     /// Short name, used in accessible names such as "Training — importance".
     pub label: Text,
@@ -107,7 +95,7 @@ pub struct RatingPrompt {
 }
 
 /// The profile page: who is answering. Fixed fields, because scoring groups by them.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Profile {
     pub partner_name: TextField,
     pub partner_type: PartnerTypeField,
@@ -115,60 +103,57 @@ pub struct Profile {
     pub program_tier: ChoiceField,
     pub side: ChoiceField,
     pub wave: TextField,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub revenue: Option<RevenueFields>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TextField {
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub help: Text,
-    #[serde(default)]
     pub required: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChoiceField {
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub help: Text,
-    #[serde(default)]
     pub required: bool,
     pub choices: Vec<Choice>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Choice {
     pub id: String,
     pub label: Text,
 }
 
 /// Partner type, chosen within a function (domain.md section 6).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartnerTypeField {
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub help: Text,
-    #[serde(default)]
     pub required: bool,
     pub functions: Vec<PartnerFunction>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartnerFunction {
     pub id: String,
     pub label: Text,
     /// The value this function brings, e.g. "drive revenue directly".
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub primary_value: Text,
     /// How partners of this function are usually managed.
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub management: Text,
     pub types: Vec<Choice>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RevenueFields {
     /// ISO 4217 code the amounts are in, e.g. "USD".
     pub currency: String,
@@ -177,45 +162,45 @@ pub struct RevenueFields {
 }
 
 /// An area of the partner management model, e.g. Enable.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Area {
     pub id: String,
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    #[serde(skip_serializing_if = "is_default_weight")]
     pub weight: f64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Condition>,
     pub elements: Vec<Element>,
 }
 
 /// One thing the vendor presents to partners, rated for importance and performance.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Element {
     pub id: String,
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    #[serde(skip_serializing_if = "is_default_weight")]
     pub weight: f64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Condition>,
 }
 
 /// Shows a part of the survey only when a profile answer is one of `any_of`
 /// (or none of `none_of`). A list of conditions must all hold.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Condition {
     pub question: ProfileQuestion,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub any_of: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub none_of: Vec<String>,
 }
 
 /// The profile questions a `show_if` may look at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileQuestion {
     PartnerFunction,
@@ -226,96 +211,96 @@ pub enum ProfileQuestion {
 }
 
 /// The optional sections, each scored on its own.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Sections {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub five_cs: Option<ScoredSection>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub journey: Option<JourneySection>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub proposition: Option<ScoredSection>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maturity: Option<MaturitySection>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub principles: Option<PrinciplesSection>,
 }
 
 /// Dimensions of weighted items rated on the survey scale: the five Cs, the business proposition.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoredSection {
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Condition>,
     pub dimensions: Vec<Dimension>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dimension {
     pub id: String,
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    #[serde(skip_serializing_if = "is_default_weight")]
     pub weight: f64,
     pub items: Vec<Item>,
 }
 
 /// A statement answered on the survey scale (or yes/no in the journey section).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Item {
     pub id: String,
     pub text: SidedText,
-    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    #[serde(skip_serializing_if = "is_default_weight")]
     pub weight: f64,
 }
 
 /// The partner journey: phases in order, each with yes/no criteria.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct JourneySection {
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Condition>,
     pub phases: Vec<Phase>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Phase {
     pub id: String,
     pub label: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
     pub criteria: Vec<Item>,
 }
 
 /// Channel-operations processes, each rated on an ordered list of maturity levels.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MaturitySection {
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Condition>,
     pub levels: Vec<Choice>,
     pub processes: Vec<Item>,
 }
 
 /// Program principles, rated for importance and performance like elements.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PrinciplesSection {
     pub title: Text,
-    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub show_if: Vec<Condition>,
     pub elements: Vec<Element>,
 }
 
 /// How partners are grouped for ranking. The word "tier" is kept for `program_tier`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(tag = "by", rename_all = "snake_case")]
 pub enum Categories {
     #[default]
@@ -327,7 +312,7 @@ pub enum Categories {
     },
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Band {
     pub id: String,
     pub label: Text,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 pub const FALLBACK_LOCALE: &str = "en";
 
 /// A text in several locales, e.g. `{"en": "Training", "de": "Schulungen"}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 
@@ -63,11 +63,10 @@ impl Side {
 }
 
 /// A question worded for each side; the vendor wording falls back to the partner's.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SidedText {
     pub partner: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vendor: Option<Text>,
 }
 
