@@ -8,6 +8,7 @@ pub mod alignment;
 pub mod generate;
 pub mod load;
 pub mod model;
+pub mod questionnaire;
 pub mod ranking;
 pub mod report_csv;
 pub mod response;

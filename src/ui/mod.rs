@@ -1,11 +1,14 @@
 //! The Leptos app (wasm32 only). Components render and dispatch; the engine computes.
 
 mod app;
+mod choice_group;
 mod element_card;
 mod header;
 pub mod i18n;
+mod profile_page;
 mod questionnaire;
-mod rating_group;
+mod review_page;
+mod section_pages;
 mod state;
 mod storage;
 mod survey_error_page;

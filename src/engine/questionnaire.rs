@@ -1,0 +1,435 @@
+//! The questionnaire's structure for one respondent: which pages and questions are shown
+//! (after `show_if`), what is answered, and what a required profile field still lacks.
+//! The UI renders this; it decides nothing itself.
+
+use super::response::Response;
+use super::survey::{visible, Condition, Element, ProfileFacts, Survey};
+use super::text::Text;
+
+/// One page of the questionnaire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    Profile,
+    /// An area of the model, by index into `survey.areas`.
+    Area(usize),
+    FiveCs,
+    Proposition,
+    Journey,
+    Maturity,
+    Principles,
+    Review,
+}
+
+/// A profile field a respondent fills in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    PartnerName,
+    PartnerType,
+    Region,
+    ProgramTier,
+    Side,
+    Wave,
+}
+
+impl ProfileField {
+    pub const ALL: [ProfileField; 6] = [
+        ProfileField::PartnerName,
+        ProfileField::PartnerType,
+        ProfileField::Region,
+        ProfileField::ProgramTier,
+        ProfileField::Side,
+        ProfileField::Wave,
+    ];
+
+    /// The DOM id of the field's input, also the anchor the review links to.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            ProfileField::PartnerName => "profile-partner-name",
+            ProfileField::PartnerType => "profile-partner-type",
+            ProfileField::Region => "profile-region",
+            ProfileField::ProgramTier => "profile-program-tier",
+            ProfileField::Side => "profile-side",
+            ProfileField::Wave => "profile-wave",
+        }
+    }
+
+    /// The field's label in the survey.
+    pub fn label(self, survey: &Survey) -> &Text {
+        let profile = &survey.profile;
+        match self {
+            ProfileField::PartnerName => &profile.partner_name.label,
+            ProfileField::PartnerType => &profile.partner_type.label,
+            ProfileField::Region => &profile.region.label,
+            ProfileField::ProgramTier => &profile.program_tier.label,
+            ProfileField::Side => &profile.side.label,
+            ProfileField::Wave => &profile.wave.label,
+        }
+    }
+
+    pub fn required(self, survey: &Survey) -> bool {
+        let profile = &survey.profile;
+        match self {
+            ProfileField::PartnerName => profile.partner_name.required,
+            ProfileField::PartnerType => profile.partner_type.required,
+            ProfileField::Region => profile.region.required,
+            ProfileField::ProgramTier => profile.program_tier.required,
+            ProfileField::Side => profile.side.required,
+            ProfileField::Wave => profile.wave.required,
+        }
+    }
+
+    pub fn answered(self, response: &Response) -> bool {
+        let profile = &response.profile;
+        match self {
+            ProfileField::PartnerName => !profile.partner_name.trim().is_empty(),
+            ProfileField::PartnerType => profile.partner_type.is_some(),
+            ProfileField::Region => profile.region.is_some(),
+            ProfileField::ProgramTier => profile.program_tier.is_some(),
+            ProfileField::Side => profile.side.is_some(),
+            ProfileField::Wave => !profile.wave.trim().is_empty(),
+        }
+    }
+}
+
+/// Required profile fields left empty, in page order.
+pub fn missing_profile(survey: &Survey, response: &Response) -> Vec<ProfileField> {
+    ProfileField::ALL
+        .into_iter()
+        .filter(|field| field.required(survey) && !field.answered(response))
+        .collect()
+}
+
+/// The pages this respondent sees, in order: the profile first, the review last.
+pub fn pages(survey: &Survey, response: &Response) -> Vec<Page> {
+    let facts = response.facts(survey);
+    let shown = |conditions: &[Condition]| visible(conditions, &facts);
+    let mut pages = vec![Page::Profile];
+    pages.extend(
+        survey
+            .areas
+            .iter()
+            .enumerate()
+            .filter(|(_, area)| {
+                shown(&area.show_if) && area.elements.iter().any(|e| shown(&e.show_if))
+            })
+            .map(|(a, _)| Page::Area(a)),
+    );
+    let sections = &survey.sections;
+    let optional = [
+        (sections.five_cs.as_ref().map(|s| &s.show_if), Page::FiveCs),
+        (
+            sections.proposition.as_ref().map(|s| &s.show_if),
+            Page::Proposition,
+        ),
+        (sections.journey.as_ref().map(|s| &s.show_if), Page::Journey),
+        (
+            sections.maturity.as_ref().map(|s| &s.show_if),
+            Page::Maturity,
+        ),
+        (
+            sections.principles.as_ref().map(|s| &s.show_if),
+            Page::Principles,
+        ),
+    ];
+    pages.extend(
+        optional
+            .into_iter()
+            .filter(|(conditions, _)| conditions.is_some_and(|c| shown(c)))
+            .map(|(_, page)| page),
+    );
+    pages.push(Page::Review);
+    pages
+}
+
+/// One answerable question shown to this respondent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    pub page: Page,
+    /// The id the answer is keyed by (an element, item, criterion or process id), or the
+    /// profile field's anchor.
+    pub id: String,
+    /// For an element: how many of its two ratings are given (2 when not applicable).
+    /// For anything else: 1 when answered.
+    pub answered: usize,
+    /// 2 for an element (importance and performance), else 1.
+    pub parts: usize,
+}
+
+/// Every question shown to this respondent, page by page; hidden ones are left out.
+pub fn questions(survey: &Survey, response: &Response) -> Vec<Question> {
+    let facts = response.facts(survey);
+    let mut out = Vec::new();
+    for field in ProfileField::ALL.into_iter().filter(|f| f.required(survey)) {
+        out.push(Question {
+            page: Page::Profile,
+            id: field.anchor().to_owned(),
+            answered: usize::from(field.answered(response)),
+            parts: 1,
+        });
+    }
+    for page in pages(survey, response) {
+        match page {
+            Page::Area(a) => {
+                element_questions(&mut out, page, &survey.areas[a].elements, &facts, response)
+            }
+            Page::Principles => {
+                let elements = survey.sections.principles.iter().flat_map(|p| &p.elements);
+                element_questions(&mut out, page, elements, &facts, response);
+            }
+            Page::FiveCs | Page::Proposition => {
+                let section = if page == Page::FiveCs {
+                    &survey.sections.five_cs
+                } else {
+                    &survey.sections.proposition
+                };
+                for item in section
+                    .iter()
+                    .flat_map(|s| &s.dimensions)
+                    .flat_map(|d| &d.items)
+                {
+                    out.push(single(
+                        page,
+                        &item.id,
+                        response.items.contains_key(&item.id),
+                    ));
+                }
+            }
+            Page::Journey => {
+                let criteria = survey
+                    .sections
+                    .journey
+                    .iter()
+                    .flat_map(|j| &j.phases)
+                    .flat_map(|p| &p.criteria);
+                for criterion in criteria {
+                    out.push(single(
+                        page,
+                        &criterion.id,
+                        response.criteria.contains_key(&criterion.id),
+                    ));
+                }
+            }
+            Page::Maturity => {
+                for process in survey.sections.maturity.iter().flat_map(|m| &m.processes) {
+                    out.push(single(
+                        page,
+                        &process.id,
+                        response.maturity.contains_key(&process.id),
+                    ));
+                }
+            }
+            Page::Profile | Page::Review => {}
+        }
+    }
+    out
+}
+
+impl Question {
+    /// The DOM id of the question on its page, for links from the review.
+    pub fn anchor(&self) -> String {
+        if self.page == Page::Profile {
+            self.id.clone()
+        } else {
+            question_anchor(&self.id)
+        }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.answered >= self.parts
+    }
+}
+
+/// The DOM id of an element, item, criterion or process on its page.
+pub fn question_anchor(id: &str) -> String {
+    format!("q-{id}")
+}
+
+fn single(page: Page, id: &str, answered: bool) -> Question {
+    Question {
+        page,
+        id: id.to_owned(),
+        answered: usize::from(answered),
+        parts: 1,
+    }
+}
+
+fn element_questions<'a>(
+    out: &mut Vec<Question>,
+    page: Page,
+    elements: impl IntoIterator<Item = &'a Element>,
+    facts: &ProfileFacts,
+    response: &Response,
+) {
+    for element in elements.into_iter().filter(|e| visible(&e.show_if, facts)) {
+        let rating = response.rating(&element.id);
+        let answered = if rating.not_applicable {
+            2
+        } else {
+            usize::from(rating.importance.is_some()) + usize::from(rating.performance.is_some())
+        };
+        out.push(Question {
+            page,
+            id: element.id.clone(),
+            answered,
+            parts: 2,
+        });
+    }
+}
+
+/// Answered parts of the shown questions, out of all their parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn of(questions: &[Question]) -> Progress {
+        Progress {
+            answered: questions.iter().map(|q| q.answered).sum(),
+            total: questions.iter().map(|q| q.parts).sum(),
+        }
+    }
+
+    /// Whole percent, rounded down so that 100 means everything is answered.
+    pub fn percent(self) -> usize {
+        (self.answered * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+/// The words a respondent knows a question by, for the review list.
+pub fn question_label(
+    survey: &Survey,
+    question: &Question,
+    locale: &str,
+    side: super::Side,
+) -> String {
+    if question.page == Page::Profile {
+        let field = ProfileField::ALL
+            .into_iter()
+            .find(|f| f.anchor() == question.id);
+        return field.map_or_else(
+            || question.id.clone(),
+            |f| f.label(survey).get(locale).to_owned(),
+        );
+    }
+    let sections = &survey.sections;
+    let elements = survey
+        .areas
+        .iter()
+        .flat_map(|a| &a.elements)
+        .chain(sections.principles.iter().flat_map(|p| &p.elements));
+    if let Some(element) = elements.into_iter().find(|e| e.id == question.id) {
+        return element.label.get(locale).to_owned();
+    }
+    let items = [&sections.five_cs, &sections.proposition]
+        .into_iter()
+        .flatten()
+        .flat_map(|s| &s.dimensions)
+        .flat_map(|d| &d.items)
+        .chain(
+            sections
+                .journey
+                .iter()
+                .flat_map(|j| &j.phases)
+                .flat_map(|p| &p.criteria),
+        )
+        .chain(sections.maturity.iter().flat_map(|m| &m.processes));
+    items
+        .into_iter()
+        .find(|item| item.id == question.id)
+        .map(|item| item.text.get(side, locale).to_owned())
+        .unwrap_or_else(|| question.id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::load_survey;
+    use crate::engine::response::Dimension;
+
+    fn scoring_survey() -> Survey {
+        load_survey(include_bytes!("../../tests/fixtures/surveys/scoring.json")).unwrap()
+    }
+
+    #[test]
+    fn influencers_lose_the_transact_page_and_answers_stay() {
+        let survey = scoring_survey();
+        let mut response = Response::new(&survey);
+        response.rate("ordering", Dimension::Importance, Some(4));
+        assert!(pages(&survey, &response).contains(&Page::Area(1)));
+        response.profile.partner_type = Some("analyst".into());
+        let shown = pages(&survey, &response);
+        assert_eq!(
+            shown,
+            [
+                Page::Profile,
+                Page::Area(0),
+                Page::FiveCs,
+                Page::Journey,
+                Page::Maturity,
+                Page::Review
+            ]
+        );
+        // The hidden answer is kept, just not shown or counted.
+        assert_eq!(response.rating("ordering").importance, Some(4));
+        assert!(questions(&survey, &response)
+            .iter()
+            .all(|q| q.id != "ordering"));
+    }
+
+    #[test]
+    fn progress_counts_the_visible_parts_by_hand() {
+        let survey = scoring_survey();
+        let mut response = Response::new(&survey);
+        // minimal.json's profile has no required field; 3 elements x 2 + 3 five-Cs items
+        // + 4 criteria + 4 processes = 17 parts.
+        assert_eq!(
+            Progress::of(&questions(&survey, &response)),
+            Progress {
+                answered: 0,
+                total: 17
+            }
+        );
+        response.rate("training", Dimension::Importance, Some(3));
+        response.set_not_applicable("leads", true);
+        response.items.insert("c1".into(), 4);
+        let progress = Progress::of(&questions(&survey, &response));
+        assert_eq!(
+            progress,
+            Progress {
+                answered: 4,
+                total: 17
+            }
+        );
+        assert_eq!(progress.percent(), 23);
+        // An influencer does not see ordering: 2 parts fewer.
+        response.profile.partner_type = Some("analyst".into());
+        assert_eq!(Progress::of(&questions(&survey, &response)).total, 15);
+    }
+
+    #[test]
+    fn required_profile_fields_are_listed_in_page_order() {
+        let survey = load_survey(include_bytes!(
+            "../../public/surveys/partner-experience.json"
+        ))
+        .unwrap();
+        let mut response = Response::new(&survey);
+        assert_eq!(
+            missing_profile(&survey, &response),
+            ProfileField::ALL.to_vec()
+        );
+        response.profile.partner_name = "  ".into();
+        response.profile.region = Some("emea".into());
+        assert_eq!(
+            missing_profile(&survey, &response),
+            [
+                ProfileField::PartnerName,
+                ProfileField::PartnerType,
+                ProfileField::ProgramTier,
+                ProfileField::Side,
+                ProfileField::Wave
+            ]
+        );
+    }
+}
