@@ -297,6 +297,36 @@ impl Progress {
     }
 }
 
+/// A page's title and introduction from the survey; None for the profile and the review,
+/// whose titles are the app's own.
+pub fn page_text(survey: &Survey, page: Page) -> Option<(&Text, &Text)> {
+    let sections = &survey.sections;
+    match page {
+        Page::Area(a) => survey.areas.get(a).map(|a| (&a.title, &a.description)),
+        Page::FiveCs => sections
+            .five_cs
+            .as_ref()
+            .map(|s| (&s.title, &s.description)),
+        Page::Proposition => sections
+            .proposition
+            .as_ref()
+            .map(|s| (&s.title, &s.description)),
+        Page::Journey => sections
+            .journey
+            .as_ref()
+            .map(|s| (&s.title, &s.description)),
+        Page::Maturity => sections
+            .maturity
+            .as_ref()
+            .map(|s| (&s.title, &s.description)),
+        Page::Principles => sections
+            .principles
+            .as_ref()
+            .map(|s| (&s.title, &s.description)),
+        Page::Profile | Page::Review => None,
+    }
+}
+
 /// The words a respondent knows a question by, for the review list.
 pub fn question_label(
     survey: &Survey,

@@ -8,7 +8,7 @@ use super::section_pages::{JourneyPage, MaturityPage, ScoredSectionPage};
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::questionnaire::{
-    missing_profile, pages, questions, Page, ProfileField, Progress,
+    missing_profile, page_text, pages, questions, Page, ProfileField, Progress,
 };
 use crate::engine::survey::visible;
 use crate::engine::{Response, Survey};
@@ -161,6 +161,16 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
         let sections = &survey.sections;
         let facts_response = response.get_untracked();
         let facts = facts_response.facts(&survey);
+        let title_of = |page| {
+            page_text(&survey, page)
+                .map(|(title, _)| title.get(code).to_owned())
+                .unwrap_or_default()
+        };
+        let description_of = |page| {
+            page_text(&survey, page)
+                .map(|(_, description)| description.get(code).to_owned())
+                .unwrap_or_default()
+        };
         let (title, description, body) = match current {
             Page::Profile => (
                 strings.profile_title.to_owned(),
@@ -187,47 +197,39 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
                 } else {
                     &sections.proposition
                 };
-                match section.clone() {
-                    Some(section) => (
-                        section.title.get(code).to_owned(),
-                        section.description.get(code).to_owned(),
-                        view! { <ScoredSectionPage survey=survey.clone() section locale response/> }.into_any(),
-                    ),
-                    None => (String::new(), String::new(), ().into_any()),
-                }
+                let body = match section.clone() {
+                    Some(section) => {
+                        view! { <ScoredSectionPage survey=survey.clone() section locale response/> }
+                            .into_any()
+                    }
+                    None => ().into_any(),
+                };
+                (title_of(current), description_of(current), body)
             }
-            Page::Journey => match sections.journey.clone() {
-                Some(journey) => (
-                    journey.title.get(code).to_owned(),
-                    journey.description.get(code).to_owned(),
-                    view! { <JourneyPage journey locale response/> }.into_any(),
-                ),
-                None => (String::new(), String::new(), ().into_any()),
-            },
-            Page::Maturity => match sections.maturity.clone() {
-                Some(maturity) => (
-                    maturity.title.get(code).to_owned(),
-                    maturity.description.get(code).to_owned(),
-                    view! { <MaturityPage maturity locale response/> }.into_any(),
-                ),
-                None => (String::new(), String::new(), ().into_any()),
-            },
-            Page::Principles => match &sections.principles {
-                Some(principles) => {
-                    let cards = principles
-                        .elements
-                        .iter()
-                        .filter(|e| visible(&e.show_if, &facts))
-                        .map(|element| view! { <ElementCard survey=survey.clone() element=element.clone() locale response/> })
-                        .collect_view();
-                    (
-                        principles.title.get(code).to_owned(),
-                        principles.description.get(code).to_owned(),
-                        cards.into_any(),
-                    )
-                }
-                None => (String::new(), String::new(), ().into_any()),
-            },
+            Page::Journey => {
+                let body = match sections.journey.clone() {
+                    Some(journey) => view! { <JourneyPage journey locale response/> }.into_any(),
+                    None => ().into_any(),
+                };
+                (title_of(current), description_of(current), body)
+            }
+            Page::Maturity => {
+                let body = match sections.maturity.clone() {
+                    Some(maturity) => view! { <MaturityPage maturity locale response/> }.into_any(),
+                    None => ().into_any(),
+                };
+                (title_of(current), description_of(current), body)
+            }
+            Page::Principles => {
+                let cards = sections
+                    .principles
+                    .iter()
+                    .flat_map(|p| &p.elements)
+                    .filter(|e| visible(&e.show_if, &facts))
+                    .map(|element| view! { <ElementCard survey=survey.clone() element=element.clone() locale response/> })
+                    .collect_view();
+                (title_of(current), description_of(current), cards.into_any())
+            }
             Page::Review => (
                 strings.review_title.to_owned(),
                 String::new(),

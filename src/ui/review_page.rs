@@ -3,7 +3,9 @@
 use super::i18n::Locale;
 use crate::engine::aggregate::CrosshairMode;
 use crate::engine::model::ScoringModel;
-use crate::engine::questionnaire::{question_label, questions, Page, Progress, Question};
+use crate::engine::questionnaire::{
+    page_text, question_label, questions, Page, Progress, Question,
+};
 use crate::engine::scorecard::score;
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
@@ -25,26 +27,45 @@ pub fn ReviewPage(
         Memo::new(move |_| response.with(|r| questions(&survey, r)))
     };
     let list_survey = survey.clone();
+    // Open questions grouped under their page's title, in page order.
     let unanswered = move || {
         let side = response.with_untracked(Response::side);
         open.with(|all| {
-            all.iter()
-                .filter(|q| !q.is_complete())
-                .map(|q: &Question| {
-                    let target = (q.page, q.anchor());
-                    let href = format!("#{}", q.anchor());
+            let mut groups: Vec<(Page, Vec<&Question>)> = Vec::new();
+            for question in all.iter().filter(|q| !q.is_complete()) {
+                match groups.last_mut() {
+                    Some((page, list)) if *page == question.page => list.push(question),
+                    _ => groups.push((question.page, vec![question])),
+                }
+            }
+            groups
+                .into_iter()
+                .map(|(page, list)| {
+                    let title = page_text(&list_survey, page)
+                        .map(|(title, _)| title.get(code).to_owned())
+                        .unwrap_or_else(|| strings.profile_title.to_owned());
+                    let links = list
+                        .into_iter()
+                        .map(|q| {
+                            let target = (q.page, q.anchor());
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{}", q.anchor())
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            go_to.run(target.clone());
+                                        }
+                                    >
+                                        {question_label(&list_survey, q, code, side)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
                     view! {
-                        <li>
-                            <a
-                                href=href
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    go_to.run(target.clone());
-                                }
-                            >
-                                {question_label(&list_survey, q, code, side)}
-                            </a>
-                        </li>
+                        <h3>{title}</h3>
+                        <ul class="unanswered">{links}</ul>
                     }
                 })
                 .collect_view()
@@ -60,7 +81,7 @@ pub fn ReviewPage(
             } else {
                 view! {
                     <p>{strings.unanswered_intro}</p>
-                    <ul class="unanswered">{unanswered()}</ul>
+                    {unanswered()}
                 }
                     .into_any()
             }
