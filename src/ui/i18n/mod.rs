@@ -62,28 +62,6 @@ pub struct Strings {
     pub saved: &'static str,
     pub storage_recovered: &'static str,
     pub privacy_note: &'static str,
-    pub not_saved: &'static str,
-    pub pages: &'static str,
-    pub progress: &'static str,
-    /// "{answered} of {total} answers given".
-    pub answered_of: &'static str,
-    pub profile_title: &'static str,
-    pub review_title: &'static str,
-    pub required: &'static str,
-    pub choose: &'static str,
-    pub missing_fields: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub unanswered_intro: &'static str,
-    pub nothing_unanswered: &'static str,
-    pub see_results: &'static str,
-    pub results_title: &'static str,
-    pub pxi_label: &'static str,
-    pub completeness: &'static str,
-    /// "{given} of {possible} ratings".
-    pub ratings_given: &'static str,
-    pub concentrate_here: &'static str,
-    pub no_data: &'static str,
 }
 
 impl Strings {
@@ -91,17 +69,5 @@ impl Strings {
         self.page_of
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string())
-    }
-
-    pub fn answered_of(&self, answered: usize, total: usize) -> String {
-        self.answered_of
-            .replace("{answered}", &answered.to_string())
-            .replace("{total}", &total.to_string())
-    }
-
-    pub fn ratings_given(&self, given: usize, possible: usize) -> String {
-        self.ratings_given
-            .replace("{given}", &given.to_string())
-            .replace("{possible}", &possible.to_string())
     }
 }

@@ -15,10 +15,6 @@ export class QuestionnairePage {
     return this.page.getByRole("heading", { level: 1, name });
   }
 
-  pageHeading(name) {
-    return this.page.getByRole("heading", { level: 2, name });
-  }
-
   /** A rating group by its accessible name, e.g. "Reputation — importance". */
   rating(name) {
     return this.page.getByRole("radiogroup", { name });
@@ -30,22 +26,6 @@ export class QuestionnairePage {
 
   async expectRated(name, value) {
     await expect(this.rating(name).getByRole("radio", { name: new RegExp(`^${value}\\b`) })).toBeChecked();
-  }
-
-  async next() {
-    await this.page.getByRole("button", { name: "Next" }).click();
-  }
-
-  /** Fills the English profile page and moves on to the first area. */
-  async fillProfile({ type = "Solution reseller", side = "A partner of the vendor" } = {}) {
-    const page = this.page;
-    await page.getByLabel("Company name").fill("Acme Integration");
-    await page.getByLabel("Partner type").selectOption({ label: type });
-    await page.getByLabel("Region").selectOption({ label: "Europe, Middle East and Africa" });
-    await page.getByLabel("Program tier").selectOption({ label: "Gold" });
-    await page.getByRole("radiogroup", { name: /You are answering as/ }).getByRole("radio", { name: side }).check();
-    await page.getByLabel("Survey wave").fill("2026");
-    await this.next();
   }
 
   async chooseLanguage(label, language) {
