@@ -44,9 +44,23 @@ fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
+/// Clicks "Next" and waits for the new page.
+async fn next_page() {
+    let next: web_sys::HtmlElement = document()
+        .query_selector("nav.pager button:last-of-type")
+        .unwrap()
+        .expect("a Next button")
+        .unchecked_into();
+    next.click();
+    leptos::task::tick().await;
+}
+
+/// A saved blob (stored format 0) with the profile filled in, so "Next" leads on.
+const PROFILE_DONE: &str = r#"{"survey_id":"partner-experience","profile":{"partner_name":"Acme","partner_type":"solution-reseller","region":"emea","program_tier":"gold","side":"partner","wave":"2026"}}"#;
+
 #[wasm_bindgen_test]
 async fn the_first_question_renders_and_an_answer_survives_a_remount() {
-    storage().remove_item(STORAGE_KEY).unwrap();
+    storage().set_item(STORAGE_KEY, PROFILE_DONE).unwrap();
     let survey = default_survey();
 
     let handle = mount(survey.clone());
@@ -56,6 +70,12 @@ async fn the_first_question_renders_and_an_answer_survives_a_remount() {
         heading.text_content().unwrap(),
         "Partner experience assessment"
     );
+    let company: web_sys::HtmlInputElement = document()
+        .get_element_by_id("profile-partner-name")
+        .expect("the profile comes first")
+        .unchecked_into();
+    assert_eq!(company.value(), "Acme");
+    next_page().await;
     let first = radio("Reputation — importance", 4);
     assert!(!first.checked());
     first.click();
@@ -72,6 +92,7 @@ async fn the_first_question_renders_and_an_answer_survives_a_remount() {
 
     let _again = mount(survey);
     leptos::task::tick().await;
+    next_page().await;
     assert!(radio("Reputation — importance", 4).checked());
     assert!(!radio("Reputation — importance", 3).checked());
     assert!(!radio("Reputation — performance", 4).checked());

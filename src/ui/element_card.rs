@@ -1,11 +1,24 @@
-//! One element of the model with its two ratings and "not applicable".
+//! One element of the model (or a program principle) with its two ratings and "not applicable".
 
+use super::choice_group::{ChoiceGroup, ChoiceOption};
 use super::i18n::Locale;
-use super::rating_group::RatingGroup;
-use crate::engine::survey::Element;
+use crate::engine::questionnaire::question_anchor;
+use crate::engine::survey::{Element, RatingPrompt, Scale};
 use crate::engine::{Dimension, Response, Survey};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// The options of a rating scale: each point with its label, if the survey names it.
+pub fn scale_options(scale: &Scale, locale: &str) -> Vec<ChoiceOption> {
+    scale
+        .points()
+        .map(|value| ChoiceOption {
+            value: value.to_string(),
+            label: value.to_string(),
+            detail: scale.label(value).map(|text| text.get(locale).to_owned()),
+        })
+        .collect()
+}
 
 /// An element's label, description, importance and performance ratings.
 #[component]
@@ -26,27 +39,40 @@ pub fn ElementCard(
         let id = id.clone();
         Signal::derive(move || response.with(|r| r.rating(&id).not_applicable))
     };
-    let ratings = &survey.ratings;
-    let group = |dimension: Dimension, prompt: &crate::engine::survey::RatingPrompt| {
+    let options = scale_options(&survey.scale, locale);
+    let group = |dimension: Dimension, prompt: &RatingPrompt| {
+        let (read_id, write_id) = (id.clone(), id.clone());
+        let selected = Signal::derive(move || {
+            response.with(|r| r.rating(&read_id).get(dimension).map(|v| v.to_string()))
+        });
+        let on_select = Callback::new(move |value: String| {
+            if let Ok(value) = value.parse() {
+                response.update(|r| r.rate(&write_id, dimension, Some(value)));
+            }
+        });
+        let suffix = match dimension {
+            Dimension::Importance => "importance",
+            Dimension::Performance => "performance",
+        };
         view! {
-            <RatingGroup
-                scale=survey.scale.clone()
-                locale
-                element_id=id.clone()
-                name=format!("{label} — {}", prompt.label.get(locale))
+            <ChoiceGroup
                 legend=prompt.question.get(side, locale).to_owned()
-                dimension
+                name=format!("{label} — {}", prompt.label.get(locale))
+                group=format!("{id}-{suffix}")
+                options=options.clone()
+                selected
+                on_select
                 disabled=not_applicable
-                response
             />
         }
     };
+    let ratings = &survey.ratings;
     let importance = group(Dimension::Importance, &ratings.importance);
     let performance = group(Dimension::Performance, &ratings.performance);
     let na_id = format!("{id}-na");
     let toggle_id = id.clone();
     view! {
-        <article class="element" class:not-applicable=not_applicable>
+        <article class="element" class:not-applicable=not_applicable id=question_anchor(&id)>
             <h3>{label.clone()}</h3>
             <p class="description">{element.description.get(locale).to_owned()}</p>
             <div class="ratings">{importance} {performance}</div>

@@ -1,11 +1,12 @@
 //! The Leptos app (wasm32 only). Components render and dispatch; the engine computes.
 
 mod app;
+mod choice_group;
 mod element_card;
 mod header;
 pub mod i18n;
+mod profile_page;
 mod questionnaire;
-mod rating_group;
 mod state;
 mod storage;
 mod survey_error_page;

@@ -1,12 +1,65 @@
-//! The questionnaire: one page per area, autosaved on every change.
+//! The questionnaire: the profile, then one page per area; every change autosaved.
+//!
+//! The section pages and the review (engine support in `engine::questionnaire`) come next;
+//! each page kind must fit the partner download budget (docs/performance.md).
 
 use super::element_card::ElementCard;
+use super::profile_page::ProfilePage;
 use super::state::use_app_state;
 use super::storage;
+use crate::engine::questionnaire::{
+    missing_profile, page_text, pages, questions, Page, ProfileField, Progress,
+};
+use crate::engine::survey::visible;
 use crate::engine::{Response, Survey};
 use leptos::html::H2;
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Focuses a question by its DOM id; a radio group gets focus on its chosen or first radio.
+fn focus_anchor(anchor: &str) {
+    let Some(element) = document().get_element_by_id(anchor) else {
+        return;
+    };
+    let target = if element.tag_name() == "FIELDSET" || element.tag_name() == "ARTICLE" {
+        element
+            .query_selector("input:checked")
+            .ok()
+            .flatten()
+            .or_else(|| element.query_selector("input").ok().flatten())
+    } else {
+        Some(element)
+    };
+    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = target.focus();
+    }
+}
+
+/// How far along the respondent is, counting only the questions shown to them.
+#[component]
+fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="progress">
+            <div
+                class="bar"
+                role="progressbar"
+                aria-label=move || state.strings().progress
+                aria-valuemin="0"
+                aria-valuemax="100"
+                aria-valuenow=move || progress.get().percent()
+                aria-valuetext=move || {
+                    let p = progress.get();
+                    state.strings().answered_of(p.answered, p.total)
+                }
+            >
+                <div class="fill" style:width=move || format!("{}%", progress.get().percent())></div>
+            </div>
+            <span class="percent" aria-hidden="true">{move || format!("{}%", progress.get().percent())}</span>
+        </div>
+    }
+}
 
 /// The survey's pages with their questions, and the answers that survive a reload.
 #[component]
@@ -26,36 +79,144 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
         false,
     );
 
-    // `make bench` measures the time to this mark: the first rating group is on screen.
+    // `make bench` measures the time to this mark: the first question is on screen.
     Effect::new(move || {
         if let Some(performance) = window().performance() {
             let _ = performance.mark("first-question");
         }
     });
 
-    let page = RwSignal::new(0_usize);
-    let pages = survey.areas.len();
+    // Copy, so every closure below can read the survey without its own clone.
+    let survey = StoredValue::new(survey);
+    let shown_pages =
+        Memo::new(move |_| response.with(|r| survey.with_value(|s| built_pages(pages(s, r)))));
+    let progress = Memo::new(move |_| {
+        response.with(|r| {
+            survey.with_value(|s| {
+                let asked: Vec<_> = questions(s, r)
+                    .into_iter()
+                    .filter(|q| matches!(q.page, Page::Profile | Page::Area(_)))
+                    .collect();
+                Progress::of(&asked)
+            })
+        })
+    });
+    let page = RwSignal::new(Page::Profile);
+    let invalid = RwSignal::new(Vec::<ProfileField>::new());
+    let focus_after = RwSignal::new(None::<String>);
     let heading = NodeRef::<H2>::new();
-    let go = move |to: usize| page.set(to);
-    // After a page change, focus goes to the new page's heading, so screen-reader and
-    // keyboard users start at the top of it. Runs after the new page is rendered.
+
+    let position =
+        move || shown_pages.with(|p| p.iter().position(|x| *x == page.get()).unwrap_or(0));
+    let go = move |to: Page| {
+        if page.get_untracked() == to {
+            if let Some(anchor) = focus_after.get_untracked() {
+                focus_anchor(&anchor);
+            }
+        } else {
+            page.set(to);
+        }
+    };
+    let next = move || {
+        if page.get_untracked() == Page::Profile {
+            let missing = response.with_untracked(|r| survey.with_value(|s| missing_profile(s, r)));
+            if let Some(first) = missing.first() {
+                invalid.set(missing.clone());
+                focus_anchor(first.anchor());
+                return;
+            }
+            invalid.set(Vec::new());
+        }
+        let to = shown_pages.with_untracked(|p| p.get(position() + 1).copied());
+        if let Some(to) = to {
+            go(to);
+        }
+    };
+    let previous = move || {
+        let to = shown_pages
+            .with_untracked(|p| position().checked_sub(1).and_then(|i| p.get(i).copied()));
+        if let Some(to) = to {
+            go(to);
+        }
+    };
+    // After a page change, focus goes to the question asked for, or else to the page's
+    // heading, so keyboard and screen-reader users start where they should.
     Effect::watch(
         move || page.get(),
-        move |_, _, _| {
-            if let Some(heading) = heading.get_untracked() {
-                let _ = heading.focus();
+        move |_, _, _| match focus_after.get_untracked() {
+            Some(anchor) => {
+                focus_after.set(None);
+                focus_anchor(&anchor);
+            }
+            None => {
+                if let Some(heading) = heading.get_untracked() {
+                    let _ = heading.focus();
+                }
             }
         },
         false,
     );
 
-    // Copy, so every closure below can read the survey without its own clone.
-    let survey = StoredValue::new(survey);
+    let page_view = move || {
+        let locale = state.locale.get();
+        let strings = locale.strings();
+        let code = locale.code();
+        let current = page.get();
+        let survey = survey.get_value();
+        let facts_response = response.get_untracked();
+        let facts = facts_response.facts(&survey);
+        let title_of = |page| {
+            page_text(&survey, page)
+                .map(|(title, _)| title.get(code).to_owned())
+                .unwrap_or_default()
+        };
+        let description_of = |page| {
+            page_text(&survey, page)
+                .map(|(_, description)| description.get(code).to_owned())
+                .unwrap_or_default()
+        };
+        let (title, description, body) = match current {
+            Page::Area(a) => {
+                let cards = survey.areas[a]
+                    .elements
+                    .iter()
+                    .filter(|e| visible(&e.show_if, &facts))
+                    .map(|element| view! { <ElementCard survey=survey.clone() element=element.clone() locale response/> })
+                    .collect_view();
+                (title_of(current), description_of(current), cards.into_any())
+            }
+            _ => (
+                strings.profile_title.to_owned(),
+                String::new(),
+                view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any(),
+            ),
+        };
+        view! {
+            <section class="page" aria-labelledby="page-title">
+                <h2 id="page-title" tabindex="-1" node_ref=heading>{title}</h2>
+                {(!description.is_empty()).then(|| view! { <p class="description">{description}</p> })}
+                {move || {
+                    (current == Page::Profile && !invalid.with(Vec::is_empty))
+                        .then(|| {
+                            let names = invalid.with(|fields| {
+                                survey_field_names(&survey, fields, code)
+                            });
+                            view! {
+                                <p class="notice error" role="alert">{strings.missing_fields} " " {names}</p>
+                            }
+                        })
+                }}
+                {body}
+            </section>
+        }
+    };
+
     view! {
         <main class="questionnaire">
             <h1>{move || survey.with_value(|s| s.title.get(state.code()).to_owned())}</h1>
             <p class="description">{move || survey.with_value(|s| s.description.get(state.code()).to_owned())}</p>
             <p class="privacy">{move || state.strings().privacy_note}</p>
+            <ProgressBar progress/>
             {recovered
                 .map(|problem| {
                     view! {
@@ -64,42 +225,18 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
                         </p>
                     }
                 })}
-            {move || {
-                let locale = state.locale.get();
-                let current = survey.get_value();
-                let area = &current.areas[page.get().min(pages - 1)];
-                let cards = area
-                    .elements
-                    .iter()
-                    .map(|element| {
-                        view! { <ElementCard survey=current.clone() element=element.clone() locale response/> }
-                    })
-                    .collect_view();
-                view! {
-                    <section class="page" aria-labelledby="page-title">
-                        <h2 id="page-title" tabindex="-1" node_ref=heading>
-                            {area.title.get(locale.code()).to_owned()}
-                        </h2>
-                        <p class="description">{area.description.get(locale.code()).to_owned()}</p>
-                        {cards}
-                    </section>
-                }
-            }}
-            <nav class="pager" aria-label=move || state.strings().page_of(page.get() + 1, pages)>
-                <button
-                    type="button"
-                    prop:disabled=move || page.get() == 0
-                    on:click=move |_| go(page.get().saturating_sub(1))
-                >
+            {page_view}
+            <nav class="pager" aria-label=move || state.strings().pages>
+                <button type="button" prop:disabled=move || position() == 0 on:click=move |_| previous()>
                     {move || state.strings().previous}
                 </button>
                 <span class="page-count">
-                    {move || state.strings().page_of(page.get() + 1, pages)}
+                    {move || state.strings().page_of(position() + 1, shown_pages.with(Vec::len))}
                 </span>
                 <button
                     type="button"
-                    prop:disabled=move || { page.get() + 1 >= pages }
-                    on:click=move |_| go((page.get() + 1).min(pages - 1))
+                    prop:disabled=move || { position() + 1 >= shown_pages.with(Vec::len) }
+                    on:click=move |_| next()
                 >
                     {move || state.strings().next}
                 </button>
@@ -107,9 +244,26 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
             <p class="save-status" role="status">
                 {move || match saved.get() {
                     Some(true) => state.strings().saved,
-                    _ => "",
+                    Some(false) => state.strings().not_saved,
+                    None => "",
                 }}
             </p>
         </main>
     }
+}
+
+/// The labels of profile fields, for the "please fill in" message.
+fn survey_field_names(survey: &Survey, fields: &[ProfileField], code: &str) -> String {
+    fields
+        .iter()
+        .map(|field| field.label(survey).get(code).to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The page kinds the app renders so far: the profile and the areas.
+fn built_pages(all: Vec<Page>) -> Vec<Page> {
+    all.into_iter()
+        .filter(|page| matches!(page, Page::Profile | Page::Area(_)))
+        .collect()
 }

@@ -6,7 +6,9 @@ test("the app served under /assess/ loads its survey and saves answers", async (
   const q = new QuestionnairePage(page);
   await q.open("", "http://127.0.0.1:8092/assess/");
   await expect(q.heading("Partner experience assessment")).toBeVisible();
+  await q.fillProfile();
   await q.rate("Reputation — performance", 2);
   await page.reload();
+  await q.next();
   await q.expectRated("Reputation — performance", 2);
 });

@@ -8,6 +8,7 @@ test("a vendor survey is loaded through ?survey=", async ({ page }) => {
   const q = new QuestionnairePage(page);
   await q.open("?survey=surveys/extended-example.json");
   await expect(q.heading("Partner experience assessment (extended example)")).toBeVisible();
+  await q.fillProfile();
   // Its 1-7 scale: seven choices per rating.
   await expect(q.rating("Reputation — importance").getByRole("radio")).toHaveCount(7);
   await expect(page).toHaveTitle("Partner experience assessment (extended example) · PartnerLens");
@@ -53,12 +54,16 @@ test("switching to German translates the interface and the survey, and is rememb
   const q = new QuestionnairePage(page);
   await q.open();
   await expect(q.heading("Partner experience assessment")).toBeVisible();
+  await q.fillProfile();
   await q.chooseLanguage("Language", "Deutsch");
   await expect(q.heading("Bewertung der Partnererfahrung")).toBeVisible();
+  await expect(q.pageHeading("Marke")).toBeVisible();
   await expect(q.rating("Ansehen — Wichtigkeit")).toContainText("Wie wichtig ist das für Ihr Geschäft?");
   await expect(page.getByRole("button", { name: "Weiter" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await page.reload();
   await expect(q.heading("Bewertung der Partnererfahrung")).toBeVisible();
+  await expect(q.pageHeading("Über Sie")).toBeVisible();
+  await expect(page.getByLabel("Firmenname")).toHaveValue("Acme Integration");
   await expect(page.getByLabel("Sprache")).toHaveValue("de");
 });

@@ -14,4 +14,11 @@ pub const STRINGS: Strings = Strings {
     saved: "In diesem Browser gespeichert",
     storage_recovered: "Gespeicherte Antworten in diesem Browser waren nicht lesbar und wurden beiseitegelegt. Sie beginnen von vorn.",
     privacy_note: "Ihre Antworten bleiben in diesem Browser, außer Sie exportieren oder teilen sie.",
+    not_saved: "Nicht gespeichert: Dieser Browser hat das Speichern der Antworten verweigert",
+    pages: "Seiten",
+    progress: "Fortschritt",
+    answered_of: "{answered} von {total} Antworten gegeben",
+    profile_title: "Über Sie",
+    required: "Pflichtfeld",
+    missing_fields: "Bitte ausfüllen:",
 };

@@ -14,4 +14,11 @@ pub const STRINGS: Strings = Strings {
     saved: "Saved in this browser",
     storage_recovered: "Saved answers in this browser could not be read and were set aside. You are starting afresh.",
     privacy_note: "Your answers stay in this browser unless you export or share them.",
+    not_saved: "Not saved: this browser refused to store the answers",
+    pages: "Pages",
+    progress: "Progress",
+    answered_of: "{answered} of {total} answers given",
+    profile_title: "About you",
+    required: "required",
+    missing_fields: "Please fill in:",
 };

@@ -62,6 +62,14 @@ pub struct Strings {
     pub saved: &'static str,
     pub storage_recovered: &'static str,
     pub privacy_note: &'static str,
+    pub not_saved: &'static str,
+    pub pages: &'static str,
+    pub progress: &'static str,
+    /// "{answered} of {total} answers given".
+    pub answered_of: &'static str,
+    pub profile_title: &'static str,
+    pub required: &'static str,
+    pub missing_fields: &'static str,
 }
 
 impl Strings {
@@ -69,5 +77,11 @@ impl Strings {
         self.page_of
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string())
+    }
+
+    pub fn answered_of(&self, answered: usize, total: usize) -> String {
+        self.answered_of
+            .replace("{answered}", &answered.to_string())
+            .replace("{total}", &total.to_string())
     }
 }

@@ -15,6 +15,10 @@ export class QuestionnairePage {
     return this.page.getByRole("heading", { level: 1, name });
   }
 
+  pageHeading(name) {
+    return this.page.getByRole("heading", { level: 2, name });
+  }
+
   /** A rating group by its accessible name, e.g. "Reputation — importance". */
   rating(name) {
     return this.page.getByRole("radiogroup", { name });
@@ -26,6 +30,29 @@ export class QuestionnairePage {
 
   async expectRated(name, value) {
     await expect(this.rating(name).getByRole("radio", { name: new RegExp(`^${value}\\b`) })).toBeChecked();
+  }
+
+  async next() {
+    await this.page.getByRole("button", { name: "Next" }).click();
+  }
+
+  /** A profile question's choice, e.g. choose("Region", "Asia Pacific"). */
+  async choose(question, option) {
+    await this.page
+      .getByRole("radiogroup", { name: new RegExp(`^${question}`) })
+      .getByRole("radio", { name: new RegExp(`^${option}`) })
+      .check();
+  }
+
+  /** Fills the English profile page and moves on to the first area. */
+  async fillProfile({ type = "Solution reseller", side = "A partner of the vendor" } = {}) {
+    await this.page.getByLabel("Company name").fill("Acme Integration");
+    await this.choose("Partner type", type);
+    await this.choose("Region", "Europe, Middle East and Africa");
+    await this.choose("Program tier", "Gold");
+    await this.choose("You are answering as", side);
+    await this.page.getByLabel("Survey wave").fill("2026");
+    await this.next();
   }
 
   async chooseLanguage(label, language) {

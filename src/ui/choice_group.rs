@@ -1,0 +1,120 @@
+//! A question answered by picking one option: a named group of radio buttons.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One option of a choice group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceOption {
+    pub value: String,
+    pub label: String,
+    /// A second line, such as a scale point's name ("Very high").
+    pub detail: Option<String>,
+}
+
+/// Moves focus into the next choice group on the page, for "Enter moves on".
+fn focus_next_group(current: &web_sys::Element) {
+    let Ok(groups) = document().query_selector_all("fieldset.choice") else {
+        return;
+    };
+    let groups: Vec<web_sys::Element> = (0..groups.length())
+        .filter_map(|i| groups.item(i)?.dyn_into().ok())
+        .collect();
+    let Some(at) = groups.iter().position(|g| g == current) else {
+        return;
+    };
+    if let Some(next) = groups.get(at + 1) {
+        let target = next
+            .query_selector("input:checked")
+            .ok()
+            .flatten()
+            .or_else(|| next.query_selector("input").ok().flatten());
+        if let Some(input) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = input.focus();
+        }
+    }
+}
+
+/// A labelled radio group. Digit keys pick the option with that value (scales of single
+/// digits); Enter moves to the next question.
+#[component]
+pub fn ChoiceGroup(
+    /// The visible question.
+    legend: String,
+    /// The `name` shared by the radios; unique on the page.
+    #[prop(into)]
+    group: String,
+    options: Vec<ChoiceOption>,
+    /// The chosen value, if any.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    on_select: Callback<String>,
+    /// Accessible name when it should differ from the legend, such as "Training — importance".
+    #[prop(optional, into)]
+    name: Option<String>,
+    /// DOM id, for links and focus.
+    #[prop(optional, into)]
+    id: Option<String>,
+    #[prop(into, default = Signal::stored(false))] disabled: Signal<bool>,
+) -> impl IntoView {
+    let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let Some(group) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if key == "Enter" {
+            ev.prevent_default();
+            focus_next_group(&group);
+        } else if key.len() == 1 && key.chars().all(|c| c.is_ascii_digit()) && values.contains(&key)
+        {
+            ev.prevent_default();
+            on_select.run(key.clone());
+            let selector = format!("input[value=\"{key}\"]");
+            if let Some(input) = group
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
+            }
+        }
+    };
+    let radios = options
+        .into_iter()
+        .map(|option| {
+            let value = option.value.clone();
+            let checked_value = option.value.clone();
+            view! {
+                <label class="point">
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        value=option.value.clone()
+                        prop:checked=move || selected.with(|s| s.as_deref() == Some(checked_value.as_str()))
+                        on:change=move |_| on_select.run(value.clone())
+                    />
+                    <span class="value">{option.label}</span>
+                    {option.detail.map(|detail| view! { <span class="point-label">{detail}</span> })}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="choice"
+            role="radiogroup"
+            id=id
+            aria-label=name
+            prop:disabled=disabled
+            on:keydown=keydown
+        >
+            <legend>{legend}</legend>
+            <div class="points">{radios}</div>
+        </fieldset>
+    }
+}
