@@ -103,55 +103,39 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
     });
     let page = RwSignal::new(Page::Profile);
     let invalid = RwSignal::new(Vec::<ProfileField>::new());
-    let focus_after = RwSignal::new(None::<String>);
     let heading = NodeRef::<H2>::new();
 
-    let position =
-        move || shown_pages.with(|p| p.iter().position(|x| *x == page.get()).unwrap_or(0));
-    let go = move |to: Page| {
-        if page.get_untracked() == to {
-            if let Some(anchor) = focus_after.get_untracked() {
-                focus_anchor(&anchor);
-            }
-        } else {
+    let index_of =
+        move |at: Page| shown_pages.with(|p| p.iter().position(|x| *x == at).unwrap_or(0));
+    let position = move || index_of(page.get());
+    // Moves `step` pages along the shown ones; handlers read without subscribing.
+    let step = move |step: isize| {
+        let at = untrack(position);
+        let to = at
+            .checked_add_signed(step)
+            .and_then(|i| shown_pages.with_untracked(|p| p.get(i).copied()));
+        if let Some(to) = to {
             page.set(to);
         }
     };
     let next = move || {
         if page.get_untracked() == Page::Profile {
             let missing = response.with_untracked(|r| survey.with_value(|s| missing_profile(s, r)));
+            invalid.set(missing.clone());
             if let Some(first) = missing.first() {
-                invalid.set(missing.clone());
                 focus_anchor(first.anchor());
                 return;
             }
-            invalid.set(Vec::new());
         }
-        let to = shown_pages.with_untracked(|p| p.get(position() + 1).copied());
-        if let Some(to) = to {
-            go(to);
-        }
+        step(1);
     };
-    let previous = move || {
-        let to = shown_pages
-            .with_untracked(|p| position().checked_sub(1).and_then(|i| p.get(i).copied()));
-        if let Some(to) = to {
-            go(to);
-        }
-    };
-    // After a page change, focus goes to the question asked for, or else to the page's
-    // heading, so keyboard and screen-reader users start where they should.
+    // After a page change, focus goes to the new page's heading, so keyboard and
+    // screen-reader users start at its top. Runs after the new page is rendered.
     Effect::watch(
         move || page.get(),
-        move |_, _, _| match focus_after.get_untracked() {
-            Some(anchor) => {
-                focus_after.set(None);
-                focus_anchor(&anchor);
-            }
-            None => {
-                if let Some(heading) = heading.get_untracked() {
-                    let _ = heading.focus();
-                }
+        move |_, _, _| {
+            if let Some(heading) = heading.get_untracked() {
+                let _ = heading.focus();
             }
         },
         false,
@@ -227,7 +211,7 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
                 })}
             {page_view}
             <nav class="pager" aria-label=move || state.strings().pages>
-                <button type="button" prop:disabled=move || position() == 0 on:click=move |_| previous()>
+                <button type="button" prop:disabled=move || position() == 0 on:click=move |_| step(-1)>
                     {move || state.strings().previous}
                 </button>
                 <span class="page-count">
