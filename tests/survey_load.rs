@@ -306,6 +306,30 @@ fn type_errors_and_missing_keys_are_all_reported_with_paths() {
 }
 
 #[test]
+fn scales_stay_within_0_to_100_and_phases_need_criteria() {
+    let text = std::fs::read_to_string(path("tests/fixtures/surveys/scoring.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["scale"] = serde_json::json!({"min": -3, "max": 3});
+    value["sections"]["journey"]["phases"][1]["criteria"] = serde_json::json!([]);
+    value["sections"]["maturity"]["processes"][0]["weight"] = 2.into();
+    let errors = load_survey(value.to_string().as_bytes()).unwrap_err();
+    let errors: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        [
+            "sections.maturity.processes[0].weight: unknown key; check its spelling against docs/survey-format.md",
+            "scale: min and max must lie between 0 and 100, such as 1-5, 1-7 or 0-10",
+            "sections.journey.phases[1].criteria: must not be empty",
+        ]
+    );
+    value["scale"] = serde_json::json!({"min": 2_000_000_000, "max": 2_000_000_100});
+    let errors = load_survey(value.to_string().as_bytes()).unwrap_err();
+    assert!(errors
+        .to_string()
+        .contains("scale: min and max must lie between 0 and 100"));
+}
+
+#[test]
 fn a_newer_minor_version_is_refused_with_a_hint() {
     let text = std::fs::read_to_string(path("tests/fixtures/surveys/minimal.json")).unwrap();
     let errors = load_survey(text.replace("\"1.0\"", "\"1.7\"").as_bytes()).unwrap_err();

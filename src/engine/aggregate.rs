@@ -287,7 +287,7 @@ impl Aggregation {
     pub fn report(&self, model: &ScoringModel, mode: CrosshairMode) -> AggregateReport {
         AggregateReport {
             survey_id: model.survey.id.clone(),
-            structure_hash: model.survey.structure_hash(),
+            structure_hash: model.structure_hash().to_owned(),
             crosshair_mode: mode,
             filter: self.filter.clone(),
             by: self.by,
@@ -570,7 +570,7 @@ fn ipa(
             performance: axis_mean(|m| m.1),
         },
         CrosshairMode::ScaleCentred => {
-            let mid = f64::from(scale.min + scale.max) / 2.0;
+            let mid = (f64::from(scale.min) + f64::from(scale.max)) / 2.0;
             Crosshair {
                 mode,
                 importance: Some(mid),
@@ -585,7 +585,10 @@ fn ipa(
         .map(|(index, &(importance, performance))| {
             let entry = &model.rated[index];
             let sums = &tally.rated[index];
-            let gap = importance.zip(performance).map(|(i, p)| i - p);
+            // One division of the integer difference: equal gaps get equal bits, so the
+            // ranking below needs no tolerance.
+            let gap = (sums.n > 0)
+                .then(|| (sums.importance.sum - sums.performance.sum) as f64 / sums.n as f64);
             let quadrant = match (
                 importance,
                 performance,
@@ -616,15 +619,8 @@ fn ipa(
         .collect();
     // Stable sort: equal gaps keep survey order.
     order.sort_by(|&a, &b| {
-        let (ga, gb) = (
-            scores[a].gap.unwrap_or_default(),
-            scores[b].gap.unwrap_or_default(),
-        );
-        if (ga - gb).abs() <= TOLERANCE {
-            std::cmp::Ordering::Equal
-        } else {
-            gb.total_cmp(&ga)
-        }
+        let gap = |i: usize| scores[i].gap.unwrap_or_default();
+        gap(b).total_cmp(&gap(a))
     });
     for (rank, i) in order.into_iter().enumerate() {
         scores[i].gap_rank = Some(rank + 1);

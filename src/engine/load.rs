@@ -16,8 +16,9 @@ use std::fmt;
 pub const MAX_SURVEY_BYTES: usize = 1024 * 1024;
 /// Ids appear in share links and CSV headers, so they are kept short and plain.
 const MAX_ID_LEN: usize = 64;
-/// A scale wider than this is a typo, not a rating scale.
-const MAX_SCALE_POINTS: i64 = 101;
+/// Scale points must lie in 0..=100: importance weighs the index, so it cannot be negative,
+/// and a wider range is a typo, not a rating scale.
+const SCALE_LIMIT: i32 = 100;
 
 /// One problem in a survey file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,10 +173,10 @@ pub fn validate(survey: &Survey) -> Vec<SurveyError> {
             "scale",
             format!("min ({}) must be lower than max ({})", scale.min, scale.max),
         );
-    } else if i64::from(scale.max) - i64::from(scale.min) + 1 > MAX_SCALE_POINTS {
+    } else if scale.min < 0 || scale.max > SCALE_LIMIT {
         check.error(
             "scale",
-            format!("a scale may have at most {MAX_SCALE_POINTS} points"),
+            format!("min and max must lie between 0 and {SCALE_LIMIT}, such as 1-5, 1-7 or 0-10"),
         );
     }
     // Label values are only worth checking against a scale that makes sense.
@@ -275,7 +276,7 @@ fn check_profile(check: &mut Checker, survey: &Survey) {
     ] {
         check.choice_field(&format!("profile.{name}"), field);
     }
-    let sides: Vec<&str> = profile.side.choices.iter().map(|c| c.id.as_str()).collect();
+    let sides = ids(&profile.side);
     if sides.len() != 2 || !Side::ALL.iter().all(|side| sides.contains(&side.id())) {
         check.error(
             "profile.side.choices",
@@ -332,6 +333,7 @@ fn check_sections(check: &mut Checker, survey: &Survey) {
             check.id(&format!("{path}.id"), &phase.id, true);
             check.text(&format!("{path}.label"), &phase.label);
             check.optional_text(&format!("{path}.description"), &phase.description);
+            check.non_empty(&format!("{path}.criteria"), phase.criteria.len());
             check.items(&format!("{path}.criteria"), &phase.criteria);
         }
     }

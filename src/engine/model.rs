@@ -184,6 +184,11 @@ impl<'s> ScoringModel<'s> {
         Ok(())
     }
 
+    /// The survey's structure hash, computed once.
+    pub fn structure_hash(&self) -> &str {
+        &self.structure_hash
+    }
+
     pub fn accepts(&self, response: &Response) -> Result<(), String> {
         self.accepts_ids(&response.survey_id, &response.structure_hash)
     }

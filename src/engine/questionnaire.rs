@@ -224,21 +224,6 @@ pub fn questions(survey: &Survey, response: &Response) -> Vec<Question> {
     out
 }
 
-impl Question {
-    /// The DOM id of the question on its page, for links from the review.
-    pub fn anchor(&self) -> String {
-        if self.page == Page::Profile {
-            self.id.clone()
-        } else {
-            question_anchor(&self.id)
-        }
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.answered >= self.parts
-    }
-}
-
 /// The DOM id of an element, item, criterion or process on its page.
 pub fn question_anchor(id: &str) -> String {
     format!("q-{id}")
@@ -261,16 +246,10 @@ fn element_questions<'a>(
     response: &Response,
 ) {
     for element in elements.into_iter().filter(|e| visible(&e.show_if, facts)) {
-        let rating = response.rating(&element.id);
-        let answered = if rating.not_applicable {
-            2
-        } else {
-            usize::from(rating.importance.is_some()) + usize::from(rating.performance.is_some())
-        };
         out.push(Question {
             page,
             id: element.id.clone(),
-            answered,
+            answered: response.rating(&element.id).answered_parts(),
             parts: 2,
         });
     }
@@ -327,51 +306,6 @@ pub fn page_text(survey: &Survey, page: Page) -> Option<(&Text, &Text)> {
     }
 }
 
-/// The words a respondent knows a question by, for the review list.
-pub fn question_label(
-    survey: &Survey,
-    question: &Question,
-    locale: &str,
-    side: super::Side,
-) -> String {
-    if question.page == Page::Profile {
-        let field = ProfileField::ALL
-            .into_iter()
-            .find(|f| f.anchor() == question.id);
-        return field.map_or_else(
-            || question.id.clone(),
-            |f| f.label(survey).get(locale).to_owned(),
-        );
-    }
-    let sections = &survey.sections;
-    let elements = survey
-        .areas
-        .iter()
-        .flat_map(|a| &a.elements)
-        .chain(sections.principles.iter().flat_map(|p| &p.elements));
-    if let Some(element) = elements.into_iter().find(|e| e.id == question.id) {
-        return element.label.get(locale).to_owned();
-    }
-    let items = [&sections.five_cs, &sections.proposition]
-        .into_iter()
-        .flatten()
-        .flat_map(|s| &s.dimensions)
-        .flat_map(|d| &d.items)
-        .chain(
-            sections
-                .journey
-                .iter()
-                .flat_map(|j| &j.phases)
-                .flat_map(|p| &p.criteria),
-        )
-        .chain(sections.maturity.iter().flat_map(|m| &m.processes));
-    items
-        .into_iter()
-        .find(|item| item.id == question.id)
-        .map(|item| item.text.get(side, locale).to_owned())
-        .unwrap_or_else(|| question.id.clone())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,7 +346,7 @@ mod tests {
     fn progress_counts_the_visible_parts_by_hand() {
         let survey = scoring_survey();
         let mut response = Response::new(&survey);
-        // minimal.json's profile has no required field; 3 elements x 2 + 3 five-Cs items
+        // scoring.json (minimal.json's profile) has no required field; 3 elements x 2 + 3 five-Cs items
         // + 4 criteria + 4 processes = 17 parts.
         assert_eq!(
             Progress::of(&questions(&survey, &response)),

@@ -83,6 +83,15 @@ pub struct Rating {
 }
 
 impl Rating {
+    /// How many of the two ratings are given; "not applicable" answers both.
+    pub fn answered_parts(&self) -> usize {
+        if self.not_applicable {
+            2
+        } else {
+            usize::from(self.importance.is_some()) + usize::from(self.performance.is_some())
+        }
+    }
+
     pub fn get(&self, dimension: Dimension) -> Option<i32> {
         match dimension {
             Dimension::Importance => self.importance,
@@ -142,30 +151,6 @@ impl Response {
             .or_default()
             .not_applicable = not_applicable;
         self.drop_if_empty(element_id);
-    }
-
-    /// Sets or clears a five-Cs or proposition item.
-    pub fn set_item(&mut self, item_id: &str, value: Option<i32>) {
-        match value {
-            Some(value) => self.items.insert(item_id.to_owned(), value),
-            None => self.items.remove(item_id),
-        };
-    }
-
-    /// Sets or clears a journey criterion (true for yes).
-    pub fn set_criterion(&mut self, criterion_id: &str, yes: Option<bool>) {
-        match yes {
-            Some(yes) => self.criteria.insert(criterion_id.to_owned(), yes),
-            None => self.criteria.remove(criterion_id),
-        };
-    }
-
-    /// Sets or clears the maturity level of a process.
-    pub fn set_maturity(&mut self, process_id: &str, level: Option<String>) {
-        match level {
-            Some(level) => self.maturity.insert(process_id.to_owned(), level),
-            None => self.maturity.remove(process_id),
-        };
     }
 
     fn drop_if_empty(&mut self, element_id: &str) {

@@ -19,8 +19,9 @@ pub struct Scorecard {
     pub maturity: Option<MaturityPlacement>,
 }
 
-/// How many of the ratings shown to this respondent are given ("41 of 56 ratings"). An
-/// element marked not applicable counts as both its ratings given.
+/// How many ratings of the model's elements shown to this respondent are given ("41 of 56
+/// ratings"); program principles are not counted here. An element marked not applicable
+/// counts as both its ratings given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Completeness {
     pub given: usize,
@@ -74,12 +75,7 @@ pub fn score(
     for area in survey.areas.iter().filter(|a| visible(&a.show_if, &facts)) {
         for element in area.elements.iter().filter(|e| visible(&e.show_if, &facts)) {
             possible += 2;
-            let rating = response.rating(&element.id);
-            given += if rating.not_applicable {
-                2
-            } else {
-                usize::from(rating.importance.is_some()) + usize::from(rating.performance.is_some())
-            };
+            given += response.rating(&element.id).answered_parts();
         }
     }
 
@@ -156,7 +152,7 @@ pub fn score(
 
     Ok(Scorecard {
         survey_id: survey.id.clone(),
-        structure_hash: survey.structure_hash(),
+        structure_hash: model.structure_hash().to_owned(),
         summary,
         completeness: Completeness { given, possible },
         journey,

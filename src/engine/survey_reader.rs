@@ -537,6 +537,16 @@ fn item(r: &mut Reader, value: &Value, path: &str) -> Option<Item> {
     })
 }
 
+/// A statement answered without a weight: a journey criterion or a maturity process.
+fn statement(r: &mut Reader, value: &Value, path: &str) -> Option<Item> {
+    let o = r.object(value, path, &["id", "text"])?;
+    Some(Item {
+        id: r.string(o, path, "id"),
+        text: r.sided(o, path, "text"),
+        weight: 1.0,
+    })
+}
+
 /// The title, description and show_if every section has.
 fn section_head(r: &mut Reader, o: &Object, path: &str) -> (Text, Text, Vec<Condition>) {
     (
@@ -613,7 +623,7 @@ fn sections(r: &mut Reader, value: &Value) -> Sections {
                         id: r.string(p, path, "id"),
                         label: r.text(p, path, "label"),
                         description: r.optional_text(p, path, "description"),
-                        criteria: r.list(p, path, "criteria", true, item),
+                        criteria: r.list(p, path, "criteria", true, statement),
                     })
                 }),
             })
@@ -627,7 +637,7 @@ fn sections(r: &mut Reader, value: &Value) -> Sections {
                 description,
                 show_if,
                 levels: r.list(m, &path, "levels", true, choice),
-                processes: r.list(m, &path, "processes", true, item),
+                processes: r.list(m, &path, "processes", true, statement),
             })
         }),
         principles: o.get("principles").and_then(|v| {
@@ -655,9 +665,7 @@ fn categories(r: &mut Reader, value: &Value) -> Categories {
         Some(Some("five_cs_score")) => Categories::FiveCsScore {
             bands: r.list(o, path, "bands", true, |r, value, path| {
                 let b = r.object(value, path, &["id", "label", "min"])?;
-                if b.get("min").is_none() {
-                    r.required(b, path, "min");
-                }
+                r.required(b, path, "min");
                 Some(Band {
                     id: r.string(b, path, "id"),
                     label: r.text(b, path, "label"),

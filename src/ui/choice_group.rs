@@ -55,6 +55,9 @@ pub fn ChoiceGroup(
     /// DOM id, for links and focus.
     #[prop(optional, into)]
     id: Option<String>,
+    /// A hint under the question, such as "Pick the closest."
+    #[prop(default = None)]
+    help: Option<String>,
     #[prop(into, default = Signal::stored(false))] disabled: Signal<bool>,
 ) -> impl IntoView {
     let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
@@ -104,16 +107,20 @@ pub fn ChoiceGroup(
             }
         })
         .collect_view();
+    let help_id = help.as_ref().map(|_| format!("{group}-help"));
+    let help = help.map(|text| view! { <p class="help" id=help_id.clone()>{text}</p> });
     view! {
         <fieldset
             class="choice"
             role="radiogroup"
             id=id
             aria-label=name
+            aria-describedby=help_id.clone()
             prop:disabled=disabled
             on:keydown=keydown
         >
             <legend>{legend}</legend>
+            {help}
             <div class="points">{radios}</div>
         </fieldset>
     }

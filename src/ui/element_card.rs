@@ -35,9 +35,11 @@ pub fn ElementCard(
     let side = response.with_untracked(Response::side);
     let id = element.id.clone();
     let label = element.label.get(locale).to_owned();
+    // A survey without "not applicable" ignores a stale flag from an earlier version of it.
+    let offers_na = survey.scale.not_applicable;
     let not_applicable = {
         let id = id.clone();
-        Signal::derive(move || response.with(|r| r.rating(&id).not_applicable))
+        Signal::derive(move || offers_na && response.with(|r| r.rating(&id).not_applicable))
     };
     let options = scale_options(&survey.scale, locale);
     let group = |dimension: Dimension, prompt: &RatingPrompt| {

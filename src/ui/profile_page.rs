@@ -92,6 +92,7 @@ pub fn ProfilePage(
         view! {
             <ChoiceGroup
                 legend=label(&spec.label, spec.required)
+                help=(!spec.help.is_empty()).then(|| spec.help.get(code).to_owned())
                 group=field.anchor()
                 id=field.anchor()
                 options=options(&spec.choices, None)
@@ -112,6 +113,7 @@ pub fn ProfilePage(
             <div class="list">
                 <ChoiceGroup
                     legend=label(&types.label, types.required)
+                    help=(!types.help.is_empty()).then(|| types.help.get(code).to_owned())
                     group=ProfileField::PartnerType.anchor()
                     id=ProfileField::PartnerType.anchor()
                     options=type_options

@@ -65,7 +65,7 @@ fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
 #[component]
 pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
-    let (initial, recovered) = match storage::load_response(&survey.id) {
+    let (initial, recovered) = match storage::load_response(&survey) {
         Ok(saved) => (saved.unwrap_or_else(|| Response::new(&survey)), None),
         Err(problem) => (Response::new(&survey), Some(problem)),
     };
@@ -95,7 +95,7 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
             survey.with_value(|s| {
                 let asked: Vec<_> = questions(s, r)
                     .into_iter()
-                    .filter(|q| matches!(q.page, Page::Profile | Page::Area(_)))
+                    .filter(|q| is_built(q.page))
                     .collect();
                 Progress::of(&asked)
             })
@@ -246,8 +246,10 @@ fn survey_field_names(survey: &Survey, fields: &[ProfileField], code: &str) -> S
 }
 
 /// The page kinds the app renders so far: the profile and the areas.
+fn is_built(page: Page) -> bool {
+    matches!(page, Page::Profile | Page::Area(_))
+}
+
 fn built_pages(all: Vec<Page>) -> Vec<Page> {
-    all.into_iter()
-        .filter(|page| matches!(page, Page::Profile | Page::Area(_)))
-        .collect()
+    all.into_iter().filter(|page| is_built(*page)).collect()
 }

@@ -3,7 +3,7 @@
 //! Stored format version 0 (docs/storage-format.md): one key per survey,
 //! `partnerlens.assessment.<survey id>`, holding the engine's `Response` as JSON.
 
-use crate::engine::Response;
+use crate::engine::{Response, Survey};
 use gloo_storage::{LocalStorage, Storage};
 
 const LOCALE_KEY: &str = "partnerlens.locale";
@@ -12,16 +12,23 @@ fn assessment_key(survey_id: &str) -> String {
     format!("partnerlens.assessment.{survey_id}")
 }
 
+fn quarantine(key: &str, raw: &str) {
+    let stamp = js_sys::Date::now() as u64;
+    let _ = LocalStorage::raw().set_item(&format!("partnerlens.quarantine.{stamp}.{key}"), raw);
+}
+
 /// The saved answers for a survey. A blob that cannot be read is copied to a quarantine key
 /// first, so that autosave never overwrites the only copy; the `Err` says so in words.
-pub fn load_response(survey_id: &str) -> Result<Option<Response>, String> {
-    let key = assessment_key(survey_id);
-    let Ok(raw) = LocalStorage::raw().get_item(&key) else {
+/// Answers given to an earlier structure of the survey are kept (scoring ignores ids that no
+/// longer exist), re-stamped with the current structure, and the original is quarantined too.
+pub fn load_response(survey: &Survey) -> Result<Option<Response>, String> {
+    let key = assessment_key(&survey.id);
+    let Ok(Some(raw)) = LocalStorage::raw().get_item(&key) else {
         return Ok(None);
     };
-    let Some(raw) = raw else { return Ok(None) };
-    match Response::from_json(&raw).and_then(|response| {
-        if response.survey_id == survey_id {
+    let survey_id = &survey.id;
+    let loaded = Response::from_json(&raw).and_then(|response| {
+        if &response.survey_id == survey_id {
             Ok(response)
         } else {
             Err(format!(
@@ -29,12 +36,20 @@ pub fn load_response(survey_id: &str) -> Result<Option<Response>, String> {
                 response.survey_id
             ))
         }
-    }) {
-        Ok(response) => Ok(Some(response)),
+    });
+    match loaded {
+        Ok(mut response) => {
+            let hash = survey.structure_hash();
+            if response.structure_hash != hash {
+                if !response.structure_hash.is_empty() {
+                    quarantine(&key, &raw);
+                }
+                response.structure_hash = hash;
+            }
+            Ok(Some(response))
+        }
         Err(message) => {
-            let stamp = js_sys::Date::now() as u64;
-            let _ = LocalStorage::raw()
-                .set_item(&format!("partnerlens.quarantine.{stamp}.{key}"), &raw);
+            quarantine(&key, &raw);
             let _ = LocalStorage::raw().remove_item(&key);
             Err(message)
         }
