@@ -157,18 +157,21 @@ pub struct Question {
 
 /// Every question shown to this respondent, page by page; hidden ones are left out.
 pub fn questions(survey: &Survey, response: &Response) -> Vec<Question> {
+    questions_on(survey, response, &pages(survey, response))
+}
+
+/// The questions of the given pages only (taken from `pages`), for a caller that already
+/// has the page list or shows only some of the pages.
+pub fn questions_on(survey: &Survey, response: &Response, pages: &[Page]) -> Vec<Question> {
     let facts = response.facts(survey);
     let mut out = Vec::new();
-    for field in ProfileField::ALL.into_iter().filter(|f| f.required(survey)) {
-        out.push(Question {
-            page: Page::Profile,
-            id: field.anchor().to_owned(),
-            answered: usize::from(field.answered(response)),
-            parts: 1,
-        });
-    }
-    for page in pages(survey, response) {
+    for &page in pages {
         match page {
+            Page::Profile => {
+                for field in ProfileField::ALL.into_iter().filter(|f| f.required(survey)) {
+                    out.push(single(page, field.anchor(), field.answered(response)));
+                }
+            }
             Page::Area(a) => {
                 element_questions(&mut out, page, &survey.areas[a].elements, &facts, response)
             }
@@ -218,7 +221,7 @@ pub fn questions(survey: &Survey, response: &Response) -> Vec<Question> {
                     ));
                 }
             }
-            Page::Profile | Page::Review => {}
+            Page::Review => {}
         }
     }
     out

@@ -8,7 +8,7 @@ use super::profile_page::ProfilePage;
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::questionnaire::{
-    missing_profile, page_text, pages, questions, Page, ProfileField, Progress,
+    missing_profile, page_text, pages, questions_on, Page, ProfileField, Progress,
 };
 use crate::engine::survey::visible;
 use crate::engine::{Response, Survey};
@@ -91,14 +91,8 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
     let shown_pages =
         Memo::new(move |_| response.with(|r| survey.with_value(|s| built_pages(pages(s, r)))));
     let progress = Memo::new(move |_| {
-        response.with(|r| {
-            survey.with_value(|s| {
-                let asked: Vec<_> = questions(s, r)
-                    .into_iter()
-                    .filter(|q| is_built(q.page))
-                    .collect();
-                Progress::of(&asked)
-            })
+        shown_pages.with(|shown| {
+            response.with(|r| survey.with_value(|s| Progress::of(&questions_on(s, r, shown))))
         })
     });
     let page = RwSignal::new(Page::Profile);
