@@ -141,27 +141,25 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
         let code = locale.code();
         let current = page.get();
         let survey = survey.get_value();
-        let facts_response = response.get_untracked();
-        let facts = facts_response.facts(&survey);
-        let title_of = |page| {
-            page_text(&survey, page)
-                .map(|(title, _)| title.get(code).to_owned())
-                .unwrap_or_default()
-        };
-        let description_of = |page| {
-            page_text(&survey, page)
-                .map(|(_, description)| description.get(code).to_owned())
-                .unwrap_or_default()
-        };
         let (title, description, body) = match current {
             Page::Area(a) => {
-                let cards = survey.areas[a]
-                    .elements
-                    .iter()
-                    .filter(|e| visible(&e.show_if, &facts))
-                    .map(|element| view! { <ElementCard survey=survey.clone() element=element.clone() locale response/> })
+                let shown: Vec<_> = response.with_untracked(|r| {
+                    let facts = r.facts(&survey);
+                    let elements = &survey.areas[a].elements;
+                    elements
+                        .iter()
+                        .filter(|e| visible(&e.show_if, &facts))
+                        .cloned()
+                        .collect()
+                });
+                let cards = shown
+                    .into_iter()
+                    .map(|element| view! { <ElementCard survey=survey.clone() element locale response/> })
                     .collect_view();
-                (title_of(current), description_of(current), cards.into_any())
+                let (title, description) = page_text(&survey, current)
+                    .map(|(t, d)| (t.get(code).to_owned(), d.get(code).to_owned()))
+                    .unwrap_or_default();
+                (title, description, cards.into_any())
             }
             _ => (
                 strings.profile_title.to_owned(),
