@@ -16,6 +16,8 @@ mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows
 cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
   > corpus/saved_response/seed.json
+printf '%s' '{"storage_version":1,"created_at":5,"updated_at":9,"changed_at":{"/ratings/leads/importance":9,"/profile/wave":7},"response":{"id":"a1","survey_id":"partner-experience","ratings":{"leads":{"importance":4}}}}' \
+  > corpus/saved_response/seed-v1.json
 cargo run --quiet --manifest-path ../Cargo.toml --bin partnerlens -- generate \
   --survey ../public/surveys/partner-experience.json --count 3 --seed 1 > corpus/response_rows/generated.json
 log=$(mktemp)

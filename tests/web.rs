@@ -12,7 +12,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const STORAGE_KEY: &str = "partnerlens.assessment.partner-experience";
+/// Where the first app version (stored format 0) kept the answers to the default survey.
+const V0_KEY: &str = "partnerlens.assessment.partner-experience";
 
 fn default_survey() -> Arc<partnerlens::engine::Survey> {
     let bytes = include_bytes!("../public/surveys/partner-experience.json");
@@ -25,6 +26,7 @@ fn mount(survey: Arc<partnerlens::engine::Survey>) -> impl Drop {
     leptos::mount::mount_to(container.unchecked_into(), move || {
         provide_app_state(AppState {
             locale: RwSignal::new(Locale::En),
+            dark: RwSignal::new(false),
         });
         view! { <Questionnaire survey=survey.clone()/> }
     })
@@ -44,6 +46,19 @@ fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
+/// Every stored assessment as (key, blob).
+fn assessments() -> Vec<(String, String)> {
+    let store = storage();
+    (0..store.length().unwrap())
+        .filter_map(|i| store.key(i).unwrap())
+        .filter(|key| key.starts_with("partnerlens.assessment."))
+        .map(|key| {
+            let blob = store.get_item(&key).unwrap().unwrap();
+            (key, blob)
+        })
+        .collect()
+}
+
 /// Clicks "Next" and waits for the new page.
 async fn next_page() {
     let next: web_sys::HtmlElement = document()
@@ -55,12 +70,13 @@ async fn next_page() {
     leptos::task::tick().await;
 }
 
-/// A saved blob (stored format 0) with the profile filled in, so "Next" leads on.
+/// The exact blob the first app version stored (format 0), with the profile filled in.
 const PROFILE_DONE: &str = r#"{"survey_id":"partner-experience","profile":{"partner_name":"Acme","partner_type":"solution-reseller","region":"emea","program_tier":"gold","side":"partner","wave":"2026"}}"#;
 
 #[wasm_bindgen_test]
-async fn the_first_question_renders_and_an_answer_survives_a_remount() {
-    storage().set_item(STORAGE_KEY, PROFILE_DONE).unwrap();
+async fn a_format_0_blob_migrates_and_an_answer_survives_a_remount() {
+    storage().clear().unwrap();
+    storage().set_item(V0_KEY, PROFILE_DONE).unwrap();
     let survey = default_survey();
 
     let handle = mount(survey.clone());
@@ -75,18 +91,29 @@ async fn the_first_question_renders_and_an_answer_survives_a_remount() {
         .expect("the profile comes first")
         .unchecked_into();
     assert_eq!(company.value(), "Acme");
+    // Migrated to format 1 under the assessment's own key, every answer kept with time 0.
+    let stored = assessments();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let (key, blob) = &stored[0];
+    assert_ne!(key, V0_KEY);
+    assert!(blob.starts_with(r#"{"storage_version":1,"#), "{blob}");
+    assert!(blob.contains(r#""/profile/partner_name":0"#), "{blob}");
+    assert!(blob.contains(r#""profile":{"partner_name":"Acme","partner_type":"solution-reseller","region":"emea","program_tier":"gold","side":"partner","wave":"2026"}"#), "{blob}");
+
     next_page().await;
     let first = radio("Reputation — importance", 4);
     assert!(!first.checked());
     first.click();
     leptos::task::tick().await;
-    let saved = storage()
-        .get_item(STORAGE_KEY)
-        .unwrap()
-        .expect("saved at once");
+    let saved = storage().get_item(key).unwrap().expect("saved at once");
     assert!(
         saved.contains(r#""reputation":{"importance":4}"#),
         "saved blob: {saved}"
+    );
+    assert!(
+        !saved.contains(r#""/ratings/reputation/importance":0"#)
+            && saved.contains(r#""/ratings/reputation/importance":"#),
+        "the answer carries its change time: {saved}"
     );
     drop(handle);
 
@@ -101,7 +128,8 @@ async fn the_first_question_renders_and_an_answer_survives_a_remount() {
 #[wasm_bindgen_test]
 async fn unreadable_saved_answers_are_set_aside_not_overwritten() {
     let store = storage();
-    store.set_item(STORAGE_KEY, "{this is not json").unwrap();
+    store.clear().unwrap();
+    store.set_item(V0_KEY, "{this is not json").unwrap();
     let _handle = mount(default_survey());
     leptos::task::tick().await;
     let alert = document()
@@ -115,4 +143,8 @@ async fn unreadable_saved_answers_are_set_aside_not_overwritten() {
         .filter_map(|key| store.get_item(&key).unwrap())
         .any(|value| value == "{this is not json");
     assert!(kept, "the unreadable blob is kept under a quarantine key");
+    assert!(
+        assessments().is_empty(),
+        "and its key is free for a fresh start"
+    );
 }

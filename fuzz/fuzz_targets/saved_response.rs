@@ -1,13 +1,15 @@
-//! The decoder of answers saved in the browser must never panic on a damaged blob.
+//! The decoder of assessments saved in the browser (any stored format) must never panic on a
+//! damaged blob, and what it accepts must survive its own round trip.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use partnerlens::engine::assessment::Assessment;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(response) = partnerlens::engine::Response::from_json(text) {
-            let again = partnerlens::engine::Response::from_json(&response.to_json());
-            assert_eq!(again.as_ref(), Ok(&response));
+        if let Ok(assessment) = Assessment::from_json(text, "fuzz", 1) {
+            let again = Assessment::from_json(&assessment.to_json(), "other", 2);
+            assert_eq!(again.as_ref(), Ok(&assessment));
         }
     }
 });

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod alignment;
+pub mod assessment;
 pub mod generate;
 pub mod load;
 pub mod model;

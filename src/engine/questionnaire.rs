@@ -3,8 +3,8 @@
 //! The UI renders this; it decides nothing itself.
 
 use super::response::Response;
-use super::survey::{visible, Condition, Element, ProfileFacts, Survey};
-use super::text::Text;
+use super::survey::{visible, Condition, Element, Item, ProfileFacts, Scale, Survey};
+use super::text::{Side, Text};
 
 /// One page of the questionnaire.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -155,6 +155,21 @@ pub struct Question {
     pub parts: usize,
 }
 
+impl Question {
+    /// The DOM id to link to and focus.
+    pub fn anchor(&self) -> String {
+        if self.page == Page::Profile {
+            self.id.clone()
+        } else {
+            question_anchor(&self.id)
+        }
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.answered >= self.parts
+    }
+}
+
 /// Every question shown to this respondent, page by page; hidden ones are left out.
 pub fn questions(survey: &Survey, response: &Response) -> Vec<Question> {
     questions_on(survey, response, &pages(survey, response))
@@ -256,6 +271,222 @@ fn element_questions<'a>(
             parts: 2,
         });
     }
+}
+
+/// One option of a question answered by a single choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerOption {
+    pub value: String,
+    pub label: String,
+    /// A second line, such as a scale point's name ("Very high").
+    pub detail: Option<String>,
+}
+
+/// Where a single-choice section answer is kept in a `Response`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// A five-Cs or proposition item, on the survey scale.
+    Item(String),
+    /// A journey criterion, yes or no.
+    Criterion(String),
+    /// A channel-operations process, one of the maturity levels.
+    Maturity(String),
+}
+
+impl Slot {
+    pub fn id(&self) -> &str {
+        match self {
+            Slot::Item(id) | Slot::Criterion(id) | Slot::Maturity(id) => id,
+        }
+    }
+}
+
+/// The value of a yes/no answer, as options and stored choices spell it.
+const YES: &str = "yes";
+const NO: &str = "no";
+
+impl Response {
+    /// A section answer as its option value.
+    pub fn choice(&self, slot: &Slot) -> Option<String> {
+        match slot {
+            Slot::Item(id) => self.items.get(id).map(i32::to_string),
+            Slot::Criterion(id) => self
+                .criteria
+                .get(id)
+                .map(|&yes| if yes { YES } else { NO }.to_owned()),
+            Slot::Maturity(id) => self.maturity.get(id).cloned(),
+        }
+    }
+
+    /// Records a chosen option; a value that is not one of the options changes nothing.
+    pub fn choose(&mut self, slot: &Slot, value: &str) {
+        match slot {
+            Slot::Item(id) => {
+                if let Ok(value) = value.parse() {
+                    self.items.insert(id.clone(), value);
+                }
+            }
+            Slot::Criterion(id) => {
+                if value == YES || value == NO {
+                    self.criteria.insert(id.clone(), value == YES);
+                }
+            }
+            Slot::Maturity(id) => {
+                self.maturity.insert(id.clone(), value.to_owned());
+            }
+        }
+    }
+}
+
+/// A section question answered by one choice: a five-Cs or proposition item, a journey
+/// criterion or a maturity process.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChoiceQuestion {
+    pub slot: Slot,
+    /// The dimension or phase (title, introduction), on its first question only.
+    pub group: Option<(String, String)>,
+    pub text: String,
+    pub options: Vec<AnswerOption>,
+}
+
+/// The points of the rating scale, each with its label where the survey names it.
+pub fn scale_options(scale: &Scale, locale: &str) -> Vec<AnswerOption> {
+    scale
+        .points()
+        .map(|value| AnswerOption {
+            value: value.to_string(),
+            label: value.to_string(),
+            detail: scale.label(value).map(|text| text.get(locale).to_owned()),
+        })
+        .collect()
+}
+
+/// The single-choice questions of a section page, in the respondent's wording and language.
+/// `yes_no` holds the app's words for the journey's two answers.
+pub fn choice_questions(
+    survey: &Survey,
+    page: Page,
+    side: Side,
+    locale: &str,
+    yes_no: [&str; 2],
+) -> Vec<ChoiceQuestion> {
+    let sections = &survey.sections;
+    let text = |t: &Text| t.get(locale).to_owned();
+    let mut out = Vec::new();
+    let mut push = |group: Option<(&Text, &Text)>,
+                    items: &[Item],
+                    slot: fn(String) -> Slot,
+                    options: &[AnswerOption]| {
+        for (i, item) in items.iter().enumerate() {
+            out.push(ChoiceQuestion {
+                slot: slot(item.id.clone()),
+                group: group.filter(|_| i == 0).map(|(t, d)| (text(t), text(d))),
+                text: item.text.get(side, locale).to_owned(),
+                options: options.to_vec(),
+            });
+        }
+    };
+    match page {
+        Page::FiveCs | Page::Proposition => {
+            let section = if page == Page::FiveCs {
+                &sections.five_cs
+            } else {
+                &sections.proposition
+            };
+            let scale = scale_options(&survey.scale, locale);
+            for dimension in section.iter().flat_map(|s| &s.dimensions) {
+                push(
+                    Some((&dimension.label, &dimension.description)),
+                    &dimension.items,
+                    Slot::Item,
+                    &scale,
+                );
+            }
+        }
+        Page::Journey => {
+            let options = [YES, NO].map(|value| AnswerOption {
+                value: value.to_owned(),
+                label: yes_no[usize::from(value == NO)].to_owned(),
+                detail: None,
+            });
+            for phase in sections.journey.iter().flat_map(|j| &j.phases) {
+                push(
+                    Some((&phase.label, &phase.description)),
+                    &phase.criteria,
+                    Slot::Criterion,
+                    &options,
+                );
+            }
+        }
+        Page::Maturity => {
+            if let Some(maturity) = &sections.maturity {
+                let levels: Vec<AnswerOption> = maturity
+                    .levels
+                    .iter()
+                    .map(|level| AnswerOption {
+                        value: level.id.clone(),
+                        label: text(&level.label),
+                        detail: None,
+                    })
+                    .collect();
+                push(None, &maturity.processes, Slot::Maturity, &levels);
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// The elements rated on a page (an area's, or the program principles), shown ones only.
+pub fn page_elements<'s>(survey: &'s Survey, page: Page, facts: &ProfileFacts) -> Vec<&'s Element> {
+    let elements: &[Element] = match page {
+        Page::Area(a) => survey.areas.get(a).map_or(&[], |area| &area.elements),
+        Page::Principles => survey
+            .sections
+            .principles
+            .as_ref()
+            .map_or(&[], |p| &p.elements),
+        _ => &[],
+    };
+    elements
+        .iter()
+        .filter(|e| visible(&e.show_if, facts))
+        .collect()
+}
+
+/// What the review calls a question: an element's label, a statement's wording, or a profile
+/// field's label (by its anchor).
+pub fn question_text(survey: &Survey, question: &Question, side: Side, locale: &str) -> String {
+    let id = question.id.as_str();
+    if let Some(field) = ProfileField::ALL.into_iter().find(|f| f.anchor() == id) {
+        return field.label(survey).get(locale).to_owned();
+    }
+    let sections = &survey.sections;
+    let element = survey
+        .elements()
+        .map(|(_, e)| e)
+        .chain(sections.principles.iter().flat_map(|p| &p.elements))
+        .find(|e| e.id == id);
+    if let Some(element) = element {
+        return element.label.get(locale).to_owned();
+    }
+    let mut statements = [&sections.five_cs, &sections.proposition]
+        .into_iter()
+        .flatten()
+        .flat_map(|s| &s.dimensions)
+        .flat_map(|d| &d.items)
+        .chain(
+            sections
+                .journey
+                .iter()
+                .flat_map(|j| &j.phases)
+                .flat_map(|p| &p.criteria),
+        )
+        .chain(sections.maturity.iter().flat_map(|m| &m.processes));
+    statements
+        .find(|item| item.id == id)
+        .map(|item| item.text.get(side, locale).to_owned())
+        .unwrap_or_else(|| id.to_owned())
 }
 
 /// Answered parts of the shown questions, out of all their parts.
@@ -373,6 +604,64 @@ mod tests {
         // An influencer does not see ordering: 2 parts fewer.
         response.profile.partner_type = Some("analyst".into());
         assert_eq!(Progress::of(&questions(&survey, &response)).total, 15);
+    }
+
+    #[test]
+    fn section_questions_carry_their_group_once_and_answers_round_trip() {
+        let survey = scoring_survey();
+        let journey = choice_questions(&survey, Page::Journey, Side::Partner, "en", ["Yes", "No"]);
+        // scoring.json: three phases holding j1; j2 and j3; j4.
+        assert_eq!(journey.len(), 4);
+        assert_eq!(
+            journey
+                .iter()
+                .map(|q| q.group.is_some())
+                .collect::<Vec<_>>(),
+            [true, true, false, true]
+        );
+        let labels: Vec<&str> = journey[0]
+            .options
+            .iter()
+            .map(|o| o.label.as_str())
+            .collect();
+        assert_eq!(labels, ["Yes", "No"]);
+        let mut response = Response::new(&survey);
+        response.choose(&journey[1].slot, "no");
+        response.choose(&journey[0].slot, "maybe");
+        assert_eq!(response.choice(&journey[1].slot).as_deref(), Some("no"));
+        assert_eq!(response.choice(&journey[0].slot), None, "not an option");
+        assert_eq!(response.criteria.get(journey[1].slot.id()), Some(&false));
+
+        let items = choice_questions(&survey, Page::FiveCs, Side::Partner, "en", ["Yes", "No"]);
+        assert_eq!(items[0].options.len(), 5, "the 1-5 scale");
+        response.choose(&items[0].slot, "4");
+        assert_eq!(response.items.get(items[0].slot.id()), Some(&4));
+        let processes =
+            choice_questions(&survey, Page::Maturity, Side::Partner, "en", ["Yes", "No"]);
+        assert_eq!(processes.len(), 4);
+        assert!(
+            choice_questions(&survey, Page::Area(0), Side::Partner, "en", ["Yes", "No"]).is_empty()
+        );
+    }
+
+    #[test]
+    fn the_review_names_questions_by_label_or_wording() {
+        let survey = scoring_survey();
+        let response = Response::new(&survey);
+        let open = questions(&survey, &response);
+        let first_item = open.iter().find(|q| q.page == Page::FiveCs).unwrap();
+        let text = question_text(&survey, first_item, Side::Partner, "en");
+        assert_eq!(
+            text,
+            survey.sections.five_cs.as_ref().unwrap().dimensions[0].items[0]
+                .text
+                .get(Side::Partner, "en")
+        );
+        let training = open.iter().find(|q| q.id == "training").unwrap();
+        assert_eq!(
+            question_text(&survey, training, Side::Partner, "en"),
+            "Training"
+        );
     }
 
     #[test]

@@ -28,11 +28,24 @@ fn initial_locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// The theme saved from the toggle, else the system's preference.
+fn initial_dark() -> bool {
+    match storage::load_theme().as_deref() {
+        Some(theme) => theme == "dark",
+        None => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches()),
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState {
         locale: RwSignal::new(initial_locale()),
+        dark: RwSignal::new(initial_dark()),
     };
     provide_app_state(state);
 
@@ -42,6 +55,14 @@ pub fn App() -> impl IntoView {
         storage::save_locale(code);
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", code);
+        }
+    });
+
+    // The stylesheet's `light-dark()` colours follow `data-theme`.
+    Effect::new(move || {
+        if let Some(root) = document().document_element() {
+            let theme = if state.dark.get() { "dark" } else { "light" };
+            let _ = root.set_attribute("data-theme", theme);
         }
     });
 

@@ -1,42 +1,12 @@
 //! A question answered by picking one option: a named group of radio buttons.
 
+use super::focus::focus_next_question;
+use crate::engine::questionnaire::AnswerOption;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// One option of a choice group.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChoiceOption {
-    pub value: String,
-    pub label: String,
-    /// A second line, such as a scale point's name ("Very high").
-    pub detail: Option<String>,
-}
-
-/// Moves focus into the next choice group on the page, for "Enter moves on".
-fn focus_next_group(current: &web_sys::Element) {
-    let Ok(groups) = document().query_selector_all("fieldset.choice") else {
-        return;
-    };
-    let groups: Vec<web_sys::Element> = (0..groups.length())
-        .filter_map(|i| groups.item(i)?.dyn_into().ok())
-        .collect();
-    let Some(at) = groups.iter().position(|g| g == current) else {
-        return;
-    };
-    if let Some(next) = groups.get(at + 1) {
-        let target = next
-            .query_selector("input:checked")
-            .ok()
-            .flatten()
-            .or_else(|| next.query_selector("input").ok().flatten());
-        if let Some(input) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = input.focus();
-        }
-    }
-}
-
 /// A labelled radio group. Digit keys pick the option with that value (scales of single
-/// digits); Enter moves to the next question.
+/// digits); Enter moves to the next question, or to "Next" after the last.
 #[component]
 pub fn ChoiceGroup(
     /// The visible question.
@@ -44,7 +14,7 @@ pub fn ChoiceGroup(
     /// The `name` shared by the radios; unique on the page.
     #[prop(into)]
     group: String,
-    options: Vec<ChoiceOption>,
+    options: Vec<AnswerOption>,
     /// The chosen value, if any.
     #[prop(into)]
     selected: Signal<Option<String>>,
@@ -71,7 +41,7 @@ pub fn ChoiceGroup(
         };
         if key == "Enter" {
             ev.prevent_default();
-            focus_next_group(&group);
+            focus_next_question(&group);
         } else if key.len() == 1 && key.chars().all(|c| c.is_ascii_digit()) && values.contains(&key)
         {
             ev.prevent_default();

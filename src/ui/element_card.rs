@@ -1,24 +1,12 @@
 //! One element of the model (or a program principle) with its two ratings and "not applicable".
 
-use super::choice_group::{ChoiceGroup, ChoiceOption};
+use super::choice_group::ChoiceGroup;
 use super::i18n::Locale;
-use crate::engine::questionnaire::question_anchor;
-use crate::engine::survey::{Element, RatingPrompt, Scale};
+use crate::engine::questionnaire::{question_anchor, scale_options};
+use crate::engine::survey::{Element, RatingPrompt};
 use crate::engine::{Dimension, Response, Survey};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// The options of a rating scale: each point with its label, if the survey names it.
-pub fn scale_options(scale: &Scale, locale: &str) -> Vec<ChoiceOption> {
-    scale
-        .points()
-        .map(|value| ChoiceOption {
-            value: value.to_string(),
-            label: value.to_string(),
-            detail: scale.label(value).map(|text| text.get(locale).to_owned()),
-        })
-        .collect()
-}
 
 /// An element's label, description, importance and performance ratings.
 #[component]

@@ -1,10 +1,11 @@
-//! The bar at the top of every page: the app's name and the language menu.
+//! The bar at the top of every page: the app's name, the language menu and the theme toggle.
 
 use super::i18n::Locale;
 use super::state::use_app_state;
+use super::storage;
 use leptos::prelude::*;
 
-/// App name and language menu.
+/// App name, language menu and theme toggle.
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = use_app_state();
@@ -35,6 +36,18 @@ pub fn AppHeader() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
+            <button
+                type="button"
+                class="theme"
+                aria-pressed=move || if state.dark.get() { "true" } else { "false" }
+                on:click=move |_| {
+                    let dark = !state.dark.get_untracked();
+                    state.dark.set(dark);
+                    storage::save_theme(if dark { "dark" } else { "light" });
+                }
+            >
+                {move || state.strings().dark_theme}
+            </button>
         </header>
     }
 }

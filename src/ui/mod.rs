@@ -3,10 +3,12 @@
 mod app;
 mod choice_group;
 mod element_card;
+mod focus;
 mod header;
 pub mod i18n;
 mod profile_page;
 mod questionnaire;
+mod review_page;
 mod state;
 mod storage;
 mod survey_error_page;

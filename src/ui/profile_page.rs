@@ -3,9 +3,10 @@
 //! Every field is one of two reused components (a text box or a radio group), because each
 //! distinct Leptos view type costs wasm bytes (docs/performance.md).
 
-use super::choice_group::{ChoiceGroup, ChoiceOption};
+use super::choice_group::ChoiceGroup;
+use super::focus::focus_next_question;
 use super::i18n::Locale;
-use crate::engine::questionnaire::ProfileField;
+use crate::engine::questionnaire::{AnswerOption, ProfileField};
 use crate::engine::survey::{Choice, ChoiceField, TextField};
 use crate::engine::{Response, Side, Survey};
 use leptos::prelude::*;
@@ -35,6 +36,12 @@ fn TextBox(
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=value
                 on:input:target=move |ev| on_input.run(ev.target().value())
+                on:keydown:target=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        focus_next_question(&ev.target());
+                    }
+                }
             />
         </div>
     }
@@ -60,10 +67,10 @@ pub fn ProfilePage(
     };
     let is_invalid =
         move |field: ProfileField| Signal::derive(move || invalid.with(|i| i.contains(&field)));
-    let options = |choices: &[Choice], detail: Option<&str>| -> Vec<ChoiceOption> {
+    let options = |choices: &[Choice], detail: Option<&str>| -> Vec<AnswerOption> {
         choices
             .iter()
-            .map(|c| ChoiceOption {
+            .map(|c| AnswerOption {
                 value: c.id.clone(),
                 label: c.label.get(code).to_owned(),
                 detail: detail.map(str::to_owned),
@@ -102,7 +109,7 @@ pub fn ProfilePage(
         }
     };
     let types = &profile.partner_type;
-    let type_options: Vec<ChoiceOption> = types
+    let type_options: Vec<AnswerOption> = types
         .functions
         .iter()
         .flat_map(|f| options(&f.types, Some(f.label.get(code))))

@@ -1,40 +1,23 @@
-//! The questionnaire: the profile, then one page per area; every change autosaved.
-//!
-//! The section pages and the review (engine support in `engine::questionnaire`) come next;
-//! each page kind must fit the partner download budget (docs/performance.md).
+//! The questionnaire: the profile, one page per area or section, and the review; every change
+//! autosaved. Every question is one of three reused components (text box, choice group,
+//! element card), because each distinct Leptos view type costs wasm bytes (docs/performance.md).
 
+use super::choice_group::ChoiceGroup;
 use super::element_card::ElementCard;
+use super::focus::focus_anchor;
 use super::profile_page::ProfilePage;
+use super::review_page::ReviewPage;
 use super::state::use_app_state;
 use super::storage;
+use crate::engine::assessment::{Assessment, Millis};
 use crate::engine::questionnaire::{
-    missing_profile, page_text, pages, questions_on, Page, ProfileField, Progress,
+    choice_questions, missing_profile, page_elements, page_text, pages, question_anchor,
+    questions_on, Page, ProfileField, Progress,
 };
-use crate::engine::survey::visible;
 use crate::engine::{Response, Survey};
 use leptos::html::H2;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-
-/// Focuses a question by its DOM id; a radio group gets focus on its chosen or first radio.
-fn focus_anchor(anchor: &str) {
-    let Some(element) = document().get_element_by_id(anchor) else {
-        return;
-    };
-    let target = if element.tag_name() == "FIELDSET" || element.tag_name() == "ARTICLE" {
-        element
-            .query_selector("input:checked")
-            .ok()
-            .flatten()
-            .or_else(|| element.query_selector("input").ok().flatten())
-    } else {
-        Some(element)
-    };
-    if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = target.focus();
-    }
-}
 
 /// How far along the respondent is, counting only the questions shown to them.
 #[component]
@@ -65,17 +48,28 @@ fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
 #[component]
 pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
-    let (initial, recovered) = match storage::load_response(&survey) {
-        Ok(saved) => (saved.unwrap_or_else(|| Response::new(&survey)), None),
-        Err(problem) => (Response::new(&survey), Some(problem)),
-    };
-    let response = RwSignal::new(initial);
-    let saved = RwSignal::new(None::<bool>);
+    let (saved_before, problems) = storage::load_latest(&survey);
+    let assessment =
+        saved_before.unwrap_or_else(|| Assessment::new(&survey, storage::new_id(), storage::now()));
+    let response = RwSignal::new(assessment.response.clone());
+    let assessment = StoredValue::new(assessment);
+    // When the answers were last stored, or None when the browser refused.
+    let saved = RwSignal::new(None::<Option<Millis>>);
 
-    // The one effect that syncs answers to the outside world: localStorage, on every change.
+    // The one effect that syncs answers to the outside world: localStorage, on every change,
+    // each changed answer stamped with the time (the merge of two tabs needs it).
     Effect::watch(
         move || response.get(),
-        move |response, _, _| saved.set(Some(storage::save_response(response))),
+        move |response, _, _| {
+            let now = storage::now();
+            let stored = assessment
+                .try_update_value(|a| {
+                    a.record(response, now);
+                    storage::save(a)
+                })
+                .unwrap_or(false);
+            saved.set(Some(stored.then_some(now)));
+        },
         false,
     );
 
@@ -88,16 +82,21 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
 
     // Copy, so every closure below can read the survey without its own clone.
     let survey = StoredValue::new(survey);
-    let shown_pages =
-        Memo::new(move |_| response.with(|r| survey.with_value(|s| built_pages(pages(s, r)))));
-    let progress = Memo::new(move |_| {
-        shown_pages.with(|shown| {
-            response.with(|r| survey.with_value(|s| Progress::of(&questions_on(s, r, shown))))
-        })
+    let shown_pages = Memo::new(move |_| response.with(|r| survey.with_value(|s| pages(s, r))));
+    let shown_questions = Memo::new(move |_| {
+        shown_pages
+            .with(|shown| response.with(|r| survey.with_value(|s| questions_on(s, r, shown))))
     });
+    let progress = Memo::new(move |_| shown_questions.with(|q| Progress::of(q)));
     let page = RwSignal::new(Page::Profile);
     let invalid = RwSignal::new(Vec::<ProfileField>::new());
     let heading = NodeRef::<H2>::new();
+    // A question to focus once its page is on screen (a review link), instead of the heading.
+    let focus_target = StoredValue::new(None::<String>);
+    let go_to = Callback::new(move |(to, anchor): (Page, String)| {
+        focus_target.set_value(Some(anchor));
+        page.set(to);
+    });
 
     let index_of =
         move |at: Page| shown_pages.with(|p| p.iter().position(|x| *x == at).unwrap_or(0));
@@ -123,13 +122,16 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
         }
         step(1);
     };
-    // After a page change, focus goes to the new page's heading, so keyboard and
-    // screen-reader users start at its top. Runs after the new page is rendered.
+    // After a page change, focus goes to the new page's heading (or the question a review
+    // link names), so keyboard and screen-reader users start there. Runs after the render.
     Effect::watch(
         move || page.get(),
-        move |_, _, _| {
-            if let Some(heading) = heading.get_untracked() {
-                let _ = heading.focus();
+        move |_, _, _| match focus_target.try_update_value(Option::take).flatten() {
+            Some(anchor) => focus_anchor(&anchor),
+            None => {
+                if let Some(heading) = heading.get_untracked() {
+                    let _ = heading.focus();
+                }
             }
         },
         false,
@@ -141,31 +143,57 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
         let code = locale.code();
         let current = page.get();
         let survey = survey.get_value();
-        let (title, description, body) = match current {
-            Page::Area(a) => {
+        let side = response.with_untracked(Response::side);
+        let (title, description) = page_text(&survey, current)
+            .map(|(t, d)| (t.get(code).to_owned(), d.get(code).to_owned()))
+            .unwrap_or_else(|| {
+                let title = if current == Page::Review {
+                    strings.review_title
+                } else {
+                    strings.profile_title
+                };
+                (title.to_owned(), String::new())
+            });
+        let body = match current {
+            Page::Profile => {
+                view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any()
+            }
+            Page::Review => view! {
+                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to/>
+            }
+            .into_any(),
+            Page::Area(_) | Page::Principles => {
                 let shown: Vec<_> = response.with_untracked(|r| {
-                    let facts = r.facts(&survey);
-                    let elements = &survey.areas[a].elements;
-                    elements
-                        .iter()
-                        .filter(|e| visible(&e.show_if, &facts))
-                        .cloned()
-                        .collect()
+                    page_elements(&survey, current, &r.facts(&survey)).into_iter().cloned().collect()
                 });
-                let cards = shown
+                shown
                     .into_iter()
                     .map(|element| view! { <ElementCard survey=survey.clone() element locale response/> })
-                    .collect_view();
-                let (title, description) = page_text(&survey, current)
-                    .map(|(t, d)| (t.get(code).to_owned(), d.get(code).to_owned()))
-                    .unwrap_or_default();
-                (title, description, cards.into_any())
+                    .collect_view()
+                    .into_any()
             }
-            _ => (
-                strings.profile_title.to_owned(),
-                String::new(),
-                view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any(),
-            ),
+            _ => choice_questions(&survey, current, side, code, [strings.yes, strings.no])
+                .into_iter()
+                .map(|question| {
+                    let (read, write) = (question.slot.clone(), question.slot);
+                    let id = question_anchor(read.id());
+                    view! {
+                        {question.group.map(|(title, description)| view! {
+                            <h3>{title}</h3>
+                            <p class="description">{description}</p>
+                        })}
+                        <ChoiceGroup
+                            legend=question.text
+                            group=id.clone()
+                            id
+                            options=question.options
+                            selected=Signal::derive(move || response.with(|r| r.choice(&read)))
+                            on_select=Callback::new(move |value: String| response.update(|r| r.choose(&write, &value)))
+                        />
+                    }
+                })
+                .collect_view()
+                .into_any(),
         };
         view! {
             <section class="page" aria-labelledby="page-title">
@@ -193,11 +221,12 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
             <p class="description">{move || survey.with_value(|s| s.description.get(state.code()).to_owned())}</p>
             <p class="privacy">{move || state.strings().privacy_note}</p>
             <ProgressBar progress/>
-            {recovered
-                .map(|problem| {
+            {(!problems.is_empty())
+                .then(|| {
+                    let problems = problems.join("; ");
                     view! {
                         <p class="notice" role="alert">
-                            {move || state.strings().storage_recovered} " (" {problem} ")"
+                            {move || state.strings().storage_recovered} " (" {problems} ")"
                         </p>
                     }
                 })}
@@ -219,9 +248,13 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
             </nav>
             <p class="save-status" role="status">
                 {move || match saved.get() {
-                    Some(true) => state.strings().saved,
-                    Some(false) => state.strings().not_saved,
-                    None => "",
+                    Some(Some(at)) => {
+                        let time = js_sys::Date::new(&(at as f64).into())
+                            .to_locale_time_string(state.code());
+                        state.strings().saved_at.replace("{time}", &String::from(time))
+                    }
+                    Some(None) => state.strings().not_saved.to_owned(),
+                    None => String::new(),
                 }}
             </p>
         </main>
@@ -235,13 +268,4 @@ fn survey_field_names(survey: &Survey, fields: &[ProfileField], code: &str) -> S
         .map(|field| field.label(survey).get(code).to_owned())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The page kinds the app renders so far: the profile and the areas.
-fn is_built(page: Page) -> bool {
-    matches!(page, Page::Profile | Page::Area(_))
-}
-
-fn built_pages(all: Vec<Page>) -> Vec<Page> {
-    all.into_iter().filter(|page| is_built(*page)).collect()
 }

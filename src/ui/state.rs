@@ -7,6 +7,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub locale: RwSignal<Locale>,
+    /// The dark theme is on: the system's preference until the user picks with the toggle.
+    pub dark: RwSignal<bool>,
 }
 
 impl AppState {

@@ -1,65 +1,95 @@
 //! The only place that touches localStorage.
 //!
-//! Stored format version 0 (docs/storage-format.md): one key per survey,
-//! `partnerlens.assessment.<survey id>`, holding the engine's `Response` as JSON.
+//! Stored format 1 (docs/storage-format.md): one key per assessment,
+//! `partnerlens.assessment.<assessment id>`, holding an engine `Assessment` as JSON. A
+//! version-0 blob (a bare `Response` under `partnerlens.assessment.<survey id>`) is migrated
+//! on load.
 
-use crate::engine::{Response, Survey};
+use crate::engine::assessment::{Assessment, Millis};
+use crate::engine::Survey;
 use gloo_storage::{LocalStorage, Storage};
 
+const ASSESSMENT_PREFIX: &str = "partnerlens.assessment.";
 const LOCALE_KEY: &str = "partnerlens.locale";
+const THEME_KEY: &str = "partnerlens.theme";
 
-fn assessment_key(survey_id: &str) -> String {
-    format!("partnerlens.assessment.{survey_id}")
+pub fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+/// A new assessment id: the time in hex and 24 random bits, unique enough within one browser.
+pub fn new_id() -> String {
+    let random = (js_sys::Math::random() * f64::from(1u32 << 24)) as u32;
+    format!("{:x}{random:06x}", now())
 }
 
 fn quarantine(key: &str, raw: &str) {
-    let stamp = js_sys::Date::now() as u64;
-    let _ = LocalStorage::raw().set_item(&format!("partnerlens.quarantine.{stamp}.{key}"), raw);
+    let _ = LocalStorage::raw().set_item(&format!("partnerlens.quarantine.{}.{key}", now()), raw);
 }
 
-/// The saved answers for a survey. A blob that cannot be read is copied to a quarantine key
-/// first, so that autosave never overwrites the only copy; the `Err` says so in words.
-/// Answers given to an earlier structure of the survey are kept (scoring ignores ids that no
-/// longer exist), re-stamped with the current structure, and the original is quarantined too.
-pub fn load_response(survey: &Survey) -> Result<Option<Response>, String> {
-    let key = assessment_key(&survey.id);
-    let Ok(Some(raw)) = LocalStorage::raw().get_item(&key) else {
-        return Ok(None);
-    };
-    let survey_id = &survey.id;
-    let loaded = Response::from_json(&raw).and_then(|response| {
-        if &response.survey_id == survey_id {
-            Ok(response)
-        } else {
-            Err(format!(
-                "the saved answers belong to survey \"{}\", not \"{survey_id}\"",
-                response.survey_id
-            ))
-        }
-    });
-    match loaded {
-        Ok(mut response) => {
-            let hash = survey.structure_hash();
-            if response.structure_hash != hash {
-                if !response.structure_hash.is_empty() {
-                    quarantine(&key, &raw);
-                }
-                response.structure_hash = hash;
+fn assessment_keys() -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(ASSESSMENT_PREFIX))
+        .collect()
+}
+
+/// The most recently changed assessment of this survey, if any, and a message for each blob
+/// that could not be read. Such a blob is copied to a quarantine key before its own key is
+/// removed, so autosave never overwrites the only copy. Older formats are migrated and saved
+/// under the new key. Answers given to an earlier structure of the survey are kept (scoring
+/// ignores ids that no longer exist) and re-stamped; the original is quarantined too.
+pub fn load_latest(survey: &Survey) -> (Option<Assessment>, Vec<String>) {
+    let storage = LocalStorage::raw();
+    let mut latest: Option<Assessment> = None;
+    let mut problems = Vec::new();
+    for key in assessment_keys() {
+        let Ok(Some(raw)) = storage.get_item(&key) else {
+            continue;
+        };
+        let mut assessment = match Assessment::from_json(&raw, &new_id(), now()) {
+            Ok(assessment) => assessment,
+            Err(problem) => {
+                quarantine(&key, &raw);
+                let _ = storage.remove_item(&key);
+                problems.push(problem.to_string());
+                continue;
             }
-            Ok(Some(response))
+        };
+        let own_key = format!("{ASSESSMENT_PREFIX}{}", assessment.response.id);
+        if key != own_key && save(&assessment) {
+            let _ = storage.remove_item(&key);
         }
-        Err(message) => {
-            quarantine(&key, &raw);
-            let _ = LocalStorage::raw().remove_item(&key);
-            Err(message)
+        if assessment.response.survey_id != survey.id {
+            continue;
+        }
+        let hash = survey.structure_hash();
+        if assessment.response.structure_hash != hash {
+            if !assessment.response.structure_hash.is_empty() {
+                quarantine(&own_key, &raw);
+            }
+            assessment.response.structure_hash = hash;
+            save(&assessment);
+        }
+        if latest
+            .as_ref()
+            .is_none_or(|l| assessment.updated_at > l.updated_at)
+        {
+            latest = Some(assessment);
         }
     }
+    (latest, problems)
 }
 
-/// Saves the answers; false when the browser refused (private mode, quota, disabled storage).
-pub fn save_response(response: &Response) -> bool {
+/// Saves an assessment; false when the browser refused (private mode, quota, disabled storage).
+pub fn save(assessment: &Assessment) -> bool {
     LocalStorage::raw()
-        .set_item(&assessment_key(&response.survey_id), &response.to_json())
+        .set_item(
+            &format!("{ASSESSMENT_PREFIX}{}", assessment.response.id),
+            &assessment.to_json(),
+        )
         .is_ok()
 }
 
@@ -69,4 +99,13 @@ pub fn load_locale() -> Option<String> {
 
 pub fn save_locale(code: &str) {
     let _ = LocalStorage::raw().set_item(LOCALE_KEY, code);
+}
+
+/// The theme the user chose with the toggle ("light" or "dark"); None follows the system.
+pub fn load_theme() -> Option<String> {
+    LocalStorage::raw().get_item(THEME_KEY).ok().flatten()
+}
+
+pub fn save_theme(theme: &str) {
+    let _ = LocalStorage::raw().set_item(THEME_KEY, theme);
 }

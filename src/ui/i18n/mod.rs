@@ -59,7 +59,6 @@ pub struct Strings {
     pub next: &'static str,
     /// "Page {page} of {pages}".
     pub page_of: &'static str,
-    pub saved: &'static str,
     pub storage_recovered: &'static str,
     pub privacy_note: &'static str,
     pub not_saved: &'static str,
@@ -70,6 +69,22 @@ pub struct Strings {
     pub profile_title: &'static str,
     pub required: &'static str,
     pub missing_fields: &'static str,
+    pub dark_theme: &'static str,
+    /// "Saved in this browser at {time}".
+    pub saved_at: &'static str,
+    pub review_title: &'static str,
+    pub review_intro: &'static str,
+    pub nothing_unanswered: &'static str,
+    pub see_results: &'static str,
+    pub results_title: &'static str,
+    pub pxi_label: &'static str,
+    pub completeness: &'static str,
+    /// "{given} of {possible} ratings".
+    pub ratings_given: &'static str,
+    pub concentrate_here: &'static str,
+    pub no_data: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
 }
 
 impl Strings {
@@ -77,6 +92,12 @@ impl Strings {
         self.page_of
             .replace("{page}", &page.to_string())
             .replace("{pages}", &pages.to_string())
+    }
+
+    pub fn ratings_given(&self, given: usize, possible: usize) -> String {
+        self.ratings_given
+            .replace("{given}", &given.to_string())
+            .replace("{possible}", &possible.to_string())
     }
 
     pub fn answered_of(&self, answered: usize, total: usize) -> String {

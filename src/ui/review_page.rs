@@ -1,0 +1,150 @@
+//! The last page: what is still unanswered, with links back, and a first look at the results.
+
+use super::focus::focus_anchor;
+use super::i18n::Locale;
+use crate::engine::aggregate::CrosshairMode;
+use crate::engine::model::ScoringModel;
+use crate::engine::questionnaire::{page_text, question_text, Page, Question};
+use crate::engine::scorecard::score;
+use crate::engine::{Response, Survey};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Unanswered questions as links grouped by page, then "See results".
+#[component]
+pub fn ReviewPage(
+    survey: Arc<Survey>,
+    locale: Locale,
+    response: RwSignal<Response>,
+    /// The shown questions, as the progress bar counts them.
+    #[prop(into)]
+    questions: Signal<Vec<Question>>,
+    /// Opens a page and focuses a question on it.
+    go_to: Callback<(Page, String)>,
+) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let side = response.with_untracked(Response::side);
+    let list_survey = survey.clone();
+    // Open questions under their page's title, in page order.
+    let unanswered = move || {
+        questions.with(|all| {
+            let mut groups: Vec<(Page, Vec<&Question>)> = Vec::new();
+            for question in all.iter().filter(|q| !q.is_complete()) {
+                match groups.last_mut() {
+                    Some((page, list)) if *page == question.page => list.push(question),
+                    _ => groups.push((question.page, vec![question])),
+                }
+            }
+            groups
+                .into_iter()
+                .map(|(page, list)| {
+                    let title = page_text(&list_survey, page)
+                        .map_or(strings.profile_title, |(title, _)| title.get(code))
+                        .to_owned();
+                    let links = list
+                        .into_iter()
+                        .map(|question| {
+                            let anchor = question.anchor();
+                            let target = (question.page, anchor.clone());
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{anchor}")
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            go_to.run(target.clone());
+                                        }
+                                    >
+                                        {question_text(&list_survey, question, side, code)}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <h3>{title}</h3>
+                        <ul class="unanswered">{links}</ul>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let all_done = move || questions.with(|all| all.iter().all(Question::is_complete));
+    let show_results = RwSignal::new(false);
+    view! {
+        {move || {
+            if all_done() {
+                view! { <p class="all-done">{strings.nothing_unanswered}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{strings.review_intro}</p>
+                    {unanswered()}
+                }
+                    .into_any()
+            }
+        }}
+        <button
+            type="button"
+            class="primary"
+            on:click=move |_| {
+                show_results.set(true);
+                // Screen-reader and keyboard users land on the results they asked for.
+                request_animation_frame(|| focus_anchor("results-title"));
+            }
+        >
+            {strings.see_results}
+        </button>
+        {move || show_results.get().then(|| view! { <ResultsSummary survey=survey.clone() locale response/> })}
+    }
+}
+
+/// The headline results until the full report exists: the index, completeness, priorities.
+#[component]
+fn ResultsSummary(
+    survey: Arc<Survey>,
+    locale: Locale,
+    response: RwSignal<Response>,
+) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let card = move || {
+        let model = ScoringModel::new(&survey);
+        let card = response.with(|r| score(&model, r, CrosshairMode::DataCentred).ok())?;
+        let label_of = |id: &String| {
+            survey
+                .elements()
+                .find(|(_, e)| &e.id == id)
+                .map_or_else(|| id.clone(), |(_, e)| e.label.get(code).to_owned())
+        };
+        let priorities: Vec<String> = card.summary.priorities.iter().map(label_of).collect();
+        // Only a number is a headline; "not enough answers" reads as plain text.
+        let (pxi, headline) = card.summary.pxi.map_or_else(
+            || (strings.no_data.to_owned(), ""),
+            |p| ((p.round() as i64).to_string(), "headline"),
+        );
+        let completeness =
+            strings.ratings_given(card.completeness.given, card.completeness.possible);
+        let priorities = if priorities.is_empty() {
+            strings.no_data.to_owned()
+        } else {
+            priorities.join(", ")
+        };
+        Some(view! {
+            <dl class="summary">
+                <dt>{strings.pxi_label}</dt>
+                <dd class=headline>{pxi}</dd>
+                <dt>{strings.completeness}</dt>
+                <dd>{completeness}</dd>
+                <dt>{strings.concentrate_here}</dt>
+                <dd>{priorities}</dd>
+            </dl>
+        })
+    };
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h3 id="results-title" tabindex="-1">{strings.results_title}</h3>
+            {card}
+        </section>
+    }
+}

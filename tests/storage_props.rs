@@ -1,0 +1,103 @@
+//! Property tests of the stored assessment: the decoder never panics, and two tabs' copies
+//! merge to the latest edit of every answer, clearings included.
+#![cfg(not(target_arch = "wasm32"))]
+
+use partnerlens::engine::assessment::Assessment;
+use partnerlens::engine::{load_survey, Dimension, Response, Survey};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn minimal() -> Survey {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/surveys/minimal.json"
+    );
+    load_survey(&std::fs::read(path).unwrap()).unwrap()
+}
+
+const V1: &str = r#"{"storage_version":1,"created_at":5,"updated_at":9,"changed_at":{"/ratings/leads/importance":9},"response":{"id":"a1","survey_id":"minimal","profile":{"region":"emea"},"ratings":{"leads":{"importance":4}}}}"#;
+
+/// One edit in one tab: which answer (0-2 importance of an element, 3 region), and the new
+/// value (None clears it).
+#[derive(Clone, Debug)]
+struct Edit {
+    left_tab: bool,
+    answer: usize,
+    value: Option<i32>,
+}
+
+const ELEMENTS: [&str; 3] = ["training", "leads", "ordering"];
+
+fn apply(response: &mut Response, edit: &Edit) {
+    if edit.answer < 3 {
+        response.rate(ELEMENTS[edit.answer], Dimension::Importance, edit.value);
+    } else {
+        response.profile.region = edit.value.map(|v| format!("region-{v}"));
+    }
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    proptest::collection::vec(
+        (any::<bool>(), 0..4usize, proptest::option::of(1..=5i32)).prop_map(
+            |(left_tab, answer, value)| Edit {
+                left_tab,
+                answer,
+                value,
+            },
+        ),
+        0..24,
+    )
+}
+
+proptest! {
+    #[test]
+    fn any_text_is_read_or_refused_without_a_panic(text in any::<String>()) {
+        let _ = Assessment::from_json(&text, "id", 0);
+    }
+
+    #[test]
+    fn a_damaged_blob_is_refused_or_read_without_a_panic(cut in 0..V1.len(), flip in 0..V1.len(), bit in 0..8u8) {
+        let _ = Assessment::from_json(&V1[..cut], "id", 0);
+        let mut bytes = V1.as_bytes().to_vec();
+        bytes[flip] ^= 1 << bit;
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            if let Ok(read) = Assessment::from_json(text, "id", 0) {
+                prop_assert_eq!(Assessment::from_json(&read.to_json(), "other", 1), Ok(read));
+            }
+        }
+    }
+
+    #[test]
+    fn two_tabs_converge_on_the_latest_edit_of_every_answer(edits in edits()) {
+        let survey = minimal();
+        let start = Assessment::new(&survey, "a1".into(), 0);
+        let (mut left, mut right) = (start.clone(), start);
+        let (mut left_answers, mut right_answers) = (left.response.clone(), right.response.clone());
+        // The expected end state, kept by hand: the last change of each answer wins.
+        let mut latest: BTreeMap<usize, Option<i32>> = BTreeMap::new();
+        for (at, edit) in edits.iter().enumerate() {
+            let now = at as u64 + 1;
+            let (tab, answers) = if edit.left_tab {
+                (&mut left, &mut left_answers)
+            } else {
+                (&mut right, &mut right_answers)
+            };
+            apply(answers, edit);
+            // Re-choosing what a tab already shows changes nothing, so it is no edit.
+            if tab.record(answers, now) {
+                latest.insert(edit.answer, edit.value);
+            }
+        }
+        left.merge(&right);
+        right.merge(&left);
+        prop_assert_eq!(&left.response, &right.response);
+        for (answer, value) in latest {
+            let got = if answer < 3 {
+                left.response.rating(ELEMENTS[answer]).importance
+            } else {
+                left.response.profile.region.as_deref().map(|r| r["region-".len()..].parse().unwrap())
+            };
+            prop_assert_eq!(got, value, "answer {}", answer);
+        }
+    }
+}
