@@ -170,6 +170,14 @@ impl Question {
     }
 }
 
+/// Where a returning respondent picks up: the page of the first open question, else the review.
+pub fn resume_page(questions: &[Question]) -> Page {
+    questions
+        .iter()
+        .find(|q| !q.is_complete())
+        .map_or(Page::Review, |q| q.page)
+}
+
 /// Every question shown to this respondent, page by page; hidden ones are left out.
 pub fn questions(survey: &Survey, response: &Response) -> Vec<Question> {
     questions_on(survey, response, &pages(survey, response))
@@ -642,6 +650,46 @@ mod tests {
         assert!(
             choice_questions(&survey, Page::Area(0), Side::Partner, "en", ["Yes", "No"]).is_empty()
         );
+    }
+
+    #[test]
+    fn a_returning_respondent_resumes_at_the_first_open_question() {
+        let survey = scoring_survey();
+        let mut response = Response::new(&survey);
+        for id in ["training", "leads", "ordering"] {
+            response.rate(id, Dimension::Importance, Some(3));
+            response.rate(id, Dimension::Performance, Some(3));
+        }
+        // Leads is half rated: its page is where the respondent goes on.
+        response.rate("leads", Dimension::Performance, None);
+        let page_of_leads = pages(&survey, &response)
+            .into_iter()
+            .find(|&p| {
+                page_elements(&survey, p, &response.facts(&survey))
+                    .iter()
+                    .any(|e| e.id == "leads")
+            })
+            .unwrap();
+        assert_eq!(resume_page(&questions(&survey, &response)), page_of_leads);
+        response.rate("leads", Dimension::Performance, Some(1));
+        // The five Cs come next: c1, c2 and m1 are all open.
+        assert_eq!(resume_page(&questions(&survey, &response)), Page::FiveCs);
+        for q in questions(&survey, &response) {
+            let slot = match q.page {
+                Page::FiveCs => Slot::Item(q.id),
+                Page::Journey => Slot::Criterion(q.id),
+                Page::Maturity => Slot::Maturity(q.id),
+                _ => continue,
+            };
+            let level = &survey.sections.maturity.as_ref().unwrap().levels[0].id;
+            let value = match q.page {
+                Page::Journey => "yes",
+                Page::Maturity => level,
+                _ => "3",
+            };
+            response.choose(&slot, value);
+        }
+        assert_eq!(resume_page(&questions(&survey, &response)), Page::Review);
     }
 
     #[test]

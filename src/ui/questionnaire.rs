@@ -12,7 +12,7 @@ use super::storage;
 use crate::engine::assessment::{Assessment, Millis};
 use crate::engine::questionnaire::{
     choice_questions, missing_profile, page_elements, page_text, pages, question_anchor,
-    questions_on, Page, ProfileField, Progress,
+    questions_on, resume_page, Page, ProfileField, Progress,
 };
 use crate::engine::{Response, Survey};
 use leptos::html::H2;
@@ -49,6 +49,7 @@ fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
 pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
     let (saved_before, problems) = storage::load_latest(&survey);
+    let returning = saved_before.is_some();
     let assessment =
         saved_before.unwrap_or_else(|| Assessment::new(&survey, storage::new_id(), storage::now()));
     let response = RwSignal::new(assessment.response.clone());
@@ -88,7 +89,13 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
             .with(|shown| response.with(|r| survey.with_value(|s| questions_on(s, r, shown))))
     });
     let progress = Memo::new(move |_| shown_questions.with(|q| Progress::of(q)));
-    let page = RwSignal::new(Page::Profile);
+    // A returning respondent picks up at their first open question; a new one starts at the top.
+    let first_page = if returning {
+        shown_questions.with_untracked(|q| resume_page(q))
+    } else {
+        Page::Profile
+    };
+    let page = RwSignal::new(first_page);
     let invalid = RwSignal::new(Vec::<ProfileField>::new());
     let heading = NodeRef::<H2>::new();
     // A question to focus once its page is on screen (a review link), instead of the heading.

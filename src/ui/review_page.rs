@@ -1,12 +1,12 @@
 //! The last page: what is still unanswered, with links back, and a first look at the results.
 
-use super::focus::focus_anchor;
 use super::i18n::Locale;
 use crate::engine::aggregate::CrosshairMode;
 use crate::engine::model::ScoringModel;
 use crate::engine::questionnaire::{page_text, question_text, Page, Question};
 use crate::engine::scorecard::score;
 use crate::engine::{Response, Survey};
+use leptos::html::H3;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -87,11 +87,7 @@ pub fn ReviewPage(
         <button
             type="button"
             class="primary"
-            on:click=move |_| {
-                show_results.set(true);
-                // Screen-reader and keyboard users land on the results they asked for.
-                request_animation_frame(|| focus_anchor("results-title"));
-            }
+            on:click=move |_| show_results.set(true)
         >
             {strings.see_results}
         </button>
@@ -141,9 +137,16 @@ fn ResultsSummary(
             </dl>
         })
     };
+    // Keyboard and screen-reader users land on the results they asked for, once drawn.
+    let heading = NodeRef::<H3>::new();
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h3 id="results-title" tabindex="-1">{strings.results_title}</h3>
+            <h3 id="results-title" tabindex="-1" node_ref=heading>{strings.results_title}</h3>
             {card}
         </section>
     }

@@ -9,6 +9,6 @@ test("the app served under /assess/ loads its survey and saves answers", async (
   await q.fillProfile();
   await q.rate("Reputation — performance", 2);
   await page.reload();
-  await q.next();
+  await expect(q.pageHeading("Brand")).toBeVisible();
   await q.expectRated("Reputation — performance", 2);
 });

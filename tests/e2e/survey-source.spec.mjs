@@ -63,6 +63,8 @@ test("switching to German translates the interface and the survey, and is rememb
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
   await page.reload();
   await expect(q.heading("Bewertung der Partnererfahrung")).toBeVisible();
+  await expect(q.pageHeading("Marke")).toBeVisible();
+  await page.getByRole("button", { name: "Zurück" }).click();
   await expect(q.pageHeading("Über Sie")).toBeVisible();
   await expect(page.getByLabel("Firmenname")).toHaveValue("Acme Integration");
   await expect(page.getByLabel("Sprache")).toHaveValue("de");

@@ -19,7 +19,7 @@ export class QuestionnairePage {
     return this.page.getByRole("heading", { level: 2, name });
   }
 
-  /** A rating group by its accessible name, e.g. "Reputation — importance". */
+  /** A radio group by its accessible name, e.g. "Reputation — importance" or /^Region/. */
   rating(name) {
     return this.page.getByRole("radiogroup", { name });
   }
@@ -34,6 +34,33 @@ export class QuestionnairePage {
 
   async next() {
     await this.page.getByRole("button", { name: "Next" }).click();
+  }
+
+  async previous() {
+    await this.page.getByRole("button", { name: "Previous" }).click();
+  }
+
+  /** The page's own title (level 2), whatever it is. */
+  async currentPage() {
+    return (await this.page.locator("#page-title").innerText()).trim();
+  }
+
+  /** Presses Tab until `target` has focus, as a keyboard user would; fails after `max` presses. */
+  async tabTo(target, max = 40) {
+    for (let i = 0; i < max; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await this.page.keyboard.press("Tab");
+    }
+    await expect(target).toBeFocused();
+  }
+
+  /** With focus in a radio group, presses arrow keys until `option` is chosen. */
+  async arrowTo(group, option, max = 30) {
+    const radio = this.rating(group).getByRole("radio", { name: new RegExp(`^${option}`) });
+    for (let i = 0; i < max && !(await radio.isChecked()); i++) {
+      await this.page.keyboard.press("ArrowDown");
+    }
+    await expect(radio).toBeChecked();
   }
 
   /** A profile question's choice, e.g. choose("Region", "Asia Pacific"). */
