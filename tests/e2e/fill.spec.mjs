@@ -176,3 +176,30 @@ for (const scheme of ["light", "dark"]) {
     await check("Results");
   });
 }
+
+for (const language of ["English", "Deutsch"]) {
+  test(`at 360 px wide no page scrolls sideways (${language})`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const q = new QuestionnairePage(page);
+    const fits = async () => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `page "${await q.currentPage()}" is ${width} px wide`).toBeLessThanOrEqual(360);
+    };
+    await q.open();
+    await q.chooseLanguage("Language", language);
+    // The profile with its error message: the longest labels and the partner-type list.
+    await page.locator("nav.pager button").last().click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await fits();
+    if (language !== "English") await q.chooseLanguage(/^Sprache/, "English");
+    await q.fillProfile();
+    await q.chooseLanguage("Language", language);
+    const next = page.locator("nav.pager button").last();
+    for (let p = 2; p <= PAGES; p++) {
+      await expect(page.locator("#page-title")).toBeFocused();
+      await fits();
+      if (p < PAGES) await next.click();
+    }
+  });
+}
