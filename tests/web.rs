@@ -59,7 +59,8 @@ fn assessments() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Clicks "Previous" and waits for the new page.
+/// Clicks "Previous" and waits for the new page: one tick renders it, the next sets the
+/// inputs' values.
 async fn previous_page() {
     let previous: web_sys::HtmlElement = document()
         .query_selector("nav.pager button:first-of-type")
@@ -67,6 +68,7 @@ async fn previous_page() {
         .expect("a Previous button")
         .unchecked_into();
     previous.click();
+    leptos::task::tick().await;
     leptos::task::tick().await;
 }
 

@@ -103,32 +103,40 @@ impl Assessment {
     }
 
     /// Takes in another copy of this assessment (another tab's), answer by answer: the later
-    /// change wins, a later clearing included. Returns whether anything here changed.
+    /// change wins, a later clearing included. A copy of another assessment changes nothing.
+    /// Returns whether anything here changed.
     pub fn merge(&mut self, other: &Assessment) -> bool {
-        let Ok(mut merged) = serde_json::from_str::<Value>(&self.response.to_json()) else {
+        let (mine, theirs) = (&self.response, &other.response);
+        if mine.id != theirs.id || mine.survey_id != theirs.survey_id {
+            return false;
+        }
+        let Ok(mut merged) = serde_json::from_str::<Value>(&mine.to_json()) else {
             return false;
         };
-        let theirs = answer_leaves(&other.response);
-        let mut changed = false;
-        for (key, &at) in &other.changed_at {
-            if self.changed_at.get(key).is_none_or(|&mine| at > mine) {
-                set_pointer(&mut merged, key, theirs.get(key).cloned());
-                self.changed_at.insert(key.clone(), at);
-                changed = true;
-            }
-        }
-        if !changed {
+        let their_answers = answer_leaves(theirs);
+        let newer: Vec<(&String, Millis)> = other
+            .changed_at
+            .iter()
+            .filter(|(key, &at)| self.changed_at.get(*key).is_none_or(|&mine| at > mine))
+            .map(|(key, &at)| (key, at))
+            .collect();
+        if newer.is_empty() {
             return false;
         }
-        prune_empty(&mut merged);
-        match serde_json::from_str::<Response>(&merged.to_string()) {
-            Ok(response) => {
-                self.response = response;
-                self.updated_at = self.updated_at.max(other.updated_at);
-                true
-            }
-            Err(_) => false,
+        for (key, _) in &newer {
+            set_pointer(&mut merged, key, their_answers.get(*key).cloned());
         }
+        prune_empty(&mut merged);
+        // Nothing is changed unless the merged answers read back as answers.
+        let Ok(response) = serde_json::from_str::<Response>(&merged.to_string()) else {
+            return false;
+        };
+        for (key, at) in newer {
+            self.changed_at.insert(key.clone(), at);
+        }
+        self.response = response;
+        self.updated_at = self.updated_at.max(other.updated_at);
+        true
     }
 
     pub fn to_json(&self) -> String {
@@ -322,6 +330,15 @@ mod tests {
         );
         assert_eq!(left.changed_at, right.changed_at);
         assert!(!left.merge(&right), "merging again changes nothing");
+
+        // Another assessment's copy is never merged in, however new its answers.
+        let mut stranger = Assessment::new(&survey, "a2".into(), 0);
+        let mut s = stranger.response.clone();
+        s.rate("leads", Dimension::Performance, Some(5));
+        stranger.record(&s, 99);
+        let before = left.clone();
+        assert!(!left.merge(&stranger));
+        assert_eq!(left, before);
     }
 
     #[test]

@@ -195,12 +195,24 @@ pub fn questions_on(survey: &Survey, response: &Response, pages: &[Page]) -> Vec
                     out.push(single(page, field.anchor(), field.answered(response)));
                 }
             }
-            Page::Area(a) => {
-                element_questions(&mut out, page, &survey.areas[a].elements, &facts, response)
-            }
+            Page::Area(a) => element_questions(
+                &mut out,
+                page,
+                &survey.areas[a].elements,
+                &facts,
+                response,
+                survey.scale.not_applicable,
+            ),
             Page::Principles => {
                 let elements = survey.sections.principles.iter().flat_map(|p| &p.elements);
-                element_questions(&mut out, page, elements, &facts, response);
+                element_questions(
+                    &mut out,
+                    page,
+                    elements,
+                    &facts,
+                    response,
+                    survey.scale.not_applicable,
+                );
             }
             Page::FiveCs | Page::Proposition => {
                 let section = if page == Page::FiveCs {
@@ -270,12 +282,15 @@ fn element_questions<'a>(
     elements: impl IntoIterator<Item = &'a Element>,
     facts: &ProfileFacts,
     response: &Response,
+    not_applicable_offered: bool,
 ) {
     for element in elements.into_iter().filter(|e| visible(&e.show_if, facts)) {
         out.push(Question {
             page,
             id: element.id.clone(),
-            answered: response.rating(&element.id).answered_parts(),
+            answered: response
+                .rating(&element.id)
+                .answered_parts(not_applicable_offered),
             parts: 2,
         });
     }
@@ -326,7 +341,9 @@ impl Response {
         }
     }
 
-    /// Records a chosen option; a value that is not one of the options changes nothing.
+    /// Records a chosen option, as the question's options spell it. A value of the wrong kind
+    /// (not a number for an item, neither yes nor no for a criterion) changes nothing; scoring
+    /// ignores numbers off the scale and unknown levels.
     pub fn choose(&mut self, slot: &Slot, value: &str) {
         match slot {
             Slot::Item(id) => {
@@ -609,6 +626,10 @@ mod tests {
             }
         );
         assert_eq!(progress.percent(), 23);
+        // A survey that no longer offers "not applicable" does not count the stale flag on leads.
+        let mut strict = survey.clone();
+        strict.scale.not_applicable = false;
+        assert_eq!(Progress::of(&questions(&strict, &response)).answered, 2);
         // An influencer does not see ordering: 2 parts fewer.
         response.profile.partner_type = Some("analyst".into());
         assert_eq!(Progress::of(&questions(&survey, &response)).total, 15);

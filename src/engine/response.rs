@@ -83,9 +83,10 @@ pub struct Rating {
 }
 
 impl Rating {
-    /// How many of the two ratings are given; "not applicable" answers both.
-    pub fn answered_parts(&self) -> usize {
-        if self.not_applicable {
+    /// How many of the two ratings are given; "not applicable" answers both, where the survey
+    /// offers it (a flag left from an earlier version of the survey does not count).
+    pub fn answered_parts(&self, not_applicable_offered: bool) -> usize {
+        if self.not_applicable && not_applicable_offered {
             2
         } else {
             usize::from(self.importance.is_some()) + usize::from(self.performance.is_some())

@@ -75,7 +75,9 @@ pub fn score(
     for area in survey.areas.iter().filter(|a| visible(&a.show_if, &facts)) {
         for element in area.elements.iter().filter(|e| visible(&e.show_if, &facts)) {
             possible += 2;
-            given += response.rating(&element.id).answered_parts();
+            given += response
+                .rating(&element.id)
+                .answered_parts(survey.scale.not_applicable);
         }
     }
 

@@ -11,6 +11,8 @@ use crate::engine::Survey;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::JsCast;
 
 #[derive(Clone)]
 enum SurveyLoad {
@@ -28,16 +30,33 @@ fn initial_locale() -> Locale {
         .unwrap_or_default()
 }
 
-/// The theme saved from the toggle, else the system's preference.
-fn initial_dark() -> bool {
-    match storage::load_theme().as_deref() {
-        Some(theme) => theme == "dark",
-        None => window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|query| query.matches()),
+/// The system's dark-mode query.
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
+/// The theme saved from the toggle, else the system's preference, which is then followed
+/// as it changes (at dusk, say) until the user picks one.
+fn dark_theme() -> RwSignal<bool> {
+    if let Some(theme) = storage::load_theme() {
+        return RwSignal::new(theme == "dark");
     }
+    let query = dark_query();
+    let dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
+    if let Some(query) = query {
+        let follow = Closure::<dyn Fn()>::new(move || {
+            if storage::load_theme().is_none() {
+                dark.set(dark_query().is_some_and(|q| q.matches()));
+            }
+        });
+        query.set_onchange(Some(follow.as_ref().unchecked_ref()));
+        // The listener lives as long as the page.
+        follow.forget();
+    }
+    dark
 }
 
 /// The whole app.
@@ -45,7 +64,7 @@ fn initial_dark() -> bool {
 pub fn App() -> impl IntoView {
     let state = AppState {
         locale: RwSignal::new(initial_locale()),
-        dark: RwSignal::new(initial_dark()),
+        dark: dark_theme(),
     };
     provide_app_state(state);
 

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Every question's focus target, in page order: radio groups and text boxes.
-const QUESTIONS: &str = "main fieldset.choice, main .field input";
+/// Every question's focus target, in page order: radio groups and text boxes. The groups of
+/// an element marked not applicable are disabled and cannot take focus, so they are skipped.
+const QUESTIONS: &str = "main fieldset.choice:not(:disabled), main .field input";
 
 /// The radio to focus in a group: the chosen one, else the first, as arrow keys expect.
 fn entry_point(element: web_sys::Element) -> Option<web_sys::HtmlElement> {

@@ -23,8 +23,11 @@ pub fn new_id() -> String {
     format!("{:x}{random:06x}", now())
 }
 
-fn quarantine(key: &str, raw: &str) {
-    let _ = LocalStorage::raw().set_item(&format!("partnerlens.quarantine.{}.{key}", now()), raw);
+/// Copies a blob aside; false when the browser refused, so the caller keeps the original.
+fn quarantine(key: &str, raw: &str) -> bool {
+    LocalStorage::raw()
+        .set_item(&format!("partnerlens.quarantine.{}.{key}", now()), raw)
+        .is_ok()
 }
 
 fn assessment_keys() -> Vec<String> {
@@ -52,8 +55,10 @@ pub fn load_latest(survey: &Survey) -> (Option<Assessment>, Vec<String>) {
         let mut assessment = match Assessment::from_json(&raw, &new_id(), now()) {
             Ok(assessment) => assessment,
             Err(problem) => {
-                quarantine(&key, &raw);
-                let _ = storage.remove_item(&key);
+                // Without a copy aside (storage full), the blob stays where it is, unread.
+                if quarantine(&key, &raw) {
+                    let _ = storage.remove_item(&key);
+                }
                 problems.push(problem.to_string());
                 continue;
             }

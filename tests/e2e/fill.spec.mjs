@@ -134,20 +134,34 @@ test("the review lists what is open, and a link goes back to that question", asy
   await expect(page.getByText("2 of 56 ratings")).toBeVisible();
 });
 
-test("the theme toggle switches to dark, and the choice survives a reload", async ({ page }) => {
+test("the theme follows the system until the toggle picks one, which survives a reload", async ({ page }) => {
+  const LIGHT = "rgb(247, 248, 250)";
+  const DARK = "rgb(18, 21, 26)";
   await page.emulateMedia({ colorScheme: "light" });
   const q = new QuestionnairePage(page);
   await q.open();
   const toggle = page.getByRole("button", { name: "Dark theme" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(await background()).toBe("rgb(247, 248, 250)");
-  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect(await background()).toBe(LIGHT);
+  // The system turns dark while the page is open.
+  await page.emulateMedia({ colorScheme: "dark" });
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
-  expect(await background()).toBe("rgb(18, 21, 26)");
+  expect(await background()).toBe(DARK);
+  // The user picks light; the system no longer decides.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect(await background()).toBe(LIGHT);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "false");
+  expect(await background()).toBe(LIGHT);
+  await page.getByRole("button", { name: "Dark theme" }).click();
   await page.reload();
   await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
-  expect(await background()).toBe("rgb(18, 21, 26)");
+  expect(await background()).toBe(DARK);
 });
 
 for (const scheme of ["light", "dark"]) {
