@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use partnerlens::engine::load_survey;
 use partnerlens::ui::i18n::Locale;
-use partnerlens::ui::{provide_app_state, AppState, Questionnaire};
+use partnerlens::ui::{provide_app_state, AppState, Home};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -28,7 +28,7 @@ fn mount(survey: Arc<partnerlens::engine::Survey>) -> impl Drop {
             locale: RwSignal::new(Locale::En),
             dark: RwSignal::new(false),
         });
-        view! { <Questionnaire survey=survey.clone()/> }
+        view! { <Home survey=survey.clone()/> }
     })
 }
 
@@ -44,6 +44,29 @@ fn radio(group: &str, value: i32) -> web_sys::HtmlInputElement {
 
 fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
+}
+
+/// A fresh browser: nothing stored, nothing open in this tab.
+fn clear_storage() {
+    storage().clear().unwrap();
+    window()
+        .session_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
+
+/// Clicks a button by its visible text.
+async fn click_button(text: &str) {
+    let buttons = document().query_selector_all("button").unwrap();
+    let button: web_sys::HtmlElement = (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .find(|b| b.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("no button \"{text}\""))
+        .unchecked_into();
+    button.click();
+    leptos::task::tick().await;
 }
 
 /// Every stored assessment as (key, blob).
@@ -84,18 +107,19 @@ const PROFILE_DONE: &str = r#"{"survey_id":"partner-experience","profile":{"part
 
 #[wasm_bindgen_test]
 async fn a_format_0_blob_migrates_and_an_answer_survives_a_remount() {
-    storage().clear().unwrap();
+    clear_storage();
     storage().set_item(V0_KEY, PROFILE_DONE).unwrap();
     let survey = default_survey();
 
     let handle = mount(survey.clone());
     leptos::task::tick().await;
+    // A returning visitor sees the list first; the profile is complete, so "Continue" picks
+    // up at the first open question.
     let heading = document().query_selector("main h1").unwrap().unwrap();
-    assert_eq!(
-        heading.text_content().unwrap(),
-        "Partner experience assessment"
-    );
-    // The profile is complete, so the partner picks up at the first open question.
+    assert_eq!(heading.text_content().unwrap(), "Your assessments");
+    let row = document().query_selector("tbody th").unwrap().unwrap();
+    assert_eq!(row.text_content().unwrap(), "Acme");
+    click_button("Continue").await;
     assert_eq!(page_title(), "Brand");
     // Migrated to format 1 under the assessment's own key, every answer kept with time 0.
     let stored = assessments();
@@ -122,6 +146,7 @@ async fn a_format_0_blob_migrates_and_an_answer_survives_a_remount() {
     );
     drop(handle);
 
+    // A reload continues what this tab had open.
     let _again = mount(survey);
     leptos::task::tick().await;
     assert_eq!(page_title(), "Brand");
@@ -139,7 +164,7 @@ async fn a_format_0_blob_migrates_and_an_answer_survives_a_remount() {
 #[wasm_bindgen_test]
 async fn unreadable_saved_answers_are_set_aside_not_overwritten() {
     let store = storage();
-    store.clear().unwrap();
+    clear_storage();
     store.set_item(V0_KEY, "{this is not json").unwrap();
     let _handle = mount(default_survey());
     leptos::task::tick().await;

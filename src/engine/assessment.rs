@@ -4,11 +4,12 @@
 //! `Response` (`/ratings/leads/importance`). A time whose pointer has no value is a tombstone:
 //! the answer was cleared then. Two copies of one assessment can thus be merged answer by answer.
 
-use super::response::Response;
+use super::response::{ProfileAnswers, Response};
 use super::survey::Survey;
+use super::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The stored format this app writes. Version 0 is a bare `Response` without this field.
 pub const STORAGE_VERSION: u32 = 1;
@@ -30,6 +31,12 @@ pub struct Assessment {
     /// Last change of every answer ever given, by JSON pointer into `response`.
     #[serde(default)]
     pub changed_at: BTreeMap<String, Millis>,
+    /// The survey's title and the share of its questions answered, as of the last save: the
+    /// list of assessments shows them without loading every survey.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub survey_title: Text,
+    #[serde(default)]
+    pub progress_percent: u32,
     pub response: Response,
 }
 
@@ -61,11 +68,78 @@ impl Assessment {
             created_at: now,
             updated_at: now,
             changed_at: BTreeMap::new(),
+            survey_title: survey.title.clone(),
+            progress_percent: 0,
             response: Response {
                 id,
                 ..Response::new(survey)
             },
         }
+    }
+
+    /// The next wave of this assessment: the profile copied with the new wave, no answers.
+    pub fn next_wave(&self, survey: &Survey, id: String, wave: &str, now: Millis) -> Assessment {
+        let mut next = Assessment::new(survey, id, now);
+        next.response.profile = ProfileAnswers {
+            wave: wave.trim().to_owned(),
+            ..self.response.profile.clone()
+        };
+        next.changed_at = answer_leaves(&next.response)
+            .into_keys()
+            .map(|key| (key, now))
+            .collect();
+        next
+    }
+
+    /// Answers to ids this survey does not have (an element, item, criterion or process it
+    /// has dropped), as `kind/id`. They stay in the stored answers, unscored.
+    pub fn unknown_answers(&self, survey: &Survey) -> Vec<String> {
+        let sections = &survey.sections;
+        let elements: BTreeSet<&str> = survey
+            .elements()
+            .map(|(_, e)| e.id.as_str())
+            .chain(
+                sections
+                    .principles
+                    .iter()
+                    .flat_map(|p| &p.elements)
+                    .map(|e| e.id.as_str()),
+            )
+            .collect();
+        let items: BTreeSet<&str> = [&sections.five_cs, &sections.proposition]
+            .into_iter()
+            .flatten()
+            .flat_map(|s| &s.dimensions)
+            .flat_map(|d| &d.items)
+            .map(|i| i.id.as_str())
+            .collect();
+        let criteria: BTreeSet<&str> = sections
+            .journey
+            .iter()
+            .flat_map(|j| &j.phases)
+            .flat_map(|p| &p.criteria)
+            .map(|c| c.id.as_str())
+            .collect();
+        let processes: BTreeSet<&str> = sections
+            .maturity
+            .iter()
+            .flat_map(|m| &m.processes)
+            .map(|p| p.id.as_str())
+            .collect();
+        let r = &self.response;
+        let unknown = |kind: &str, known: &BTreeSet<&str>, ids: Vec<&String>| {
+            ids.into_iter()
+                .filter(|id| !known.contains(id.as_str()))
+                .map(|id| format!("{kind}/{id}"))
+                .collect::<Vec<_>>()
+        };
+        [
+            unknown("ratings", &elements, r.ratings.keys().collect()),
+            unknown("items", &items, r.items.keys().collect()),
+            unknown("criteria", &criteria, r.criteria.keys().collect()),
+            unknown("maturity", &processes, r.maturity.keys().collect()),
+        ]
+        .concat()
     }
 
     /// Reads a stored blob of any known version. A version-0 blob (a bare `Response`) becomes
@@ -90,6 +164,8 @@ impl Assessment {
                     created_at: now,
                     updated_at: now,
                     changed_at,
+                    survey_title: Text::default(),
+                    progress_percent: 0,
                     response,
                 }
             }
@@ -139,6 +215,22 @@ impl Assessment {
         true
     }
 
+    /// `partnerlens-acme-integration-2026.json`: who and which wave, in a name any system takes.
+    pub fn file_name(&self) -> String {
+        let profile = &self.response.profile;
+        let words = format!("{} {}", profile.partner_name, profile.wave);
+        let slug: Vec<String> = words
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if slug.is_empty() {
+            format!("partnerlens-{}.json", self.response.id)
+        } else {
+            format!("partnerlens-{}.json", slug.join("-"))
+        }
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -161,6 +253,20 @@ impl Assessment {
         }
         changed
     }
+}
+
+/// Who a stored entry that cannot be read belongs to ("Acme, 2026"), if its text still says.
+pub fn describe_raw(raw: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(raw).ok()?;
+    let profile = value
+        .pointer("/response/profile")
+        .or_else(|| value.pointer("/profile"))?;
+    let field = |name: &str| profile.get(name).and_then(Value::as_str).map(str::trim);
+    let name = field("partner_name").filter(|n| !n.is_empty())?;
+    Some(match field("wave").filter(|w| !w.is_empty()) {
+        Some(wave) => format!("{name}, {wave}"),
+        None => name.to_owned(),
+    })
 }
 
 /// Every answer of a response as (JSON pointer, value). The bookkeeping fields (`id`,
@@ -253,7 +359,7 @@ mod tests {
     #[test]
     fn the_version_0_blob_migrates_with_every_answer_kept_and_stamped_time_0() {
         let migrated = Assessment::from_json(V0_BLOB, "a1", 1_000).unwrap();
-        let expected = r#"{"storage_version":1,"created_at":1000,"updated_at":1000,"changed_at":{"/profile/partner_name":0,"/profile/partner_type":0,"/profile/program_tier":0,"/profile/region":0,"/profile/side":0,"/profile/wave":0,"/ratings/product-line-5/not_applicable":0,"/ratings/reputation/importance":0},"response":{"id":"a1","survey_id":"partner-experience","profile":{"partner_name":"Acme","partner_type":"solution-reseller","region":"emea","program_tier":"gold","side":"partner","wave":"2026"},"ratings":{"product-line-5":{"not_applicable":true},"reputation":{"importance":4}}}}"#;
+        let expected = r#"{"storage_version":1,"created_at":1000,"updated_at":1000,"changed_at":{"/profile/partner_name":0,"/profile/partner_type":0,"/profile/program_tier":0,"/profile/region":0,"/profile/side":0,"/profile/wave":0,"/ratings/product-line-5/not_applicable":0,"/ratings/reputation/importance":0},"progress_percent":0,"response":{"id":"a1","survey_id":"partner-experience","profile":{"partner_name":"Acme","partner_type":"solution-reseller","region":"emea","program_tier":"gold","side":"partner","wave":"2026"},"ratings":{"product-line-5":{"not_applicable":true},"reputation":{"importance":4}}}}"#;
         assert_eq!(migrated.to_json(), expected);
         // And version 1 reads back as itself, keeping its own id.
         assert_eq!(
@@ -339,6 +445,71 @@ mod tests {
         let before = left.clone();
         assert!(!left.merge(&stranger));
         assert_eq!(left, before);
+    }
+
+    #[test]
+    fn next_wave_copies_the_profile_with_the_new_wave_and_no_answers() {
+        let survey = survey();
+        let mut this_year = Assessment::new(&survey, "a1".into(), 0);
+        let mut r = this_year.response.clone();
+        r.profile.partner_name = "Acme".into();
+        r.profile.region = Some("emea".into());
+        r.profile.wave = "2025".into();
+        r.rate("training", Dimension::Importance, Some(4));
+        this_year.record(&r, 10);
+        let next = this_year.next_wave(&survey, "a2".into(), " 2026 ", 20);
+        assert_eq!(next.response.id, "a2");
+        assert_eq!(next.response.profile.partner_name, "Acme");
+        assert_eq!(next.response.profile.region.as_deref(), Some("emea"));
+        assert_eq!(next.response.profile.wave, "2026");
+        assert!(next.response.ratings.is_empty());
+        assert_eq!(
+            next.changed_at.keys().collect::<Vec<_>>(),
+            ["/profile/partner_name", "/profile/region", "/profile/wave"]
+        );
+        assert_eq!((next.created_at, next.updated_at), (20, 20));
+    }
+
+    #[test]
+    fn a_damaged_entry_still_names_its_partner_when_it_can() {
+        let newer =
+            r#"{"storage_version":9,"response":{"profile":{"partner_name":"Acme","wave":"2026"}}}"#;
+        assert_eq!(describe_raw(newer).as_deref(), Some("Acme, 2026"));
+        assert_eq!(
+            describe_raw(r#"{"profile":{"partner_name":"Beta"}}"#).as_deref(),
+            Some("Beta")
+        );
+        assert_eq!(describe_raw("{not json"), None);
+        assert_eq!(describe_raw(r#"{"profile":{"partner_name":7}}"#), None);
+    }
+
+    #[test]
+    fn file_names_say_who_and_which_wave() {
+        let mut assessment = Assessment::new(&survey(), "19a4c1".into(), 0);
+        assert_eq!(assessment.file_name(), "partnerlens-19a4c1.json");
+        assessment.response.profile.partner_name = "Acme Integration / Müller & Co.".into();
+        assessment.response.profile.wave = "2026".into();
+        assert_eq!(
+            assessment.file_name(),
+            "partnerlens-acme-integration-müller-co-2026.json"
+        );
+    }
+
+    #[test]
+    fn answers_to_ids_the_survey_dropped_are_named() {
+        let survey = survey();
+        let mut assessment = Assessment::new(&survey, "a1".into(), 0);
+        let r = &mut assessment.response;
+        r.rate("training", Dimension::Importance, Some(4));
+        r.rate("webinars", Dimension::Importance, Some(4));
+        r.items.insert("c1".into(), 3);
+        r.items.insert("c9".into(), 3);
+        r.criteria.insert("j1".into(), true);
+        r.maturity.insert("old-process".into(), "robust".into());
+        assert_eq!(
+            assessment.unknown_answers(&survey),
+            ["ratings/webinars", "items/c9", "maturity/old-process"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod generate;
 pub mod load;
 pub mod model;
+pub mod prefill;
 pub mod questionnaire;
 pub mod ranking;
 pub mod report_csv;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 pub const FALLBACK_LOCALE: &str = "en";
 
 /// A text in several locales, e.g. `{"en": "Training", "de": "Schulungen"}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
 

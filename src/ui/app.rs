@@ -1,8 +1,8 @@
 //! The root component: picks the survey, loads it, and shows the questionnaire or the error page.
 
 use super::header::AppHeader;
+use super::home::Home;
 use super::i18n::Locale;
-use super::questionnaire::Questionnaire;
 use super::state::{provide_app_state, AppState};
 use super::storage;
 use super::survey_error_page::SurveyErrorPage;
@@ -116,7 +116,7 @@ pub fn App() -> impl IntoView {
                 view! { <main class="loading"><p role="status">{move || state.strings().loading_survey}</p></main> }
                     .into_any()
             }
-            SurveyLoad::Ready(survey) => view! { <Questionnaire survey/> }.into_any(),
+            SurveyLoad::Ready(survey) => view! { <Home survey/> }.into_any(),
             SurveyLoad::Failed(failure) => view! { <SurveyErrorPage failure/> }.into_any(),
         }}
     }

@@ -2,20 +2,23 @@
 
 mod app;
 mod choice_group;
+mod download;
 mod element_card;
 mod focus;
 mod header;
+mod home;
 pub mod i18n;
 mod profile_page;
 mod questionnaire;
 mod review_page;
+mod start_page;
 mod state;
 mod storage;
 mod survey_error_page;
 mod survey_fetch;
 
 pub use app::App;
-pub use questionnaire::Questionnaire;
+pub use home::Home;
 pub use state::{provide_app_state, AppState};
 
 /// Mounts the app on the page's body.

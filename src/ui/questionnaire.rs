@@ -3,6 +3,7 @@
 //! element card), because each distinct Leptos view type costs wasm bytes (docs/performance.md).
 
 use super::choice_group::ChoiceGroup;
+use super::download::data_url;
 use super::element_card::ElementCard;
 use super::focus::focus_anchor;
 use super::profile_page::ProfilePage;
@@ -16,6 +17,7 @@ use crate::engine::questionnaire::{
 };
 use crate::engine::{Response, Survey};
 use leptos::html::H2;
+use leptos::prelude::window_event_listener;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -46,40 +48,19 @@ fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
 
 /// The survey's pages with their questions, and the answers that survive a reload.
 #[component]
-pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
+pub fn Questionnaire(
+    survey: Arc<Survey>,
+    assessment: Assessment,
+    /// Continue at the first open question rather than at the profile.
+    resume: bool,
+    /// Back to the list of assessments.
+    on_leave: Callback<()>,
+) -> impl IntoView {
     let state = use_app_state();
-    let (saved_before, problems) = storage::load_latest(&survey);
-    let returning = saved_before.is_some();
-    let assessment =
-        saved_before.unwrap_or_else(|| Assessment::new(&survey, storage::new_id(), storage::now()));
     let response = RwSignal::new(assessment.response.clone());
     let assessment = StoredValue::new(assessment);
     // When the answers were last stored, or None when the browser refused.
     let saved = RwSignal::new(None::<Option<Millis>>);
-
-    // The one effect that syncs answers to the outside world: localStorage, on every change,
-    // each changed answer stamped with the time (the merge of two tabs needs it).
-    Effect::watch(
-        move || response.get(),
-        move |response, _, _| {
-            let now = storage::now();
-            let stored = assessment
-                .try_update_value(|a| {
-                    a.record(response, now);
-                    storage::save(a)
-                })
-                .unwrap_or(false);
-            saved.set(Some(stored.then_some(now)));
-        },
-        false,
-    );
-
-    // `make bench` measures the time to this mark: the first question is on screen.
-    Effect::new(move || {
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("first-question");
-        }
-    });
 
     // Copy, so every closure below can read the survey without its own clone.
     let survey = StoredValue::new(survey);
@@ -89,8 +70,60 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
             .with(|shown| response.with(|r| survey.with_value(|s| questions_on(s, r, shown))))
     });
     let progress = Memo::new(move |_| shown_questions.with(|q| Progress::of(q)));
+
+    // The one effect that syncs answers to the outside world: localStorage, on every change,
+    // each changed answer stamped with the time. Another tab's newer answers are merged in
+    // first, so a save never overwrites them.
+    Effect::watch(
+        move || response.get(),
+        move |current, _, _| {
+            let now = storage::now();
+            let percent = progress.with_untracked(|p| p.percent() as u32);
+            let outcome = assessment.try_update_value(|a| {
+                a.record(current, now);
+                a.progress_percent = percent;
+                let merged =
+                    storage::stored_copy(&a.response.id).is_some_and(|theirs| a.merge(&theirs));
+                (storage::save(a), merged.then(|| a.response.clone()))
+            });
+            let Some((stored, merged)) = outcome else {
+                return;
+            };
+            saved.set(Some(stored.then_some(now)));
+            if let Some(merged) = merged {
+                response.set(merged);
+            }
+        },
+        false,
+    );
+
+    // Two tabs on one assessment: another tab's save arrives as a `storage` event here.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        let (Some(key), Some(value)) = (event.key(), event.new_value()) else {
+            return;
+        };
+        let id = response.with_untracked(|r| r.id.clone());
+        let Some(theirs) = storage::changed_elsewhere(&key, &value, &id) else {
+            return;
+        };
+        let merged = assessment
+            .try_update_value(|a| a.merge(&theirs).then(|| a.response.clone()))
+            .flatten();
+        if let Some(merged) = merged {
+            response.set(merged);
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    // `make bench` measures the time to this mark: the first question is on screen.
+    Effect::new(move || {
+        if let Some(performance) = window().performance() {
+            let _ = performance.mark("first-question");
+        }
+    });
+
     // A returning respondent picks up at their first open question; a new one starts at the top.
-    let first_page = if returning {
+    let first_page = if resume {
         shown_questions.with_untracked(|q| resume_page(q))
     } else {
         Page::Profile
@@ -222,18 +255,24 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
         }
     };
 
+    let kept_aside = assessment.with_value(|a| survey.with_value(|s| a.unknown_answers(s)));
     view! {
-        <main class="questionnaire">
+        <div class="questionnaire">
+            <button type="button" class="quiet" on:click=move |_| on_leave.run(())>
+                {move || state.strings().all_assessments}
+            </button>
             <h1>{move || survey.with_value(|s| s.title.get(state.code()).to_owned())}</h1>
             <p class="description">{move || survey.with_value(|s| s.description.get(state.code()).to_owned())}</p>
             <p class="privacy">{move || state.strings().privacy_note}</p>
             <ProgressBar progress/>
-            {(!problems.is_empty())
+            {(!kept_aside.is_empty())
                 .then(|| {
-                    let problems = problems.join("; ");
+                    let (json, name) = assessment.with_value(|a| (a.to_json(), a.file_name()));
+                    let count = kept_aside.len();
                     view! {
-                        <p class="notice" role="alert">
-                            {move || state.strings().storage_recovered} " (" {problems} ")"
+                        <p class="notice">
+                            {move || state.strings().unknown_answers(count)} " " {kept_aside.join(", ")} " "
+                            <a download=name href=data_url(&json)>{move || state.strings().download_entry}</a>
                         </p>
                     }
                 })}
@@ -260,11 +299,23 @@ pub fn Questionnaire(survey: Arc<Survey>) -> impl IntoView {
                             .to_locale_time_string(state.code());
                         state.strings().saved_at.replace("{time}", &String::from(time))
                     }
-                    Some(None) => state.strings().not_saved.to_owned(),
-                    None => String::new(),
+                    Some(None) | None => String::new(),
                 }}
             </p>
-        </main>
+            // Storage full, disabled or private: the answers live only in this page now.
+            {move || {
+                (saved.get() == Some(None))
+                    .then(|| {
+                        let (json, name) = assessment.with_value(|a| (a.to_json(), a.file_name()));
+                        view! {
+                            <p class="notice error" role="alert">
+                                {state.strings().not_saved} " "
+                                <a download=name href=data_url(&json)>{state.strings().download_assessment}</a>
+                            </p>
+                        }
+                    })
+            }}
+        </div>
     }
 }
 

@@ -7,11 +7,12 @@
 
 use crate::engine::assessment::{Assessment, Millis};
 use crate::engine::Survey;
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
 const ASSESSMENT_PREFIX: &str = "partnerlens.assessment.";
 const LOCALE_KEY: &str = "partnerlens.locale";
 const THEME_KEY: &str = "partnerlens.theme";
+const OPEN_KEY: &str = "partnerlens.open";
 
 pub fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -39,15 +40,35 @@ fn assessment_keys() -> Vec<String> {
         .collect()
 }
 
-/// The most recently changed assessment of this survey, if any, and a message for each blob
-/// that could not be read. Such a blob is copied to a quarantine key before its own key is
-/// removed, so autosave never overwrites the only copy. Older formats are migrated and saved
-/// under the new key. Answers given to an earlier structure of the survey are kept (scoring
-/// ignores ids that no longer exist) and re-stamped; the original is quarantined too.
-pub fn load_latest(survey: &Survey) -> (Option<Assessment>, Vec<String>) {
+/// A stored entry that could not be used, now under a quarantine key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    /// The key it was stored under, naming the assessment's id.
+    pub key: String,
+    /// Why, in words for the user.
+    pub problem: String,
+    /// The entry exactly as it was, for download.
+    pub raw: String,
+}
+
+/// Everything stored: the assessments that could be read (of any survey, newest first) and the
+/// entries that could not.
+pub struct Listing {
+    pub assessments: Vec<Assessment>,
+    pub set_aside: Vec<SetAside>,
+}
+
+/// Reads every stored assessment. An entry that cannot be read is copied to a quarantine key
+/// before its own key is removed, so autosave never overwrites the only copy; when even the
+/// copy fails (storage full), it stays where it is, unread. Older formats are migrated and
+/// saved under their new key. Answers given to an earlier structure of `survey` are kept
+/// (scoring ignores ids that no longer exist) and re-stamped; the original is quarantined too.
+pub fn list(survey: &Survey) -> Listing {
     let storage = LocalStorage::raw();
-    let mut latest: Option<Assessment> = None;
-    let mut problems = Vec::new();
+    let mut listing = Listing {
+        assessments: Vec::new(),
+        set_aside: Vec::new(),
+    };
     for key in assessment_keys() {
         let Ok(Some(raw)) = storage.get_item(&key) else {
             continue;
@@ -55,11 +76,14 @@ pub fn load_latest(survey: &Survey) -> (Option<Assessment>, Vec<String>) {
         let mut assessment = match Assessment::from_json(&raw, &new_id(), now()) {
             Ok(assessment) => assessment,
             Err(problem) => {
-                // Without a copy aside (storage full), the blob stays where it is, unread.
                 if quarantine(&key, &raw) {
                     let _ = storage.remove_item(&key);
                 }
-                problems.push(problem.to_string());
+                listing.set_aside.push(SetAside {
+                    key,
+                    problem: problem.to_string(),
+                    raw,
+                });
                 continue;
             }
         };
@@ -67,25 +91,68 @@ pub fn load_latest(survey: &Survey) -> (Option<Assessment>, Vec<String>) {
         if key != own_key && save(&assessment) {
             let _ = storage.remove_item(&key);
         }
-        if assessment.response.survey_id != survey.id {
-            continue;
-        }
         let hash = survey.structure_hash();
-        if assessment.response.structure_hash != hash {
+        if assessment.response.survey_id == survey.id && assessment.response.structure_hash != hash
+        {
             if !assessment.response.structure_hash.is_empty() {
                 quarantine(&own_key, &raw);
             }
             assessment.response.structure_hash = hash;
             save(&assessment);
         }
-        if latest
-            .as_ref()
-            .is_none_or(|l| assessment.updated_at > l.updated_at)
-        {
-            latest = Some(assessment);
-        }
+        listing.assessments.push(assessment);
     }
-    (latest, problems)
+    listing
+        .assessments
+        .sort_by_key(|a| std::cmp::Reverse(a.updated_at));
+    listing
+}
+
+/// Removes an assessment and returns its stored entry, for an undo.
+pub fn delete(id: &str) -> Option<String> {
+    let key = format!("{ASSESSMENT_PREFIX}{id}");
+    let storage = LocalStorage::raw();
+    let raw = storage.get_item(&key).ok().flatten()?;
+    storage.remove_item(&key).ok()?;
+    Some(raw)
+}
+
+/// Puts back an entry that `delete` returned.
+pub fn restore(id: &str, raw: &str) -> bool {
+    LocalStorage::raw()
+        .set_item(&format!("{ASSESSMENT_PREFIX}{id}"), raw)
+        .is_ok()
+}
+
+/// The stored copy of an assessment, as another tab may have saved it.
+pub fn stored_copy(id: &str) -> Option<Assessment> {
+    let raw = LocalStorage::raw()
+        .get_item(&format!("{ASSESSMENT_PREFIX}{id}"))
+        .ok()
+        .flatten()?;
+    Assessment::from_json(&raw, id, now()).ok()
+}
+
+/// Reads another tab's copy of an assessment from a `storage` event.
+pub fn changed_elsewhere(key: &str, value: &str, id: &str) -> Option<Assessment> {
+    if key != format!("{ASSESSMENT_PREFIX}{id}") {
+        return None;
+    }
+    Assessment::from_json(value, id, now()).ok()
+}
+
+/// The assessment open in this tab, so that a reload continues it; other tabs and later
+/// visits start from the list.
+pub fn open_in_this_tab() -> Option<String> {
+    SessionStorage::raw().get_item(OPEN_KEY).ok().flatten()
+}
+
+pub fn set_open_in_this_tab(id: Option<&str>) {
+    let session = SessionStorage::raw();
+    let _ = match id {
+        Some(id) => session.set_item(OPEN_KEY, id),
+        None => session.remove_item(OPEN_KEY),
+    };
 }
 
 /// Saves an assessment; false when the browser refused (private mode, quota, disabled storage).

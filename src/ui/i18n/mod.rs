@@ -59,7 +59,6 @@ pub struct Strings {
     pub next: &'static str,
     /// "Page {page} of {pages}".
     pub page_of: &'static str,
-    pub storage_recovered: &'static str,
     pub privacy_note: &'static str,
     pub not_saved: &'static str,
     pub pages: &'static str,
@@ -84,6 +83,34 @@ pub struct Strings {
     pub concentrate_here: &'static str,
     pub no_data: &'static str,
     pub yes: &'static str,
+    pub all_assessments: &'static str,
+    /// "{count} answers …".
+    pub unknown_answers: &'static str,
+    pub download_entry: &'static str,
+    pub download_assessment: &'static str,
+    pub unnamed: &'static str,
+    pub another_survey: &'static str,
+    pub continue_assessment: &'static str,
+    pub next_wave: &'static str,
+    pub delete: &'static str,
+    pub wave_of_copy: &'static str,
+    pub create_copy: &'static str,
+    pub cancel: &'static str,
+    pub confirm_delete: &'static str,
+    pub keep: &'static str,
+    pub your_assessments: &'static str,
+    pub new_assessment: &'static str,
+    pub deleted: &'static str,
+    pub undo: &'static str,
+    pub saved_here: &'static str,
+    pub col_survey: &'static str,
+    pub col_partner: &'static str,
+    pub col_wave: &'static str,
+    pub col_progress: &'static str,
+    pub col_changed: &'static str,
+    pub col_actions: &'static str,
+    pub set_aside_intro: &'static str,
+    pub link_ignored: &'static str,
     pub no: &'static str,
 }
 
@@ -98,6 +125,10 @@ impl Strings {
         self.ratings_given
             .replace("{given}", &given.to_string())
             .replace("{possible}", &possible.to_string())
+    }
+
+    pub fn unknown_answers(&self, count: usize) -> String {
+        self.unknown_answers.replace("{count}", &count.to_string())
     }
 
     pub fn answered_of(&self, answered: usize, total: usize) -> String {

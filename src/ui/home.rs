@@ -1,0 +1,182 @@
+//! What a loaded survey shows: the questionnaire, or for a returning visitor the list of their
+//! assessments; a vendor's personal link starts a new, prefilled one.
+
+use super::download::data_url;
+use super::questionnaire::Questionnaire;
+use super::start_page::{StartAction, StartScreen};
+use super::state::use_app_state;
+use super::storage::{self, SetAside};
+use crate::engine::assessment::{describe_raw, Assessment};
+use crate::engine::prefill::prefill;
+use crate::engine::{Response, Survey};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
+
+#[derive(Clone)]
+enum Screen {
+    Start,
+    Fill {
+        assessment: Box<Assessment>,
+        resume: bool,
+    },
+}
+
+/// The query's parameters as (name, value) pairs.
+fn query_params() -> Vec<(String, String)> {
+    let search = window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&params)
+        .iter()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// Takes the prefill parameters out of the address bar, keeping `?survey=`, so a reload
+/// never applies them again over the user's own answers.
+fn forget_prefill_params(params: &[(String, String)]) {
+    let location = window().location();
+    let mut address = location.pathname().unwrap_or_default();
+    if let Some((_, survey)) = params.iter().find(|(name, _)| name == "survey") {
+        address.push_str("?survey=");
+        address.push_str(&String::from(js_sys::encode_uri_component(survey)));
+    }
+    address.push_str(&location.hash().unwrap_or_default());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+    }
+}
+
+/// The first screen: a personal link's new assessment, the one this tab had open (a
+/// reload), the list for a returning visitor, or a fresh questionnaire.
+fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>) -> Screen {
+    let params = query_params();
+    let link = prefill(survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+    if !link.is_empty() {
+        let now = storage::now();
+        let mut assessment = Assessment::new(survey, storage::new_id(), now);
+        let prefilled = Response {
+            profile: link.profile,
+            ..assessment.response.clone()
+        };
+        assessment.record(&prefilled, now);
+        storage::save(&assessment);
+        forget_prefill_params(&params);
+        *ignored = link.ignored;
+        return Screen::Fill {
+            assessment: Box::new(assessment),
+            resume: false,
+        };
+    }
+    let open = storage::open_in_this_tab().and_then(|id| {
+        saved
+            .iter()
+            .find(|a| a.response.id == id && a.response.survey_id == survey.id)
+    });
+    match open {
+        Some(assessment) => Screen::Fill {
+            assessment: Box::new(assessment.clone()),
+            resume: true,
+        },
+        None if !saved.is_empty() => Screen::Start,
+        None => Screen::Fill {
+            assessment: Box::new(Assessment::new(survey, storage::new_id(), storage::now())),
+            resume: false,
+        },
+    }
+}
+
+/// The entries set aside, each with who it belonged to and a download of it as it was.
+#[component]
+fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
+    let state = use_app_state();
+    let items = set_aside
+        .into_iter()
+        .map(|entry| {
+            let who = describe_raw(&entry.raw).unwrap_or_else(|| entry.key.clone());
+            let name = format!("{}.json", entry.key);
+            view! {
+                <li>
+                    <strong>{who}</strong> ": " {entry.problem} " "
+                    <a download=name href=data_url(&entry.raw)>{move || state.strings().download_entry}</a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="notice" role="alert">
+            <p>{move || state.strings().set_aside_intro}</p>
+            <ul>{items}</ul>
+        </div>
+    }
+}
+
+/// The survey's screens for this browser's assessments.
+#[component]
+pub fn Home(survey: Arc<Survey>) -> impl IntoView {
+    let state = use_app_state();
+    let listing = storage::list(&survey);
+    let mut ignored = Vec::new();
+    let screen = RwSignal::new(first_screen(&survey, &listing.assessments, &mut ignored));
+    let assessments = RwSignal::new(listing.assessments);
+
+    // A reload continues what this tab had open; the list forgets it.
+    Effect::new(move || {
+        screen.with(|s| match s {
+            Screen::Fill { assessment, .. } => {
+                storage::set_open_in_this_tab(Some(&assessment.response.id))
+            }
+            Screen::Start => storage::set_open_in_this_tab(None),
+        })
+    });
+
+    let new_survey = survey.clone();
+    let on_action = Callback::new(move |action: StartAction| {
+        screen.set(match action {
+            StartAction::New => Screen::Fill {
+                assessment: Box::new(Assessment::new(
+                    &new_survey,
+                    storage::new_id(),
+                    storage::now(),
+                )),
+                resume: false,
+            },
+            StartAction::Open(assessment) => Screen::Fill {
+                assessment,
+                resume: true,
+            },
+        })
+    });
+    let list_survey = survey.clone();
+    let on_leave = Callback::new(move |()| {
+        assessments.set(storage::list(&list_survey).assessments);
+        screen.set(Screen::Start);
+    });
+
+    view! {
+        <main>
+        {(!listing.set_aside.is_empty()).then(|| view! { <SetAsideNotice set_aside=listing.set_aside/> })}
+        {(!ignored.is_empty())
+            .then(|| {
+                let ignored = ignored.join(", ");
+                view! {
+                    <p class="notice" role="alert">{move || state.strings().link_ignored} " " {ignored.clone()}</p>
+                }
+            })}
+        {move || match screen.get() {
+            Screen::Start => {
+                let locale = state.locale.get();
+                view! { <StartScreen assessments survey=survey.clone() locale on_action/> }.into_any()
+            }
+            Screen::Fill { assessment, resume } => {
+                view! { <Questionnaire survey=survey.clone() assessment=*assessment resume on_leave/> }.into_any()
+            }
+        }}
+        </main>
+    }
+}
