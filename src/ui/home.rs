@@ -6,7 +6,7 @@ use super::questionnaire::Questionnaire;
 use super::start_page::{StartAction, StartScreen};
 use super::state::use_app_state;
 use super::storage::{self, SetAside};
-use crate::engine::assessment::{describe_raw, Assessment};
+use crate::engine::assessment::{describe_raw, Assessment, StoredProblem};
 use crate::engine::prefill::prefill;
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
@@ -100,9 +100,16 @@ fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
         .map(|entry| {
             let who = describe_raw(&entry.raw).unwrap_or_else(|| entry.key.clone());
             let name = format!("{}.json", entry.key);
+            let problem = move || {
+                let strings = state.strings();
+                match &entry.problem {
+                    StoredProblem::Unreadable(detail) => format!("{} ({detail})", strings.unreadable_entry),
+                    StoredProblem::TooNew(version) => strings.too_new_entry.replace("{version}", &version.to_string()),
+                }
+            };
             view! {
                 <li>
-                    <strong>{who}</strong> ": " {entry.problem} " "
+                    <strong>{who}</strong> ": " {problem} " "
                     <a download=name href=data_url(&entry.raw)>{move || state.strings().download_entry}</a>
                 </li>
             }

@@ -93,11 +93,11 @@ pub fn StartScreen(
                 let survey = survey.clone();
                 view! {
                     <tr>
-                        <td>{assessment.survey_title.get(code).to_owned()}</td>
+                        <td data-label=strings.col_survey>{assessment.survey_title.get(code).to_owned()}</td>
                         <th scope="row">{name.clone()}</th>
-                        <td>{profile.wave.clone()}</td>
-                        <td>{format!("{}%", assessment.progress_percent)}</td>
-                        <td>{changed}</td>
+                        <td data-label=strings.col_wave>{profile.wave.clone()}</td>
+                        <td data-label=strings.col_progress>{format!("{}%", assessment.progress_percent)}</td>
+                        <td data-label=strings.col_changed>{changed}</td>
                         <td class="actions">
                             {move || match form.get() {
                                 RowForm::Closed => view! {

@@ -5,7 +5,7 @@
 //! version-0 blob (a bare `Response` under `partnerlens.assessment.<survey id>`) is migrated
 //! on load.
 
-use crate::engine::assessment::{Assessment, Millis};
+use crate::engine::assessment::{Assessment, Millis, StoredProblem};
 use crate::engine::Survey;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 
@@ -45,8 +45,8 @@ fn assessment_keys() -> Vec<String> {
 pub struct SetAside {
     /// The key it was stored under, naming the assessment's id.
     pub key: String,
-    /// Why, in words for the user.
-    pub problem: String,
+    /// Why it could not be read.
+    pub problem: StoredProblem,
     /// The entry exactly as it was, for download.
     pub raw: String,
 }
@@ -79,11 +79,7 @@ pub fn list(survey: &Survey) -> Listing {
                 if quarantine(&key, &raw) {
                     let _ = storage.remove_item(&key);
                 }
-                listing.set_aside.push(SetAside {
-                    key,
-                    problem: problem.to_string(),
-                    raw,
-                });
+                listing.set_aside.push(SetAside { key, problem, raw });
                 continue;
             }
         };

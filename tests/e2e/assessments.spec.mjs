@@ -206,7 +206,10 @@ for (const language of ["English", "Deutsch"]) {
     await fresh.goto("/");
     await new QuestionnairePage(fresh).chooseLanguage(/^(Language|Sprache)/, language);
     await expect(fresh.getByRole("table")).toBeVisible();
-    const results = await new AxeBuilder({ page: fresh }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    for (const width of [1280, 360]) {
+      await fresh.setViewportSize({ width, height: 800 });
+      const results = await new AxeBuilder({ page: fresh }).analyze();
+      expect(results.violations.map((v) => `${width} px: ${v.id}: ${v.help}`)).toEqual([]);
+    }
   });
 }

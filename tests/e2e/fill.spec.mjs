@@ -198,7 +198,8 @@ for (const language of ["English", "Deutsch"]) {
     const q = new QuestionnairePage(page);
     const fits = async () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, `page "${await q.currentPage()}" is ${width} px wide`).toBeLessThanOrEqual(360);
+      const where = (await page.locator("#page-title").count()) ? await q.currentPage() : "start screen";
+      expect(width, `${where} is ${width} px wide`).toBeLessThanOrEqual(360);
     };
     await q.open();
     await q.chooseLanguage("Language", language);
@@ -215,5 +216,9 @@ for (const language of ["English", "Deutsch"]) {
       await fits();
       if (p < PAGES) await next.click();
     }
+    // The start screen, where each assessment becomes a card.
+    await page.locator("main > div > button.quiet").first().click();
+    await expect(page.getByRole("table")).toBeVisible();
+    await fits();
   });
 }

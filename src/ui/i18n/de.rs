@@ -58,6 +58,8 @@ pub const STRINGS: Strings = Strings {
     col_actions: "Aktionen",
     set_aside_intro: "Einige gespeicherte Einträge waren nicht lesbar. Sie wurden unverändert beiseitegelegt; sonst wurde nichts verändert:",
     link_ignored: "Ihr Link enthielt Werte, die diese Umfrage nicht kennt; sie wurden ignoriert:",
+    unreadable_entry: "dieser Eintrag war nicht lesbar",
+    too_new_entry: "eine neuere Version von PartnerLens hat diesen Eintrag gespeichert (Speicherversion {version}). Öffnen Sie ihn dort, oder laden Sie diese Seite neu, um die neuere App zu erhalten.",
     yes: "Ja",
     no: "Nein",
 };

@@ -58,6 +58,8 @@ pub const STRINGS: Strings = Strings {
     col_actions: "Actions",
     set_aside_intro: "Some saved entries could not be read. They were set aside unchanged, and nothing else was touched:",
     link_ignored: "Your link named values this survey does not have; they were ignored:",
+    unreadable_entry: "this entry could not be read",
+    too_new_entry: "a newer version of PartnerLens saved this entry (storage version {version}). Open it there, or reload this page to get the newer app.",
     yes: "Yes",
     no: "No",
 };

@@ -111,6 +111,9 @@ pub struct Strings {
     pub col_actions: &'static str,
     pub set_aside_intro: &'static str,
     pub link_ignored: &'static str,
+    pub unreadable_entry: &'static str,
+    /// "… (storage version {version}) …".
+    pub too_new_entry: &'static str,
     pub no: &'static str,
 }
 
