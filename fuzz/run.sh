@@ -12,7 +12,7 @@ fi
 if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows
+mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows corpus/personal_link
 cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
   > corpus/saved_response/seed.json
@@ -20,8 +20,10 @@ printf '%s' '{"storage_version":1,"created_at":5,"updated_at":9,"changed_at":{"/
   > corpus/saved_response/seed-v1.json
 cargo run --quiet --manifest-path ../Cargo.toml --bin partnerlens -- generate \
   --survey ../public/surveys/partner-experience.json --count 3 --seed 1 > corpus/response_rows/generated.json
+printf '%s' 'partner=Acme&region=emea&type=solution-reseller&tier=gold&side=partner&wave=2026&survey=x.json' \
+  > corpus/personal_link/seed.txt
 log=$(mktemp)
-for target in survey_loader saved_response response_rows; do
+for target in survey_loader saved_response response_rows personal_link; do
   echo "==> fuzzing $target for ${seconds}s"
   if ! cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" >"$log" 2>&1; then
     tail -n 40 "$log"

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use partnerlens::engine::assessment::Assessment;
+use partnerlens::engine::prefill::prefill;
 use partnerlens::engine::{load_survey, Dimension, Response, Survey};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -99,5 +100,46 @@ proptest! {
             };
             prop_assert_eq!(got, value, "answer {}", answer);
         }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_personal_link_never_sets_a_value_the_survey_does_not_offer(
+        params in proptest::collection::vec(
+            (
+                prop_oneof![Just("partner".to_owned()), Just("region".to_owned()), Just("type".to_owned()), Just("tier".to_owned()), Just("side".to_owned()), Just("wave".to_owned()), Just("x".to_owned()), ".{0,8}"],
+                prop_oneof![Just("emea".to_owned()), Just("gold".to_owned()), Just("solution-reseller".to_owned()), Just("partner".to_owned()), ".{0,12}"],
+            ),
+            0..8,
+        )
+    ) {
+        let survey = load_survey(include_bytes!("../public/surveys/partner-experience.json")).unwrap();
+        let got = prefill(&survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        let profile = &survey.profile;
+        if let Some(region) = &got.profile.region {
+            prop_assert!(profile.region.choices.iter().any(|c| &c.id == region));
+        }
+        if let Some(tier) = &got.profile.program_tier {
+            prop_assert!(profile.program_tier.choices.iter().any(|c| &c.id == tier));
+        }
+        if let Some(kind) = &got.profile.partner_type {
+            prop_assert!(survey.function_of(kind).is_some());
+        }
+        // Every parameter is either used or named as ignored (survey= only selects the survey).
+        let used = [
+            !got.profile.partner_name.is_empty(),
+            got.profile.region.is_some(),
+            got.profile.partner_type.is_some(),
+            got.profile.program_tier.is_some(),
+            got.profile.side.is_some(),
+            !got.profile.wave.is_empty(),
+        ]
+        .into_iter()
+        .filter(|u| *u)
+        .count();
+        let relevant = params.iter().filter(|(n, _)| n != "survey").count();
+        prop_assert!(got.ignored.len() + used <= relevant);
+        prop_assert!(got.ignored.len() <= relevant);
     }
 }

@@ -5,9 +5,11 @@ use super::i18n::Locale;
 use super::storage;
 use crate::engine::assessment::Assessment;
 use crate::engine::Survey;
+use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// What the user asked the start screen for.
 #[derive(Clone, Debug)]
@@ -19,12 +21,28 @@ pub enum StartAction {
 /// How long "Undo" stays after a delete.
 const UNDO_FOR: Duration = Duration::from_secs(10);
 
-/// A row's open form: the wave of a copy being made, or a delete awaiting confirmation.
-#[derive(Clone, Debug, PartialEq)]
+/// Which of a row's three states is shown: its actions, the wave of a copy being made, or a
+/// delete awaiting confirmation.
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum RowForm {
     Closed,
-    NextWave(String),
+    NextWave,
     ConfirmDelete,
+}
+
+/// Focuses an element once it is shown (after the render that un-hides it).
+fn focus_soon<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(element) = node.get_untracked() {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
 }
 
 /// The list of saved assessments and what can be done with them.
@@ -70,6 +88,8 @@ pub fn StartScreen(
         }
     };
     let survey_id = survey.id.clone();
+    // One fixed tree per row, its three states shown and hidden: every distinct Leptos view
+    // type costs wasm bytes (docs/performance.md), and this way focus has a place to go.
     let rows = move || {
         let survey = survey.clone();
         assessments
@@ -77,6 +97,8 @@ pub fn StartScreen(
             .into_iter()
             .map(|assessment| {
                 let form = RwSignal::new(RowForm::Closed);
+                let wave = RwSignal::new(String::new());
+                let (wave_input, confirm_button) = (NodeRef::<Input>::new(), NodeRef::<Button>::new());
                 let profile = &assessment.response.profile;
                 let name = if profile.partner_name.trim().is_empty() {
                     strings.unnamed.to_owned()
@@ -87,91 +109,88 @@ pub fn StartScreen(
                     js_sys::Date::new(&(assessment.updated_at as f64).into())
                         .to_locale_string(code, &wasm_bindgen::JsValue::UNDEFINED),
                 );
-                let this_survey = assessment.response.survey_id == survey_id;
-                let (open, copy, remove) = (assessment.clone(), assessment.clone(), assessment.clone());
+                let other_survey = assessment.response.survey_id != survey_id;
+                let label = |action: &str| format!("{action} – {name}");
                 let wave_id = format!("wave-{}", assessment.response.id);
                 let survey = survey.clone();
+                let assessment = StoredValue::new(assessment);
+                let show = move |state: RowForm| move || form.get() != state;
                 view! {
                     <tr>
-                        <td data-label=strings.col_survey>{assessment.survey_title.get(code).to_owned()}</td>
+                        <td data-label=strings.col_survey>{assessment.with_value(|a| a.survey_title.get(code).to_owned())}</td>
                         <th scope="row">{name.clone()}</th>
-                        <td data-label=strings.col_wave>{profile.wave.clone()}</td>
-                        <td data-label=strings.col_progress>{format!("{}%", assessment.progress_percent)}</td>
+                        <td data-label=strings.col_wave>{assessment.with_value(|a| a.response.profile.wave.clone())}</td>
+                        <td data-label=strings.col_progress>{assessment.with_value(|a| format!("{}%", a.progress_percent))}</td>
                         <td data-label=strings.col_changed>{changed}</td>
                         <td class="actions">
-                            {move || match form.get() {
-                                RowForm::Closed => view! {
-                                    <button
-                                        type="button"
-                                        prop:disabled=!this_survey
-                                        title=(!this_survey).then_some(strings.another_survey)
-                                        aria-label=format!("{} – {name}", strings.continue_assessment)
-                                        on:click={
-                                            let open = open.clone();
-                                            move |_| on_action.run(StartAction::Open(Box::new(open.clone())))
-                                        }
-                                    >
-                                        {strings.continue_assessment}
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="quiet"
-                                        prop:disabled=!this_survey
-                                        aria-label=format!("{} – {name}", strings.next_wave)
-                                        on:click=move |_| form.set(RowForm::NextWave(String::new()))
-                                    >
-                                        {strings.next_wave}
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="quiet"
-                                        aria-label=format!("{} – {name}", strings.delete)
-                                        on:click=move |_| form.set(RowForm::ConfirmDelete)
-                                    >
-                                        {strings.delete}
-                                    </button>
-                                }
-                                    .into_any(),
-                                RowForm::NextWave(wave) => {
-                                    let (copy, survey) = (copy.clone(), survey.clone());
-                                    view! {
-                                        <form on:submit=move |ev| {
-                                            ev.prevent_default();
-                                            if let RowForm::NextWave(wave) = form.get_untracked() {
-                                                let next = copy.next_wave(&survey, storage::new_id(), &wave, storage::now());
-                                                on_action.run(StartAction::Open(Box::new(next)));
-                                            }
-                                        }>
-                                            <label for=wave_id.clone()>{strings.wave_of_copy}</label>
-                                            <input
-                                                type="text"
-                                                id=wave_id.clone()
-                                                required
-                                                prop:value=wave
-                                                on:input:target=move |ev| form.set(RowForm::NextWave(ev.target().value()))
-                                            />
-                                            <button type="submit">{strings.create_copy}</button>
-                                            <button type="button" class="quiet" on:click=move |_| form.set(RowForm::Closed)>
-                                                {strings.cancel}
-                                            </button>
-                                        </form>
+                            <div hidden=show(RowForm::Closed)>
+                                <button
+                                    type="button"
+                                    prop:disabled=other_survey
+                                    title=other_survey.then_some(strings.another_survey)
+                                    aria-label=label(strings.continue_assessment)
+                                    on:click=move |_| on_action.run(StartAction::Open(Box::new(assessment.get_value())))
+                                >
+                                    {strings.continue_assessment}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="quiet"
+                                    prop:disabled=other_survey
+                                    aria-label=label(strings.next_wave)
+                                    on:click=move |_| {
+                                        form.set(RowForm::NextWave);
+                                        focus_soon(wave_input);
                                     }
-                                        .into_any()
-                                }
-                                RowForm::ConfirmDelete => {
-                                    let remove = remove.clone();
-                                    view! {
-                                        <span role="alert">{strings.confirm_delete}</span>
-                                        <button type="button" on:click=move |_| delete(remove.clone())>
-                                            {strings.delete}
-                                        </button>
-                                        <button type="button" class="quiet" on:click=move |_| form.set(RowForm::Closed)>
-                                            {strings.keep}
-                                        </button>
+                                >
+                                    {strings.next_wave}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="quiet"
+                                    aria-label=label(strings.delete)
+                                    on:click=move |_| {
+                                        form.set(RowForm::ConfirmDelete);
+                                        focus_soon(confirm_button);
                                     }
-                                        .into_any()
+                                >
+                                    {strings.delete}
+                                </button>
+                            </div>
+                            <form
+                                hidden=show(RowForm::NextWave)
+                                on:submit=move |ev| {
+                                    ev.prevent_default();
+                                    let next = assessment.with_value(|a| {
+                                        a.next_wave(&survey, storage::new_id(), &wave.get_untracked(), storage::now())
+                                    });
+                                    on_action.run(StartAction::Open(Box::new(next)));
                                 }
-                            }}
+                            >
+                                <label for=wave_id.clone()>{strings.wave_of_copy}</label>
+                                <input
+                                    type="text"
+                                    id=wave_id
+                                    required
+                                    node_ref=wave_input
+                                    on:input:target=move |ev| wave.set(ev.target().value())
+                                />
+                                <button type="submit">{strings.create_copy}</button>
+                                <button type="button" class="quiet" on:click=move |_| form.set(RowForm::Closed)>
+                                    {strings.cancel}
+                                </button>
+                            </form>
+                            <div hidden=show(RowForm::ConfirmDelete)>
+                                <span role="alert">
+                                    {move || (form.get() == RowForm::ConfirmDelete).then_some(strings.confirm_delete)}
+                                </span>
+                                <button type="button" node_ref=confirm_button on:click=move |_| delete(assessment.get_value())>
+                                    {strings.delete}
+                                </button>
+                                <button type="button" class="quiet" on:click=move |_| form.set(RowForm::Closed)>
+                                    {strings.keep}
+                                </button>
+                            </div>
                         </td>
                     </tr>
                 }
