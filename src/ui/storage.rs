@@ -8,11 +8,31 @@
 use crate::engine::assessment::{Assessment, Millis, StoredProblem};
 use crate::engine::Survey;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
+use leptos::prelude::window;
 
 const ASSESSMENT_PREFIX: &str = "partnerlens.assessment.";
 const LOCALE_KEY: &str = "partnerlens.locale";
 const THEME_KEY: &str = "partnerlens.theme";
 const OPEN_KEY: &str = "partnerlens.open";
+
+/// gloo-storage's localStorage handle, or None where the browser denies storage altogether
+/// (site data blocked, some private modes): there gloo's `raw` would throw and stop the app.
+fn local() -> Option<web_sys::Storage> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .map(|_| LocalStorage::raw())
+}
+
+/// The same for this tab's sessionStorage.
+fn session() -> Option<web_sys::Storage> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .map(|_| SessionStorage::raw())
+}
 
 pub fn now() -> Millis {
     js_sys::Date::now() as Millis
@@ -26,13 +46,17 @@ pub fn new_id() -> String {
 
 /// Copies a blob aside; false when the browser refused, so the caller keeps the original.
 fn quarantine(key: &str, raw: &str) -> bool {
-    LocalStorage::raw()
-        .set_item(&format!("partnerlens.quarantine.{}.{key}", now()), raw)
-        .is_ok()
+    local().is_some_and(|storage| {
+        storage
+            .set_item(&format!("partnerlens.quarantine.{}.{key}", now()), raw)
+            .is_ok()
+    })
 }
 
 fn assessment_keys() -> Vec<String> {
-    let storage = LocalStorage::raw();
+    let Some(storage) = local() else {
+        return Vec::new();
+    };
     let count = storage.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -64,10 +88,12 @@ pub struct Listing {
 /// saved under their new key. Answers given to an earlier structure of `survey` are kept
 /// (scoring ignores ids that no longer exist) and re-stamped; the original is quarantined too.
 pub fn list(survey: &Survey) -> Listing {
-    let storage = LocalStorage::raw();
     let mut listing = Listing {
         assessments: Vec::new(),
         set_aside: Vec::new(),
+    };
+    let Some(storage) = local() else {
+        return listing;
     };
     for key in assessment_keys() {
         let Ok(Some(raw)) = storage.get_item(&key) else {
@@ -107,7 +133,7 @@ pub fn list(survey: &Survey) -> Listing {
 /// Removes an assessment and returns its stored entry, for an undo.
 pub fn delete(id: &str) -> Option<String> {
     let key = format!("{ASSESSMENT_PREFIX}{id}");
-    let storage = LocalStorage::raw();
+    let storage = local()?;
     let raw = storage.get_item(&key).ok().flatten()?;
     storage.remove_item(&key).ok()?;
     Some(raw)
@@ -115,14 +141,16 @@ pub fn delete(id: &str) -> Option<String> {
 
 /// Puts back an entry that `delete` returned.
 pub fn restore(id: &str, raw: &str) -> bool {
-    LocalStorage::raw()
-        .set_item(&format!("{ASSESSMENT_PREFIX}{id}"), raw)
-        .is_ok()
+    local().is_some_and(|storage| {
+        storage
+            .set_item(&format!("{ASSESSMENT_PREFIX}{id}"), raw)
+            .is_ok()
+    })
 }
 
 /// The stored copy of an assessment, as another tab may have saved it.
 pub fn stored_copy(id: &str) -> Option<Assessment> {
-    let raw = LocalStorage::raw()
+    let raw = local()?
         .get_item(&format!("{ASSESSMENT_PREFIX}{id}"))
         .ok()
         .flatten()?;
@@ -140,11 +168,13 @@ pub fn changed_elsewhere(key: &str, value: &str, id: &str) -> Option<Assessment>
 /// The assessment open in this tab, so that a reload continues it; other tabs and later
 /// visits start from the list.
 pub fn open_in_this_tab() -> Option<String> {
-    SessionStorage::raw().get_item(OPEN_KEY).ok().flatten()
+    session()?.get_item(OPEN_KEY).ok().flatten()
 }
 
 pub fn set_open_in_this_tab(id: Option<&str>) {
-    let session = SessionStorage::raw();
+    let Some(session) = session() else {
+        return;
+    };
     let _ = match id {
         Some(id) => session.set_item(OPEN_KEY, id),
         None => session.remove_item(OPEN_KEY),
@@ -153,27 +183,33 @@ pub fn set_open_in_this_tab(id: Option<&str>) {
 
 /// Saves an assessment; false when the browser refused (private mode, quota, disabled storage).
 pub fn save(assessment: &Assessment) -> bool {
-    LocalStorage::raw()
-        .set_item(
-            &format!("{ASSESSMENT_PREFIX}{}", assessment.response.id),
-            &assessment.to_json(),
-        )
-        .is_ok()
+    local().is_some_and(|storage| {
+        storage
+            .set_item(
+                &format!("{ASSESSMENT_PREFIX}{}", assessment.response.id),
+                &assessment.to_json(),
+            )
+            .is_ok()
+    })
 }
 
 pub fn load_locale() -> Option<String> {
-    LocalStorage::raw().get_item(LOCALE_KEY).ok().flatten()
+    local()?.get_item(LOCALE_KEY).ok().flatten()
 }
 
 pub fn save_locale(code: &str) {
-    let _ = LocalStorage::raw().set_item(LOCALE_KEY, code);
+    if let Some(storage) = local() {
+        let _ = storage.set_item(LOCALE_KEY, code);
+    }
 }
 
 /// The theme the user chose with the toggle ("light" or "dark"); None follows the system.
 pub fn load_theme() -> Option<String> {
-    LocalStorage::raw().get_item(THEME_KEY).ok().flatten()
+    local()?.get_item(THEME_KEY).ok().flatten()
 }
 
 pub fn save_theme(theme: &str) {
-    let _ = LocalStorage::raw().set_item(THEME_KEY, theme);
+    if let Some(storage) = local() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
 }

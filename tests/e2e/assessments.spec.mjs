@@ -154,6 +154,30 @@ test("when the browser refuses to store, a warning says so and the answers can b
   expect(json.storage_version).toBe(1);
 });
 
+test("with storage turned off altogether the app still works, warns and offers the download", async ({ page }) => {
+  await page.addInitScript(() => {
+    for (const name of ["localStorage", "sessionStorage"]) {
+      Object.defineProperty(window, name, {
+        get() {
+          throw new DOMException("Access is denied for this document.", "SecurityError");
+        },
+      });
+    }
+  });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const q = new QuestionnairePage(page);
+  await q.open();
+  await q.fillProfile();
+  await q.rate("Reputation — importance", 4);
+  const warning = page.getByRole("alert").filter({ hasText: "not being saved" });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole("link", { name: "Download your answers (JSON)" })).toBeVisible();
+  await q.rate("Reputation — performance", 2);
+  await q.expectRated("Reputation — performance", 2);
+  expect(errors).toEqual([]);
+});
+
 test("the start screen continues, starts the next wave, and deletes with a confirmation and an undo", async ({ page }) => {
   await firstAssessment(page);
   const q = new QuestionnairePage(page);
