@@ -132,51 +132,53 @@ test("answers to ids the survey no longer has are kept aside, listed and never d
   expect(blob.response.ratings.relevance).toEqual({ importance: 2 });
 });
 
-test("when the browser refuses to store, a warning says so and the answers can be downloaded", async ({ page }) => {
-  await page.addInitScript(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-    };
-  });
-  const q = new QuestionnairePage(page);
-  await q.open();
-  await q.fillProfile();
-  await q.rate("Reputation — importance", 4);
-  const warning = page.getByRole("alert").filter({ hasText: "not being saved" });
-  await expect(warning).toBeVisible();
-  await q.rate("Reputation — performance", 2);
-  const download = page.waitForEvent("download");
-  await warning.getByRole("link", { name: "Download your answers (JSON)" }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe("partnerlens-acme-integration-2026.json");
-  const json = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8"));
-  expect(json.response.ratings.reputation).toEqual({ importance: 4, performance: 2 });
-  expect(json.storage_version).toBe(1);
-});
+// Two ways a browser refuses: a full quota on every write, or storage turned off altogether
+// (site data blocked), where even reading `localStorage` throws.
+const REFUSALS = [
+  [
+    "a full quota",
+    () => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    },
+  ],
+  [
+    "storage turned off",
+    () => {
+      for (const name of ["localStorage", "sessionStorage"]) {
+        Object.defineProperty(window, name, {
+          get() {
+            throw new DOMException("Access is denied for this document.", "SecurityError");
+          },
+        });
+      }
+    },
+  ],
+];
 
-test("with storage turned off altogether the app still works, warns and offers the download", async ({ page }) => {
-  await page.addInitScript(() => {
-    for (const name of ["localStorage", "sessionStorage"]) {
-      Object.defineProperty(window, name, {
-        get() {
-          throw new DOMException("Access is denied for this document.", "SecurityError");
-        },
-      });
-    }
+for (const [what, refuse] of REFUSALS) {
+  test(`with ${what}, the app keeps the answers in memory, warns, and offers them as a download`, async ({ page }) => {
+    await page.addInitScript(refuse);
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const q = new QuestionnairePage(page);
+    await q.open();
+    await q.fillProfile();
+    await q.rate("Reputation — importance", 4);
+    const warning = page.getByRole("alert").filter({ hasText: "not being saved" });
+    await expect(warning).toBeVisible();
+    await q.rate("Reputation — performance", 2);
+    const download = page.waitForEvent("download");
+    await warning.getByRole("link", { name: "Download your answers (JSON)" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("partnerlens-acme-integration-2026.json");
+    const json = JSON.parse(Buffer.concat(await (await file.createReadStream()).toArray()).toString("utf8"));
+    expect(json.response.ratings.reputation).toEqual({ importance: 4, performance: 2 });
+    expect(json.storage_version).toBe(1);
+    expect(errors).toEqual([]);
   });
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  const q = new QuestionnairePage(page);
-  await q.open();
-  await q.fillProfile();
-  await q.rate("Reputation — importance", 4);
-  const warning = page.getByRole("alert").filter({ hasText: "not being saved" });
-  await expect(warning).toBeVisible();
-  await expect(warning.getByRole("link", { name: "Download your answers (JSON)" })).toBeVisible();
-  await q.rate("Reputation — performance", 2);
-  await q.expectRated("Reputation — performance", 2);
-  expect(errors).toEqual([]);
-});
+}
 
 test("the start screen continues, starts the next wave, and deletes with a confirmation and an undo", async ({ page }) => {
   await firstAssessment(page);
