@@ -37,6 +37,10 @@ pub struct Assessment {
     pub survey_title: Text,
     #[serde(default)]
     pub progress_percent: u32,
+    /// The `?survey=` address the survey was opened with; empty for the default survey. The
+    /// list continues an assessment of another survey by going there.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub survey_source: String,
     pub response: Response,
 }
 
@@ -70,6 +74,7 @@ impl Assessment {
             changed_at: BTreeMap::new(),
             survey_title: survey.title.clone(),
             progress_percent: 0,
+            survey_source: String::new(),
             response: Response {
                 id,
                 ..Response::new(survey)
@@ -80,6 +85,7 @@ impl Assessment {
     /// The next wave of this assessment: the profile copied with the new wave, no answers.
     pub fn next_wave(&self, survey: &Survey, id: String, wave: &str, now: Millis) -> Assessment {
         let mut next = Assessment::new(survey, id, now);
+        next.survey_source.clone_from(&self.survey_source);
         next.response.profile = ProfileAnswers {
             wave: wave.trim().to_owned(),
             ..self.response.profile.clone()
@@ -166,6 +172,7 @@ impl Assessment {
                     changed_at,
                     survey_title: Text::default(),
                     progress_percent: 0,
+                    survey_source: String::new(),
                     response,
                 }
             }
@@ -457,7 +464,9 @@ mod tests {
         r.profile.wave = "2025".into();
         r.rate("training", Dimension::Importance, Some(4));
         this_year.record(&r, 10);
+        this_year.survey_source = "surveys/scoring.json".into();
         let next = this_year.next_wave(&survey, "a2".into(), " 2026 ", 20);
+        assert_eq!(next.survey_source, "surveys/scoring.json");
         assert_eq!(next.response.id, "a2");
         assert_eq!(next.response.profile.partner_name, "Acme");
         assert_eq!(next.response.profile.region.as_deref(), Some("emea"));

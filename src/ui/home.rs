@@ -40,16 +40,45 @@ fn query_params() -> Vec<(String, String)> {
 /// Takes the prefill parameters out of the address bar, keeping `?survey=`, so a reload
 /// never applies them again over the user's own answers.
 fn forget_prefill_params(params: &[(String, String)]) {
-    let location = window().location();
-    let mut address = location.pathname().unwrap_or_default();
-    if let Some((_, survey)) = params.iter().find(|(name, _)| name == "survey") {
-        address.push_str("?survey=");
-        address.push_str(&String::from(js_sys::encode_uri_component(survey)));
-    }
-    address.push_str(&location.hash().unwrap_or_default());
+    let mut address = address_with_survey(&survey_source(params));
+    address.push_str(&window().location().hash().unwrap_or_default());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
     }
+}
+
+/// The `?survey=` value this page was opened with; empty for the default survey.
+fn survey_source(params: &[(String, String)]) -> String {
+    params
+        .iter()
+        .find(|(name, _)| name == "survey")
+        .map(|(_, value)| value.clone())
+        .unwrap_or_default()
+}
+
+/// A new, empty assessment of the survey this page shows.
+fn new_assessment(survey: &Survey) -> Assessment {
+    let mut assessment = Assessment::new(survey, storage::new_id(), storage::now());
+    assessment.survey_source = survey_source(&query_params());
+    assessment
+}
+
+/// This page's address with only `?survey=` kept (none for the default survey).
+fn address_with_survey(source: &str) -> String {
+    let mut address = window().location().pathname().unwrap_or_default();
+    if !source.is_empty() {
+        address.push_str("?survey=");
+        address.push_str(&String::from(js_sys::encode_uri_component(source)));
+    }
+    address
+}
+
+/// Opens another survey's assessment: this tab remembers it, and the page goes to its survey.
+fn continue_elsewhere(assessment: &Assessment) {
+    storage::set_open_in_this_tab(Some(&assessment.response.id));
+    let _ = window()
+        .location()
+        .assign(&address_with_survey(&assessment.survey_source));
 }
 
 /// The first screen: a personal link's new assessment, the one this tab had open (a
@@ -59,7 +88,7 @@ fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>
     let link = prefill(survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     if !link.is_empty() {
         let now = storage::now();
-        let mut assessment = Assessment::new(survey, storage::new_id(), now);
+        let mut assessment = new_assessment(survey);
         let prefilled = Response {
             profile: link.profile,
             ..assessment.response.clone()
@@ -85,7 +114,7 @@ fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>
         },
         None if !saved.is_empty() => Screen::Start,
         None => Screen::Fill {
-            assessment: Box::new(Assessment::new(survey, storage::new_id(), storage::now())),
+            assessment: Box::new(new_assessment(survey)),
             resume: false,
         },
     }
@@ -146,13 +175,13 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     let on_action = Callback::new(move |action: StartAction| {
         screen.set(match action {
             StartAction::New => Screen::Fill {
-                assessment: Box::new(Assessment::new(
-                    &new_survey,
-                    storage::new_id(),
-                    storage::now(),
-                )),
+                assessment: Box::new(new_assessment(&new_survey)),
                 resume: false,
             },
+            StartAction::Open(assessment) if assessment.response.survey_id != new_survey.id => {
+                continue_elsewhere(&assessment);
+                return;
+            }
             StartAction::Open(assessment) => Screen::Fill {
                 assessment,
                 resume: true,

@@ -50,7 +50,7 @@ where
 pub fn StartScreen(
     /// Every readable assessment, newest first.
     assessments: RwSignal<Vec<Assessment>>,
-    /// The survey this page has loaded; others' assessments open with their own survey.
+    /// The survey this page has loaded; another survey's assessments continue on its page.
     survey: Arc<Survey>,
     locale: Locale,
     on_action: Callback<StartAction>,
@@ -126,8 +126,6 @@ pub fn StartScreen(
                             <div hidden=show(RowForm::Closed)>
                                 <button
                                     type="button"
-                                    prop:disabled=other_survey
-                                    title=other_survey.then_some(strings.another_survey)
                                     aria-label=label(strings.continue_assessment)
                                     on:click=move |_| on_action.run(StartAction::Open(Box::new(assessment.get_value())))
                                 >
@@ -137,6 +135,7 @@ pub fn StartScreen(
                                     type="button"
                                     class="quiet"
                                     prop:disabled=other_survey
+                                    title=other_survey.then_some(strings.another_survey)
                                     aria-label=label(strings.next_wave)
                                     on:click=move |_| {
                                         form.set(RowForm::NextWave);

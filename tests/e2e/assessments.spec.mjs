@@ -224,6 +224,19 @@ test("the start screen continues, starts the next wave, and deletes with a confi
   await q.expectRated("Reputation — importance", 4);
 });
 
+test("an assessment of another survey continues on that survey's page", async ({ page }) => {
+  await firstAssessment(page);
+  // The same browser opens a vendor's other survey: the list shows the first assessment.
+  await page.goto("/?survey=surveys/extended-example.json");
+  const row = page.getByRole("row").filter({ hasText: "Acme Integration" });
+  await expect(row).toContainText("Partner experience assessment");
+  await expect(row.getByRole("button", { name: /^Next wave/ })).toBeDisabled();
+  await row.getByRole("button", { name: "Continue – Acme Integration" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 2, name: "Brand" })).toBeVisible();
+  await new QuestionnairePage(page).expectRated("Reputation — importance", 4);
+});
+
 for (const language of ["English", "Deutsch"]) {
   test(`the start screen has no accessibility violations (${language})`, async ({ page }) => {
     await firstAssessment(page);

@@ -36,7 +36,7 @@ pub const STRINGS: Strings = Strings {
     download_entry: "Gespeicherten Eintrag herunterladen",
     download_assessment: "Ihre Antworten herunterladen (JSON)",
     unnamed: "(noch ohne Namen)",
-    another_survey: "Diese Bewertung gehört zu einer anderen Umfrage; öffnen Sie deren Link, um fortzufahren.",
+    another_survey: "Setzen Sie diese Bewertung zuerst fort: Ihre nächste Welle beginnt in ihrer eigenen Umfrage.",
     continue_assessment: "Fortsetzen",
     next_wave: "Nächste Welle",
     delete: "Löschen",

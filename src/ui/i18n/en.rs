@@ -36,7 +36,7 @@ pub const STRINGS: Strings = Strings {
     download_entry: "Download the saved entry",
     download_assessment: "Download your answers (JSON)",
     unnamed: "(no name yet)",
-    another_survey: "This assessment belongs to another survey; open that survey's link to continue it.",
+    another_survey: "Continue this assessment first: its next wave starts from its own survey.",
     continue_assessment: "Continue",
     next_wave: "Next wave",
     delete: "Delete",
