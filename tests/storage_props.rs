@@ -126,20 +126,24 @@ proptest! {
         if let Some(kind) = &got.profile.partner_type {
             prop_assert!(survey.function_of(kind).is_some());
         }
-        // Every parameter is either used or named as ignored (survey= only selects the survey).
-        let used = [
-            !got.profile.partner_name.is_empty(),
-            got.profile.region.is_some(),
-            got.profile.partner_type.is_some(),
-            got.profile.program_tier.is_some(),
-            got.profile.side.is_some(),
-            !got.profile.wave.is_empty(),
-        ]
-        .into_iter()
-        .filter(|u| *u)
-        .count();
-        let relevant = params.iter().filter(|(n, _)| n != "survey").count();
-        prop_assert!(got.ignored.len() + used <= relevant);
-        prop_assert!(got.ignored.len() <= relevant);
+        // Exactly the parameters this oracle finds invalid are named as ignored, in order.
+        let valid = |name: &str, value: &str| {
+            let text = value.trim();
+            let text_ok = !text.is_empty() && text.chars().count() <= 200 && !text.chars().any(char::is_control);
+            match name {
+                "partner" | "wave" => text_ok,
+                "region" => profile.region.choices.iter().any(|c| c.id == value),
+                "tier" => profile.program_tier.choices.iter().any(|c| c.id == value),
+                "type" => survey.function_of(value).is_some(),
+                "side" => value == "partner" || value == "vendor",
+                _ => false,
+            }
+        };
+        let expected: Vec<String> = params
+            .iter()
+            .filter(|(n, v)| n != "survey" && !valid(n, v))
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        prop_assert_eq!(got.ignored, expected);
     }
 }

@@ -16,13 +16,6 @@ pub struct Prefill {
     pub ignored: Vec<String>,
 }
 
-impl Prefill {
-    /// True when the link carries nothing to prefill or report: no new assessment is needed.
-    pub fn is_empty(&self) -> bool {
-        self.profile == ProfileAnswers::default() && self.ignored.is_empty()
-    }
-}
-
 fn choice(choices: &[Choice], value: &str) -> Option<String> {
     choices.iter().find(|c| c.id == value).map(|c| c.id.clone())
 }
@@ -127,6 +120,9 @@ mod tests {
                 format!("partner={long}"),
             ]
         );
-        assert!(prefill(&survey(), [("survey", "x.json")]).is_empty());
+        assert_eq!(
+            prefill(&survey(), [("survey", "x.json")]),
+            Prefill::default()
+        );
     }
 }

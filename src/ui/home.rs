@@ -8,6 +8,7 @@ use super::state::use_app_state;
 use super::storage::{self, SetAside};
 use crate::engine::assessment::{describe_raw, Assessment, StoredProblem};
 use crate::engine::prefill::prefill;
+use crate::engine::response::ProfileAnswers;
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -86,7 +87,10 @@ fn continue_elsewhere(assessment: &Assessment) {
 fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>) -> Screen {
     let params = query_params();
     let link = prefill(survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    if !link.is_empty() {
+    *ignored = link.ignored;
+    // Only a link that names something of the profile starts an assessment; one that carries
+    // just other parameters (a campaign tag, say) changes nothing but the notice.
+    if link.profile != ProfileAnswers::default() {
         let now = storage::now();
         let mut assessment = new_assessment(survey);
         let prefilled = Response {
@@ -96,7 +100,6 @@ fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>
         assessment.record(&prefilled, now);
         storage::save(&assessment);
         forget_prefill_params(&params);
-        *ignored = link.ignored;
         return Screen::Fill {
             assessment: Box::new(assessment),
             resume: false,
@@ -156,7 +159,7 @@ fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
 #[component]
 pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
-    let listing = storage::list(&survey);
+    let listing = storage::list(&survey, &survey_source(&query_params()));
     let mut ignored = Vec::new();
     let screen = RwSignal::new(first_screen(&survey, &listing.assessments, &mut ignored));
     let assessments = RwSignal::new(listing.assessments);
@@ -182,15 +185,17 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
                 continue_elsewhere(&assessment);
                 return;
             }
+            // Another tab may have answered since the list was drawn.
             StartAction::Open(assessment) => Screen::Fill {
-                assessment,
+                assessment: storage::stored_copy(&assessment.response.id)
+                    .map_or(assessment, Box::new),
                 resume: true,
             },
         })
     });
     let list_survey = survey.clone();
     let on_leave = Callback::new(move |()| {
-        assessments.set(storage::list(&list_survey).assessments);
+        assessments.set(storage::list(&list_survey, &survey_source(&query_params())).assessments);
         screen.set(Screen::Start);
     });
 

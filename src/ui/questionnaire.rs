@@ -255,6 +255,8 @@ pub fn Questionnaire(
         }
     };
 
+    // Only a change between saved and refused redraws the alert, so it is announced once.
+    let refused = Memo::new(move |_| saved.get() == Some(None));
     let kept_aside = assessment.with_value(|a| survey.with_value(|s| a.unknown_answers(s)));
     view! {
         <div class="questionnaire">
@@ -304,13 +306,22 @@ pub fn Questionnaire(
             </p>
             // Storage full, disabled or private: the answers live only in this page now.
             {move || {
-                (saved.get() == Some(None))
+                refused
+                    .get()
                     .then(|| {
-                        let (json, name) = assessment.with_value(|a| (a.to_json(), a.file_name()));
+                        // The link follows every answer; the alert's text, read out once, stays.
+                        let name = move || {
+                            saved.track();
+                            assessment.with_value(Assessment::file_name)
+                        };
+                        let href = move || {
+                            saved.track();
+                            assessment.with_value(|a| data_url(&a.to_json()))
+                        };
                         view! {
                             <p class="notice error" role="alert">
                                 {state.strings().not_saved} " "
-                                <a download=name href=data_url(&json)>{state.strings().download_assessment}</a>
+                                <a download=name href=href>{state.strings().download_assessment}</a>
                             </p>
                         }
                     })

@@ -59,17 +59,22 @@ pub fn StartScreen(
     let code = locale.code();
     // The last deleted assessment and its stored entry, while undo is offered.
     let deleted = RwSignal::new(None::<(Assessment, String)>);
+    let undo_button = NodeRef::<Button>::new();
     let delete = move |assessment: Assessment| {
         let id = assessment.response.id.clone();
         if let Some(raw) = storage::delete(&id) {
             assessments.update(|all| all.retain(|a| a.response.id != id));
             deleted.set(Some((assessment, raw)));
+            // The row and its focused button are gone; "Undo" is where the user goes next.
+            focus_soon(undo_button);
             set_timeout(
+                // The screen may be gone by then (the user moved on): the signal may be too.
                 move || {
-                    if deleted
-                        .with_untracked(|d| d.as_ref().is_some_and(|(a, _)| a.response.id == id))
-                    {
-                        deleted.set(None);
+                    let still_this = deleted.try_with_untracked(|d| {
+                        d.as_ref().is_some_and(|(a, _)| a.response.id == id)
+                    });
+                    if still_this == Some(true) {
+                        deleted.try_set(None);
                     }
                 },
                 UNDO_FOR,
@@ -99,6 +104,7 @@ pub fn StartScreen(
                 let form = RwSignal::new(RowForm::Closed);
                 let wave = RwSignal::new(String::new());
                 let (wave_input, confirm_button) = (NodeRef::<Input>::new(), NodeRef::<Button>::new());
+                let (next_wave_button, delete_button) = (NodeRef::<Button>::new(), NodeRef::<Button>::new());
                 let profile = &assessment.response.profile;
                 let name = if profile.partner_name.trim().is_empty() {
                     strings.unnamed.to_owned()
@@ -115,6 +121,13 @@ pub fn StartScreen(
                 let survey = survey.clone();
                 let assessment = StoredValue::new(assessment);
                 let show = move |state: RowForm| move || form.get() != state;
+                // Back to the row's actions, focus on the button that opened the form.
+                let close = move |back: NodeRef<Button>| {
+                    move |_| {
+                        form.set(RowForm::Closed);
+                        focus_soon(back);
+                    }
+                };
                 view! {
                     <tr>
                         <td data-label=strings.col_survey>{assessment.with_value(|a| a.survey_title.get(code).to_owned())}</td>
@@ -137,6 +150,7 @@ pub fn StartScreen(
                                     prop:disabled=other_survey
                                     title=other_survey.then_some(strings.another_survey)
                                     aria-label=label(strings.next_wave)
+                                    node_ref=next_wave_button
                                     on:click=move |_| {
                                         form.set(RowForm::NextWave);
                                         focus_soon(wave_input);
@@ -148,6 +162,7 @@ pub fn StartScreen(
                                     type="button"
                                     class="quiet"
                                     aria-label=label(strings.delete)
+                                    node_ref=delete_button
                                     on:click=move |_| {
                                         form.set(RowForm::ConfirmDelete);
                                         focus_soon(confirm_button);
@@ -160,9 +175,14 @@ pub fn StartScreen(
                                 hidden=show(RowForm::NextWave)
                                 on:submit=move |ev| {
                                     ev.prevent_default();
+                                    if other_survey || form.get_untracked() != RowForm::NextWave {
+                                        return;
+                                    }
                                     let next = assessment.with_value(|a| {
                                         a.next_wave(&survey, storage::new_id(), &wave.get_untracked(), storage::now())
                                     });
+                                    // Saved at once: a copy with no answers yet is still the user's.
+                                    storage::save(&next);
                                     on_action.run(StartAction::Open(Box::new(next)));
                                 }
                             >
@@ -175,7 +195,11 @@ pub fn StartScreen(
                                     on:input:target=move |ev| wave.set(ev.target().value())
                                 />
                                 <button type="submit">{strings.create_copy}</button>
-                                <button type="button" class="quiet" on:click=move |_| form.set(RowForm::Closed)>
+                                <button
+                                    type="button"
+                                    class="quiet"
+                                    on:click=close(next_wave_button)
+                                >
                                     {strings.cancel}
                                 </button>
                             </form>
@@ -186,7 +210,11 @@ pub fn StartScreen(
                                 <button type="button" node_ref=confirm_button on:click=move |_| delete(assessment.get_value())>
                                     {strings.delete}
                                 </button>
-                                <button type="button" class="quiet" on:click=move |_| form.set(RowForm::Closed)>
+                                <button
+                                    type="button"
+                                    class="quiet"
+                                    on:click=close(delete_button)
+                                >
                                     {strings.keep}
                                 </button>
                             </div>
@@ -211,7 +239,7 @@ pub fn StartScreen(
                         .get()
                         .map(|_| view! {
                             {strings.deleted} " "
-                            <button type="button" class="quiet" on:click=undo>{strings.undo}</button>
+                            <button type="button" class="quiet" node_ref=undo_button on:click=undo>{strings.undo}</button>
                         })
                 }}
             </p>

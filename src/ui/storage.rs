@@ -87,7 +87,9 @@ pub struct Listing {
 /// copy fails (storage full), it stays where it is, unread. Older formats are migrated and
 /// saved under their new key. Answers given to an earlier structure of `survey` are kept
 /// (scoring ignores ids that no longer exist) and re-stamped; the original is quarantined too.
-pub fn list(survey: &Survey) -> Listing {
+/// `source` is this page's `?survey=` value: an assessment of this survey saved before the app
+/// kept it learns it here, so the list can send the user back to it from another survey.
+pub fn list(survey: &Survey, source: &str) -> Listing {
     let mut listing = Listing {
         assessments: Vec::new(),
         set_aside: Vec::new(),
@@ -112,6 +114,13 @@ pub fn list(survey: &Survey) -> Listing {
         let own_key = format!("{ASSESSMENT_PREFIX}{}", assessment.response.id);
         if key != own_key && save(&assessment) {
             let _ = storage.remove_item(&key);
+        }
+        if assessment.response.survey_id == survey.id
+            && assessment.survey_source.is_empty()
+            && !source.is_empty()
+        {
+            source.clone_into(&mut assessment.survey_source);
+            save(&assessment);
         }
         let hash = survey.structure_hash();
         if assessment.response.survey_id == survey.id && assessment.response.structure_hash != hash
@@ -139,12 +148,12 @@ pub fn delete(id: &str) -> Option<String> {
     Some(raw)
 }
 
-/// Puts back an entry that `delete` returned.
+/// Puts back an entry that `delete` returned, unless another tab has saved the assessment
+/// again since: its newer answers win, and nothing is overwritten.
 pub fn restore(id: &str, raw: &str) -> bool {
+    let key = format!("{ASSESSMENT_PREFIX}{id}");
     local().is_some_and(|storage| {
-        storage
-            .set_item(&format!("{ASSESSMENT_PREFIX}{id}"), raw)
-            .is_ok()
+        matches!(storage.get_item(&key), Ok(None)) && storage.set_item(&key, raw).is_ok()
     })
 }
 
