@@ -100,38 +100,10 @@ impl Assessment {
     /// Answers to ids this survey does not have (an element, item, criterion or process it
     /// has dropped), as `kind/id`. They stay in the stored answers, unscored.
     pub fn unknown_answers(&self, survey: &Survey) -> Vec<String> {
-        let sections = &survey.sections;
-        let elements: BTreeSet<&str> = survey
-            .elements()
-            .map(|(_, e)| e.id.as_str())
-            .chain(
-                sections
-                    .principles
-                    .iter()
-                    .flat_map(|p| &p.elements)
-                    .map(|e| e.id.as_str()),
-            )
-            .collect();
-        let items: BTreeSet<&str> = [&sections.five_cs, &sections.proposition]
-            .into_iter()
-            .flatten()
-            .flat_map(|s| &s.dimensions)
-            .flat_map(|d| &d.items)
-            .map(|i| i.id.as_str())
-            .collect();
-        let criteria: BTreeSet<&str> = sections
-            .journey
-            .iter()
-            .flat_map(|j| &j.phases)
-            .flat_map(|p| &p.criteria)
-            .map(|c| c.id.as_str())
-            .collect();
-        let processes: BTreeSet<&str> = sections
-            .maturity
-            .iter()
-            .flat_map(|m| &m.processes)
-            .map(|p| p.id.as_str())
-            .collect();
+        let elements: BTreeSet<&str> = survey.rated_elements().map(|e| e.id.as_str()).collect();
+        let items: BTreeSet<&str> = survey.scored_items().map(|i| i.id.as_str()).collect();
+        let criteria: BTreeSet<&str> = survey.criteria().map(|c| c.id.as_str()).collect();
+        let processes: BTreeSet<&str> = survey.processes().map(|p| p.id.as_str()).collect();
         let r = &self.response;
         let unknown = |kind: &str, known: &BTreeSet<&str>, ids: Vec<&String>| {
             ids.into_iter()

@@ -82,11 +82,7 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
                 },
                 ..Response::default()
             };
-            let rated = survey
-                .elements()
-                .map(|(_, e)| e)
-                .chain(survey.sections.principles.iter().flat_map(|p| &p.elements));
-            for element in rated {
+            for element in survey.rated_elements() {
                 if rng.f64() < NOT_APPLICABLE {
                     response.set_not_applicable(&element.id, true);
                     continue;
@@ -108,14 +104,9 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
                 }
             }
             let sections = &survey.sections;
-            for section in [&sections.five_cs, &sections.proposition]
-                .into_iter()
-                .flatten()
-            {
-                for item in section.dimensions.iter().flat_map(|d| &d.items) {
-                    let value = rating(&mut rng, survey, 0.2 + 0.6 * strength, 0.15);
-                    response.items.insert(item.id.clone(), value);
-                }
+            for item in survey.scored_items() {
+                let value = rating(&mut rng, survey, 0.2 + 0.6 * strength, 0.15);
+                response.items.insert(item.id.clone(), value);
             }
             for (p, phase) in sections
                 .journey

@@ -114,12 +114,7 @@ impl<'s> ScoringModel<'s> {
         }
 
         let mut slots = HashMap::default();
-        let rated_ids = survey
-            .areas
-            .iter()
-            .flat_map(|area| &area.elements)
-            .chain(sections.principles.iter().flat_map(|p| &p.elements));
-        for (i, element) in rated_ids.enumerate() {
+        for (i, element) in survey.rated_elements().enumerate() {
             slots.insert(element.id.as_str(), Slot::Rated(i as u32));
         }
         for (section, slot) in [

@@ -233,13 +233,7 @@ pub fn questions_on(survey: &Survey, response: &Response, pages: &[Page]) -> Vec
                 }
             }
             Page::Journey => {
-                let criteria = survey
-                    .sections
-                    .journey
-                    .iter()
-                    .flat_map(|j| &j.phases)
-                    .flat_map(|p| &p.criteria);
-                for criterion in criteria {
+                for criterion in survey.criteria() {
                     out.push(single(
                         page,
                         &criterion.id,
@@ -248,7 +242,7 @@ pub fn questions_on(survey: &Survey, response: &Response, pages: &[Page]) -> Vec
                 }
             }
             Page::Maturity => {
-                for process in survey.sections.maturity.iter().flat_map(|m| &m.processes) {
+                for process in survey.processes() {
                     out.push(single(
                         page,
                         &process.id,
@@ -486,29 +480,13 @@ pub fn question_text(survey: &Survey, question: &Question, side: Side, locale: &
     if let Some(field) = ProfileField::ALL.into_iter().find(|f| f.anchor() == id) {
         return field.label(survey).get(locale).to_owned();
     }
-    let sections = &survey.sections;
-    let element = survey
-        .elements()
-        .map(|(_, e)| e)
-        .chain(sections.principles.iter().flat_map(|p| &p.elements))
-        .find(|e| e.id == id);
-    if let Some(element) = element {
+    if let Some(element) = survey.rated_elements().find(|e| e.id == id) {
         return element.label.get(locale).to_owned();
     }
-    let mut statements = [&sections.five_cs, &sections.proposition]
-        .into_iter()
-        .flatten()
-        .flat_map(|s| &s.dimensions)
-        .flat_map(|d| &d.items)
-        .chain(
-            sections
-                .journey
-                .iter()
-                .flat_map(|j| &j.phases)
-                .flat_map(|p| &p.criteria),
-        )
-        .chain(sections.maturity.iter().flat_map(|m| &m.processes));
-    statements
+    survey
+        .scored_items()
+        .chain(survey.criteria())
+        .chain(survey.processes())
         .find(|item| item.id == id)
         .map(|item| item.text.get(side, locale).to_owned())
         .unwrap_or_else(|| id.to_owned())

@@ -367,25 +367,47 @@ impl Survey {
             .flat_map(|area| area.elements.iter().map(move |element| (area, element)))
     }
 
+    /// Every element rated for importance and performance: the model's, then the principles.
+    pub fn rated_elements(&self) -> impl Iterator<Item = &Element> {
+        self.areas
+            .iter()
+            .flat_map(|area| &area.elements)
+            .chain(self.sections.principles.iter().flat_map(|p| &p.elements))
+    }
+
+    /// The statements rated on the survey scale: the five Cs' items, then the proposition's.
+    pub fn scored_items(&self) -> impl Iterator<Item = &Item> {
+        [&self.sections.five_cs, &self.sections.proposition]
+            .into_iter()
+            .flatten()
+            .flat_map(|section| &section.dimensions)
+            .flat_map(|dimension| &dimension.items)
+    }
+
+    /// The journey's yes/no criteria, phase by phase.
+    pub fn criteria(&self) -> impl Iterator<Item = &Item> {
+        self.sections
+            .journey
+            .iter()
+            .flat_map(|journey| &journey.phases)
+            .flat_map(|phase| &phase.criteria)
+    }
+
+    /// The channel-operations processes rated on the maturity levels.
+    pub fn processes(&self) -> impl Iterator<Item = &Item> {
+        self.sections
+            .maturity
+            .iter()
+            .flat_map(|maturity| &maturity.processes)
+    }
+
     /// Everything a respondent can answer: elements, section items, criteria, processes and
     /// principles.
     pub fn item_count(&self) -> usize {
-        let sections = &self.sections;
-        let scored = [&sections.five_cs, &sections.proposition]
-            .into_iter()
-            .flatten()
-            .flat_map(|s| &s.dimensions)
-            .map(|d| d.items.len())
-            .sum::<usize>();
-        let journey = sections
-            .journey
-            .iter()
-            .flat_map(|j| &j.phases)
-            .map(|p| p.criteria.len())
-            .sum::<usize>();
-        let maturity = sections.maturity.as_ref().map_or(0, |m| m.processes.len());
-        let principles = sections.principles.as_ref().map_or(0, |p| p.elements.len());
-        self.elements().count() + scored + journey + maturity + principles
+        self.rated_elements().count()
+            + self.scored_items().count()
+            + self.criteria().count()
+            + self.processes().count()
     }
 
     /// Every locale that the survey's title is written in, English first.
