@@ -53,3 +53,18 @@ pub fn focus_next_question(current: &web_sys::Element) {
         let _ = target.focus();
     }
 }
+
+/// Focuses an element once it is shown (after the render that un-hides it).
+pub fn focus_soon<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(element) = node.get_untracked() {
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    });
+}

@@ -40,8 +40,8 @@ fn query_params() -> Vec<(String, String)> {
 
 /// Takes the prefill parameters out of the address bar, keeping `?survey=`, so a reload
 /// never applies them again over the user's own answers.
-fn forget_prefill_params(params: &[(String, String)]) {
-    let mut address = address_with_survey(&survey_source(params));
+fn forget_prefill_params(source: &str) {
+    let mut address = address_with_survey(source);
     address.push_str(&window().location().hash().unwrap_or_default());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
@@ -57,10 +57,10 @@ fn survey_source(params: &[(String, String)]) -> String {
         .unwrap_or_default()
 }
 
-/// A new, empty assessment of the survey this page shows.
-fn new_assessment(survey: &Survey) -> Assessment {
+/// A new, empty assessment of the survey this page shows (opened with `source`).
+fn new_assessment(survey: &Survey, source: &str) -> Assessment {
     let mut assessment = Assessment::new(survey, storage::new_id(), storage::now());
-    assessment.survey_source = survey_source(&query_params());
+    source.clone_into(&mut assessment.survey_source);
     assessment
 }
 
@@ -84,22 +84,27 @@ fn continue_elsewhere(assessment: &Assessment) {
 
 /// The first screen: a personal link's new assessment, the one this tab had open (a
 /// reload), the list for a returning visitor, or a fresh questionnaire.
-fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>) -> Screen {
-    let params = query_params();
+fn first_screen(
+    survey: &Survey,
+    params: &[(String, String)],
+    saved: &[Assessment],
+    ignored: &mut Vec<String>,
+) -> Screen {
+    let source = survey_source(params);
     let link = prefill(survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     *ignored = link.ignored;
     // Only a link that names something of the profile starts an assessment; one that carries
     // just other parameters (a campaign tag, say) changes nothing but the notice.
     if link.profile != ProfileAnswers::default() {
         let now = storage::now();
-        let mut assessment = new_assessment(survey);
+        let mut assessment = new_assessment(survey, &source);
         let prefilled = Response {
             profile: link.profile,
             ..assessment.response.clone()
         };
         assessment.record(&prefilled, now);
         storage::save(&assessment);
-        forget_prefill_params(&params);
+        forget_prefill_params(&source);
         return Screen::Fill {
             assessment: Box::new(assessment),
             resume: false,
@@ -117,7 +122,7 @@ fn first_screen(survey: &Survey, saved: &[Assessment], ignored: &mut Vec<String>
         },
         None if !saved.is_empty() => Screen::Start,
         None => Screen::Fill {
-            assessment: Box::new(new_assessment(survey)),
+            assessment: Box::new(new_assessment(survey, &source)),
             resume: false,
         },
     }
@@ -159,9 +164,17 @@ fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
 #[component]
 pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
-    let listing = storage::list(&survey, &survey_source(&query_params()));
+    let params = query_params();
+    // The page's `?survey=` value, fixed for its life: prefill parameters go, it stays.
+    let source = survey_source(&params);
+    let listing = storage::list(&survey, &source);
     let mut ignored = Vec::new();
-    let screen = RwSignal::new(first_screen(&survey, &listing.assessments, &mut ignored));
+    let screen = RwSignal::new(first_screen(
+        &survey,
+        &params,
+        &listing.assessments,
+        &mut ignored,
+    ));
     let assessments = RwSignal::new(listing.assessments);
 
     // A reload continues what this tab had open; the list forgets it.
@@ -174,11 +187,11 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         })
     });
 
-    let new_survey = survey.clone();
+    let (new_survey, new_source) = (survey.clone(), source.clone());
     let on_action = Callback::new(move |action: StartAction| {
         screen.set(match action {
             StartAction::New => Screen::Fill {
-                assessment: Box::new(new_assessment(&new_survey)),
+                assessment: Box::new(new_assessment(&new_survey, &new_source)),
                 resume: false,
             },
             StartAction::Open(assessment) if assessment.response.survey_id != new_survey.id => {
@@ -195,7 +208,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     });
     let list_survey = survey.clone();
     let on_leave = Callback::new(move |()| {
-        assessments.set(storage::list(&list_survey, &survey_source(&query_params())).assessments);
+        assessments.set(storage::list(&list_survey, &source).assessments);
         screen.set(Screen::Start);
     });
 

@@ -1,6 +1,7 @@
 //! The start screen for returning visitors: every assessment saved in this browser, with
 //! continue, next wave, delete (confirmed, and undoable for ten seconds) and new.
 
+use super::focus::focus_soon;
 use super::i18n::Locale;
 use super::storage;
 use crate::engine::assessment::Assessment;
@@ -9,7 +10,6 @@ use leptos::html::{Button, Input};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// What the user asked the start screen for.
 #[derive(Clone, Debug)]
@@ -28,21 +28,6 @@ enum RowForm {
     Closed,
     NextWave,
     ConfirmDelete,
-}
-
-/// Focuses an element once it is shown (after the render that un-hides it).
-fn focus_soon<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType + 'static,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    request_animation_frame(move || {
-        if let Some(element) = node.get_untracked() {
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    });
 }
 
 /// The list of saved assessments and what can be done with them.
