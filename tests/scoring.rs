@@ -5,7 +5,7 @@ use partnerlens::engine::aggregate::{
 };
 use partnerlens::engine::alignment::align;
 use partnerlens::engine::model::ScoringModel;
-use partnerlens::engine::ranking::rank_partners;
+use partnerlens::engine::ranking::{category_label, rank_partners};
 use partnerlens::engine::scorecard::score;
 use partnerlens::engine::{load_survey, Dimension, Response, Side, Survey};
 
@@ -114,6 +114,31 @@ fn example_one_quadrants_with_a_data_centred_crosshair() {
         ]
     );
     assert!(summary.priorities.is_empty());
+}
+
+#[test]
+fn the_report_counts_quadrants_and_ranks_gaps_like_example_one() {
+    // Scale-centred, example one: two elements in Concentrate here, one in Keep up the
+    // good work; ordering has the largest gap, then training, then leads.
+    let survey = survey("minimal.json");
+    let summary = summarize(&survey, &example_one(), CrosshairMode::ScaleCentred);
+    assert_eq!(summary.quadrant_counts(), [2, 1, 0, 0]);
+    let ranked: Vec<&str> = summary
+        .ranked_by_gap()
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ranked, ["ordering", "training", "leads"]);
+}
+
+#[test]
+fn a_category_is_named_as_the_survey_names_it() {
+    let survey = survey("minimal.json");
+    assert_eq!(
+        category_label(&survey, "reseller").map(|t| t.get("en")),
+        Some("Reseller")
+    );
+    assert_eq!(category_label(&survey, "nobody"), None);
 }
 
 #[test]

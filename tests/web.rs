@@ -27,6 +27,7 @@ fn mount(survey: Arc<partnerlens::engine::Survey>) -> impl Drop {
         provide_app_state(AppState {
             locale: RwSignal::new(Locale::En),
             dark: RwSignal::new(false),
+            printing: RwSignal::new(false),
         });
         view! { <Home survey=survey.clone()/> }
     })

@@ -40,6 +40,14 @@ pub enum Quadrant {
 }
 
 impl Quadrant {
+    /// In reading order of the chart: top left, top right, bottom left, bottom right.
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::ConcentrateHere,
+        Quadrant::KeepUpTheGoodWork,
+        Quadrant::LowPriority,
+        Quadrant::PossibleOverkill,
+    ];
+
     /// On the crosshair counts as high.
     pub fn of(importance: f64, performance: f64, crosshair: (f64, f64)) -> Quadrant {
         let high_importance = importance >= crosshair.0 - TOLERANCE;
@@ -525,6 +533,29 @@ impl Summary {
                     .collect()
             }),
         }
+    }
+}
+
+impl Summary {
+    /// The elements with a gap, largest first (ties in survey order).
+    pub fn ranked_by_gap(&self) -> Vec<&ElementScore> {
+        let mut ranked: Vec<&ElementScore> = self
+            .elements
+            .iter()
+            .filter(|e| e.gap_rank.is_some())
+            .collect();
+        ranked.sort_by_key(|e| e.gap_rank);
+        ranked
+    }
+
+    /// How many elements fall in each quadrant, in the order of `Quadrant::ALL`.
+    pub fn quadrant_counts(&self) -> [usize; 4] {
+        Quadrant::ALL.map(|q| {
+            self.elements
+                .iter()
+                .filter(|e| e.quadrant == Some(q))
+                .count()
+        })
     }
 }
 

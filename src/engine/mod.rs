@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod alignment;
 pub mod assessment;
+pub mod chart_layout;
 pub mod generate;
 pub mod load;
 pub mod model;

@@ -2,7 +2,8 @@
 
 use super::aggregate::dimension_scores;
 use super::model::{Row, ScoringModel};
-use super::survey::Categories;
+use super::survey::{Categories, Survey};
+use super::text::Text;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -38,6 +39,20 @@ pub fn five_cs_of(model: &ScoringModel, row: &Row) -> (Vec<Option<f64>>, Option<
             .map(|&(_, _, value)| f64::from(value))
     };
     dimension_scores(section, survey.scale.min, survey.scale.max, answer)
+}
+
+/// A category's name as the survey spells it: a partner type, a function or a five-Cs band.
+pub fn category_label<'s>(survey: &'s Survey, id: &str) -> Option<&'s Text> {
+    let functions = &survey.profile.partner_type.functions;
+    match &survey.categories {
+        Categories::PartnerType => functions
+            .iter()
+            .flat_map(|f| &f.types)
+            .find(|t| t.id == id)
+            .map(|t| &t.label),
+        Categories::PartnerFunction => functions.iter().find(|f| f.id == id).map(|f| &f.label),
+        Categories::FiveCsScore { bands } => bands.iter().find(|b| b.id == id).map(|b| &b.label),
+    }
 }
 
 /// Ranks every row by overall five-Cs score (higher first), ties broken by partner name and

@@ -59,12 +59,29 @@ fn dark_theme() -> RwSignal<bool> {
     dark
 }
 
+/// Follows print mode: the print dialog and print emulation both switch the `print` query.
+fn printing() -> RwSignal<bool> {
+    let printing = RwSignal::new(false);
+    if let Ok(Some(query)) = window().match_media("print") {
+        let follow = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |event: web_sys::MediaQueryListEvent| {
+                printing.set(event.matches());
+            },
+        );
+        query.set_onchange(Some(follow.as_ref().unchecked_ref()));
+        // The listener lives as long as the page.
+        follow.forget();
+    }
+    printing
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState {
         locale: RwSignal::new(initial_locale()),
         dark: dark_theme(),
+        printing: printing(),
     };
     provide_app_state(state);
 

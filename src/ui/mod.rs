@@ -1,6 +1,7 @@
 //! The Leptos app (wasm32 only). Components render and dispatch; the engine computes.
 
 mod app;
+pub mod charts;
 mod choice_group;
 mod download;
 mod element_card;
@@ -10,6 +11,7 @@ mod home;
 pub mod i18n;
 mod profile_page;
 mod questionnaire;
+mod results;
 mod review_page;
 mod start_page;
 mod state;

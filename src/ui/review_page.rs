@@ -1,12 +1,9 @@
 //! The last page: what is still unanswered, with links back, and a first look at the results.
 
 use super::i18n::Locale;
-use crate::engine::aggregate::CrosshairMode;
-use crate::engine::model::ScoringModel;
+use super::results::ResultsReport;
 use crate::engine::questionnaire::{page_text, question_text, Page, Question};
-use crate::engine::scorecard::score;
 use crate::engine::{Response, Survey};
-use leptos::html::H3;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -91,63 +88,6 @@ pub fn ReviewPage(
         >
             {strings.see_results}
         </button>
-        {move || show_results.get().then(|| view! { <ResultsSummary survey=survey.clone() locale response/> })}
-    }
-}
-
-/// The headline results until the full report exists: the index, completeness, priorities.
-#[component]
-fn ResultsSummary(
-    survey: Arc<Survey>,
-    locale: Locale,
-    response: RwSignal<Response>,
-) -> impl IntoView {
-    let strings = locale.strings();
-    let code = locale.code();
-    let card = move || {
-        let model = ScoringModel::new(&survey);
-        let card = response.with(|r| score(&model, r, CrosshairMode::DataCentred).ok())?;
-        let label_of = |id: &String| {
-            survey
-                .elements()
-                .find(|(_, e)| &e.id == id)
-                .map_or_else(|| id.clone(), |(_, e)| e.label.get(code).to_owned())
-        };
-        let priorities: Vec<String> = card.summary.priorities.iter().map(label_of).collect();
-        // Only a number is a headline; "not enough answers" reads as plain text.
-        let (pxi, headline) = card.summary.pxi.map_or_else(
-            || (strings.no_data.to_owned(), ""),
-            |p| ((p.round() as i64).to_string(), "headline"),
-        );
-        let completeness =
-            strings.ratings_given(card.completeness.given, card.completeness.possible);
-        let priorities = if priorities.is_empty() {
-            strings.no_data.to_owned()
-        } else {
-            priorities.join(", ")
-        };
-        Some(view! {
-            <dl class="summary">
-                <dt>{strings.pxi_label}</dt>
-                <dd class=headline>{pxi}</dd>
-                <dt>{strings.completeness}</dt>
-                <dd>{completeness}</dd>
-                <dt>{strings.concentrate_here}</dt>
-                <dd>{priorities}</dd>
-            </dl>
-        })
-    };
-    // Keyboard and screen-reader users land on the results they asked for, once drawn.
-    let heading = NodeRef::<H3>::new();
-    Effect::new(move || {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    view! {
-        <section class="results" aria-labelledby="results-title">
-            <h3 id="results-title" tabindex="-1" node_ref=heading>{strings.results_title}</h3>
-            {card}
-        </section>
+        {move || show_results.get().then(|| view! { <ResultsReport survey=survey.clone() locale response/> })}
     }
 }

@@ -9,6 +9,8 @@ pub struct AppState {
     pub locale: RwSignal<Locale>,
     /// The dark theme is on: the system's preference until the user picks with the toggle.
     pub dark: RwSignal<bool>,
+    /// The page is being printed: charts switch to their light colours for paper.
+    pub printing: RwSignal<bool>,
 }
 
 impl AppState {

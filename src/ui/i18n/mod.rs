@@ -39,6 +39,15 @@ impl Locale {
             .find(|locale| locale.code().eq_ignore_ascii_case(language))
     }
 
+    /// A mean or a gap with one decimal, in this language's notation ("3.4", "3,4").
+    pub fn decimal(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Locale::En => text,
+            Locale::De => text.replace('.', ","),
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Locale::En => &en::STRINGS,
@@ -115,9 +124,70 @@ pub struct Strings {
     /// "… (storage version {version}) …".
     pub too_new_entry: &'static str,
     pub no: &'static str,
+    pub report_intro: &'static str,
+    pub crosshair: &'static str,
+    pub data_centred: &'static str,
+    pub scale_centred: &'static str,
+    pub show_diagonal: &'static str,
+    pub print_report: &'static str,
+    /// "Download {chart} as PNG".
+    pub download_png: &'static str,
+    pub gap_chart_title: &'static str,
+    /// "{mode} crosshair: importance {importance}, performance {performance}".
+    pub crosshair_caption: &'static str,
+    pub data_centred_short: &'static str,
+    pub scale_centred_short: &'static str,
+    pub quadrant_concentrate: &'static str,
+    pub quadrant_keep_up: &'static str,
+    pub quadrant_low_priority: &'static str,
+    pub quadrant_overkill: &'static str,
+    pub importance: &'static str,
+    pub performance: &'static str,
+    /// "… {count} elements … {mode} …{q0} … {q3} …".
+    pub gap_chart_summary: &'static str,
+    pub col_number: &'static str,
+    pub col_element: &'static str,
+    pub col_area: &'static str,
+    pub col_gap: &'static str,
+    pub col_quadrant: &'static str,
+    pub col_rank: &'static str,
+    pub col_score: &'static str,
+    pub col_answers: &'static str,
+    pub shared_point: &'static str,
+    pub gap_bars_title: &'static str,
+    /// "{first} … ({largest}) … {last} … ({smallest})".
+    pub gap_bars_summary: &'static str,
+    pub areas_title: &'static str,
+    /// "{area} … {importance} … {performance}".
+    pub areas_summary: &'static str,
+    /// "… {score} … {best} ({high}) … {worst} ({low})".
+    pub five_cs_summary: &'static str,
+    pub overall: &'static str,
+    pub category: &'static str,
+    pub journey_placed: &'static str,
+    pub journey_next: &'static str,
+    pub journey_none: &'static str,
+    pub maturity_level: &'static str,
+    pub maturity_lowest: &'static str,
+    pub maturity_deciding: &'static str,
+    pub current_step: &'static str,
+    /// "Improve {element}: … {importance} … {performance} (gap {gap})".
+    pub action: &'static str,
+    pub no_priorities: &'static str,
+    pub management_title: &'static str,
+    pub primary_value: &'static str,
 }
 
 impl Strings {
+    /// Fills `{name}` placeholders in a string of this locale.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(template.to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+
     pub fn page_of(&self, page: usize, pages: usize) -> String {
         self.page_of
             .replace("{page}", &page.to_string())

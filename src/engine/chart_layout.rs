@@ -1,0 +1,468 @@
+//! Chart geometry in CSS pixels: where the gap chart's plot, crosshair, markers and labels go.
+//! It is pure, so merging coincident points and nudging labels apart are tested on the host;
+//! the UI only paints what this returns. Text widths come from the caller (the canvas
+//! measures them), so the layout matches the font the browser actually draws.
+
+/// An axis-aligned box; `x`, `y` is the top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+
+    /// Boxes that only touch do not overlap.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+}
+
+/// A linear map from data values (`lo..hi`) to pixels (`from..to`); `to < from` flips it,
+/// as the y axis of a chart does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Axis {
+    pub lo: f64,
+    pub hi: f64,
+    pub from: f64,
+    pub to: f64,
+}
+
+impl Axis {
+    pub fn px(&self, value: f64) -> f64 {
+        self.from + (value - self.lo) / (self.hi - self.lo) * (self.to - self.from)
+    }
+}
+
+/// One element on the gap chart; its position in the input is its row in the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapPoint {
+    pub performance: f64,
+    pub importance: f64,
+    /// The short label drawn beside the marker.
+    pub label: String,
+}
+
+/// What the gap chart is drawn into and over.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapChartSpec {
+    /// The chart's size in CSS pixels (without the legend).
+    pub width: f64,
+    pub height: f64,
+    /// The survey's scale, on both axes.
+    pub scale: (i32, i32),
+    /// The crosshair as (importance, performance).
+    pub crosshair: (f64, f64),
+    /// Narrow charts label markers with numbers keyed to the table instead of text.
+    pub numbered: bool,
+    pub font_px: f64,
+    /// The four quadrant names, in the order of `QUADRANT_CORNERS`.
+    pub quadrant_names: [String; 4],
+}
+
+/// The corner of the plot each quadrant name sits in: Concentrate here (top left), Keep up
+/// the good work (top right), Low priority (bottom left), Possible overkill (bottom right).
+pub const QUADRANT_CORNERS: [(bool, bool); 4] =
+    [(false, true), (true, true), (false, false), (true, false)];
+
+/// A marker stands for every element at exactly its point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub radius: f64,
+    /// Positions in the input, first one first.
+    pub members: Vec<usize>,
+    /// 1-based, in order of each marker's first member: the key to the table.
+    pub number: usize,
+    pub label: Option<Label>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub rect: Rect,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapLayout {
+    pub plot: Rect,
+    /// Performance, left to right.
+    pub x: Axis,
+    /// Importance, bottom to top.
+    pub y: Axis,
+    /// Where the crosshair lines cross, in pixels.
+    pub cross: (f64, f64),
+    pub quadrant_names: [Rect; 4],
+    pub markers: Vec<Marker>,
+}
+
+/// Room around the plot for tick labels and axis titles.
+const MARGIN: (f64, f64, f64, f64) = (26.0, 12.0, 44.0, 52.0); // top, right, bottom, left
+/// The scale's ends sit this far (in scale points) inside the plot, so edge markers show whole.
+const PAD: f64 = 0.3;
+const DOT: f64 = 5.0;
+const MERGED_DOT: f64 = 9.0;
+
+impl GapLayout {
+    pub fn new(
+        spec: &GapChartSpec,
+        points: &[GapPoint],
+        measure: &dyn Fn(&str) -> f64,
+    ) -> GapLayout {
+        let (top, right, bottom, left) = MARGIN;
+        let plot = Rect {
+            x: left,
+            y: top,
+            w: (spec.width - left - right).max(1.0),
+            h: (spec.height - top - bottom).max(1.0),
+        };
+        let (lo, hi) = (f64::from(spec.scale.0) - PAD, f64::from(spec.scale.1) + PAD);
+        let x = Axis {
+            lo,
+            hi,
+            from: plot.x,
+            to: plot.right(),
+        };
+        let y = Axis {
+            lo,
+            hi,
+            from: plot.bottom(),
+            to: plot.y,
+        };
+        let cross = (x.px(spec.crosshair.1), y.px(spec.crosshair.0));
+
+        let text_height = spec.font_px * 1.25;
+        let inset = 4.0;
+        let quadrant_names = std::array::from_fn(|q| {
+            let (right_side, top_side) = QUADRANT_CORNERS[q];
+            let w = measure(&spec.quadrant_names[q]);
+            Rect {
+                x: if right_side {
+                    plot.right() - inset - w
+                } else {
+                    plot.x + inset
+                },
+                y: if top_side {
+                    plot.y + inset
+                } else {
+                    plot.bottom() - inset - text_height
+                },
+                w,
+                h: text_height,
+            }
+        });
+
+        let mut markers: Vec<Marker> = coincident(points)
+            .into_iter()
+            .enumerate()
+            .map(|(i, members)| {
+                let point = &points[members[0]];
+                Marker {
+                    x: x.px(point.performance),
+                    y: y.px(point.importance),
+                    radius: if members.len() > 1 { MERGED_DOT } else { DOT },
+                    members,
+                    number: i + 1,
+                    label: None,
+                }
+            })
+            .collect();
+
+        let mut obstacles: Vec<Rect> = quadrant_names.to_vec();
+        obstacles.extend(markers.iter().map(|m| Rect {
+            x: m.x - m.radius - 1.0,
+            y: m.y - m.radius - 1.0,
+            w: 2.0 * m.radius + 2.0,
+            h: 2.0 * m.radius + 2.0,
+        }));
+        // The largest gaps are what the reader looks for first, so they get the best places.
+        let mut order: Vec<usize> = (0..markers.len()).collect();
+        let gap = |m: &Marker| {
+            let p = &points[m.members[0]];
+            p.importance - p.performance
+        };
+        order.sort_by(|&a, &b| gap(&markers[b]).total_cmp(&gap(&markers[a])));
+        for m in order {
+            let marker = &markers[m];
+            let number = marker.number.to_string();
+            let text = if spec.numbered {
+                number.clone()
+            } else {
+                let first = &points[marker.members[0]].label;
+                match marker.members.len() {
+                    1 => first.clone(),
+                    n => format!("{first} +{}", n - 1),
+                }
+            };
+            let fits = |text: &str| {
+                candidates(marker, measure(text), text_height)
+                    .find(|rect| plot.contains(rect) && !obstacles.iter().any(|o| o.overlaps(rect)))
+                    .map(|rect| Label {
+                        text: text.to_owned(),
+                        rect,
+                    })
+            };
+            // A label that fits nowhere falls back to the marker's number, then to none: the
+            // table still names every element.
+            let label = fits(&text).or_else(|| (!spec.numbered).then(|| fits(&number)).flatten());
+            if let Some(label) = &label {
+                obstacles.push(label.rect);
+            }
+            markers[m].label = label;
+        }
+
+        GapLayout {
+            plot,
+            x,
+            y,
+            cross,
+            quadrant_names,
+            markers,
+        }
+    }
+}
+
+/// The points grouped by exact position, each group in input order and the groups in order
+/// of their first point: marker `i + 1` holds group `i`.
+pub fn coincident(points: &[GapPoint]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (index, point) in points.iter().enumerate() {
+        let same = groups.iter_mut().find(|group| {
+            let first = &points[group[0]];
+            first.performance == point.performance && first.importance == point.importance
+        });
+        match same {
+            Some(group) => group.push(index),
+            None => groups.push(vec![index]),
+        }
+    }
+    groups
+}
+
+/// Places to try for a label, nearest first: right, left, above, below, then the diagonals,
+/// each at three distances.
+fn candidates(marker: &Marker, w: f64, h: f64) -> impl Iterator<Item = Rect> + '_ {
+    [3.0, 10.0, 20.0].into_iter().flat_map(move |extra| {
+        let d = marker.radius + extra;
+        let (x, y) = (marker.x, marker.y);
+        [
+            (x + d, y - h / 2.0),
+            (x - d - w, y - h / 2.0),
+            (x - w / 2.0, y - d - h),
+            (x - w / 2.0, y + d),
+            (x + d * 0.7, y - d * 0.7 - h),
+            (x + d * 0.7, y + d * 0.7),
+            (x - d * 0.7 - w, y - d * 0.7 - h),
+            (x - d * 0.7 - w, y + d * 0.7),
+        ]
+        .into_iter()
+        .map(move |(x, y)| Rect { x, y, w, h })
+    })
+}
+
+/// Lays out boxes of the given widths in rows no wider than `max_width`: a legend that wraps.
+/// Returns each box's top-left corner and the height of all rows.
+pub fn flow(widths: &[f64], max_width: f64, row_height: f64, gap: f64) -> (Vec<(f64, f64)>, f64) {
+    let (mut x, mut y) = (0.0, 0.0);
+    let mut places = Vec::with_capacity(widths.len());
+    for &w in widths {
+        if x > 0.0 && x + w > max_width {
+            x = 0.0;
+            y += row_height;
+        }
+        places.push((x, y));
+        x += w + gap;
+    }
+    let height = if widths.is_empty() {
+        0.0
+    } else {
+        y + row_height
+    };
+    (places, height)
+}
+
+/// A label cut to at most `max` characters, with an ellipsis when cut.
+pub fn short_label(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A monospace stand-in for the canvas: 7 px a character.
+    fn measure(text: &str) -> f64 {
+        7.0 * text.chars().count() as f64
+    }
+
+    fn spec(numbered: bool) -> GapChartSpec {
+        GapChartSpec {
+            width: 640.0,
+            height: 480.0,
+            scale: (1, 5),
+            crosshair: (3.0, 3.0),
+            numbered,
+            font_px: 12.0,
+            quadrant_names: [
+                "Concentrate here",
+                "Keep up the good work",
+                "Low priority",
+                "Possible overkill",
+            ]
+            .map(String::from),
+        }
+    }
+
+    fn point(performance: f64, importance: f64, label: &str) -> GapPoint {
+        GapPoint {
+            performance,
+            importance,
+            label: label.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_scale_maps_onto_the_plot_with_high_importance_at_the_top() {
+        let layout = GapLayout::new(&spec(false), &[], &measure);
+        // Plot: x 52..628 (576 wide), y 26..436 (410 high); data 0.7..5.3 (4.6 points).
+        assert_eq!(
+            layout.plot,
+            Rect {
+                x: 52.0,
+                y: 26.0,
+                w: 576.0,
+                h: 410.0
+            }
+        );
+        assert!((layout.x.px(3.0) - (52.0 + 2.3 / 4.6 * 576.0)).abs() < 1e-9);
+        assert!((layout.y.px(5.0) - (436.0 - 4.3 / 4.6 * 410.0)).abs() < 1e-9);
+        assert!(layout.y.px(5.0) < layout.y.px(1.0));
+        // The crosshair at the scale's midpoint is the plot's centre.
+        assert!((layout.cross.0 - 340.0).abs() < 1e-9);
+        assert!((layout.cross.1 - 231.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn elements_on_the_same_point_share_one_numbered_marker() {
+        let points = [
+            point(2.0, 5.0, "Leads"),
+            point(4.0, 4.0, "Training"),
+            point(2.0, 5.0, "Ordering"),
+            point(2.0, 5.0, "Invoicing"),
+        ];
+        let layout = GapLayout::new(&spec(false), &points, &measure);
+        assert_eq!(layout.markers.len(), 2);
+        assert_eq!(layout.markers[0].members, vec![0, 2, 3]);
+        assert_eq!(layout.markers[0].number, 1);
+        assert_eq!(layout.markers[1].members, vec![1]);
+        assert_eq!(layout.markers[1].number, 2);
+        assert!(layout.markers[0].radius > layout.markers[1].radius);
+        assert_eq!(layout.markers[0].label.as_ref().unwrap().text, "Leads +2");
+    }
+
+    #[test]
+    fn narrow_charts_label_markers_with_their_numbers() {
+        let points = [point(2.0, 5.0, "Leads"), point(4.0, 4.0, "Training")];
+        let layout = GapLayout::new(&spec(true), &points, &measure);
+        let texts: Vec<&str> = layout
+            .markers
+            .iter()
+            .map(|m| m.label.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(texts, ["1", "2"]);
+    }
+
+    #[test]
+    fn crowded_labels_are_nudged_apart_and_off_the_markers() {
+        // Nine elements a tenth of a point apart: their natural places all collide.
+        let points: Vec<GapPoint> = (0..9)
+            .map(|i| point(2.0 + f64::from(i) * 0.1, 4.0, &format!("Element {i}")))
+            .collect();
+        let layout = GapLayout::new(&spec(false), &points, &measure);
+        let labels: Vec<&Rect> = layout
+            .markers
+            .iter()
+            .filter_map(|m| Some(&m.label.as_ref()?.rect))
+            .collect();
+        assert!(
+            labels.len() >= 7,
+            "only {} of 9 labels placed",
+            labels.len()
+        );
+        for (i, a) in labels.iter().enumerate() {
+            assert!(layout.plot.contains(a));
+            for b in &labels[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+            }
+            for marker in &layout.markers {
+                let dot = Rect {
+                    x: marker.x - marker.radius,
+                    y: marker.y - marker.radius,
+                    w: 2.0 * marker.radius,
+                    h: 2.0 * marker.radius,
+                };
+                assert!(!a.overlaps(&dot));
+            }
+            for name in &layout.quadrant_names {
+                assert!(!a.overlaps(name));
+            }
+        }
+    }
+
+    #[test]
+    fn the_largest_gap_is_labelled_first_and_keeps_the_nearest_place() {
+        // Two markers a tenth of a point apart vertically: their right-hand places overlap,
+        // so whichever is placed first decides. The larger gap (4.1 - 2) wins it; the other
+        // label moves to the left of its marker.
+        let points = [
+            point(2.0, 4.0, "Smaller gap"),
+            point(2.0, 4.1, "Larger gap"),
+        ];
+        let layout = GapLayout::new(&spec(false), &points, &measure);
+        let (smaller, larger) = (&layout.markers[0], &layout.markers[1]);
+        assert_eq!(larger.label.as_ref().unwrap().rect.x, larger.x + DOT + 3.0);
+        assert!(smaller.label.as_ref().unwrap().rect.right() < smaller.x);
+    }
+
+    #[test]
+    fn legends_wrap_into_rows() {
+        let (places, height) = flow(&[100.0, 100.0, 100.0], 250.0, 20.0, 10.0);
+        assert_eq!(places, vec![(0.0, 0.0), (110.0, 0.0), (0.0, 20.0)]);
+        assert_eq!(height, 40.0);
+        assert_eq!(flow(&[], 250.0, 20.0, 10.0).1, 0.0);
+    }
+
+    #[test]
+    fn long_labels_are_cut_with_an_ellipsis() {
+        assert_eq!(short_label("Deal registration", 18), "Deal registration");
+        assert_eq!(
+            short_label("Business management tools", 18),
+            "Business manageme…"
+        );
+        assert_eq!(short_label("Quartalsgespräche (QBR)", 12), "Quartalsges…");
+    }
+}

@@ -1,0 +1,147 @@
+//! A chart's canvas: sized to its container, sharp at any pixel ratio, redrawn when the
+//! data, the width, the theme or print mode changes, named by a one-sentence summary, and
+//! downloadable as a PNG at twice its size.
+
+use super::painter::Painter;
+use super::palette::Palette;
+use crate::ui::state::use_app_state;
+use leptos::ev;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Measures a text at a font size, in CSS pixels: what a chart needs to know its height.
+pub type Measure<'a> = &'a dyn Fn(&str, f64) -> f64;
+
+/// A chart: its height for a width, and its drawing.
+pub trait Chart {
+    fn height(&self, width: f64, measure: Measure) -> f64;
+    fn draw(&self, painter: &Painter);
+}
+
+/// Draws `chart` onto `canvas` at `width` CSS pixels and `scale` backing pixels each.
+pub fn render(
+    canvas: &HtmlCanvasElement,
+    chart: &dyn Chart,
+    width: f64,
+    scale: f64,
+    palette: &'static Palette,
+) {
+    let Some(context) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let measure = |text: &str, size: f64| {
+        context.set_font(&format!("{size}px system-ui, sans-serif"));
+        context.measure_text(text).map_or(0.0, |m| m.width())
+    };
+    let height = chart.height(width, &measure);
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
+    if let Some(painter) = Painter::new(canvas, width, height, scale, palette) {
+        chart.draw(&painter);
+    }
+}
+
+fn container_width(canvas: &HtmlCanvasElement) -> f64 {
+    canvas
+        .parent_element()
+        .map_or(0.0, |parent| f64::from(parent.client_width()))
+}
+
+/// One chart, with its PNG download button. `chart` is read in an effect, so the chart is
+/// redrawn whenever a signal it reads changes.
+#[component]
+pub fn ChartCanvas<C>(
+    /// One sentence that says what the chart shows: its accessible name.
+    #[prop(into)]
+    summary: Signal<String>,
+    /// The PNG's file name, without the extension.
+    file_name: String,
+    /// The download button's text, naming the chart.
+    download: String,
+    chart: C,
+) -> impl IntoView
+where
+    C: Fn() -> Box<dyn Chart> + 'static,
+{
+    let state = use_app_state();
+    let canvas = NodeRef::<Canvas>::new();
+    let width = RwSignal::new(0.0);
+    let resize = window_event_listener(ev::resize, move |_| {
+        if let Some(canvas) = canvas.get_untracked() {
+            width.set(container_width(&canvas));
+        }
+    });
+    on_cleanup(move || resize.remove());
+    let chart = Rc::new(chart);
+
+    let drawn = chart.clone();
+    Effect::new(move || {
+        let Some(canvas) = canvas.get() else { return };
+        let palette = Palette::of(state.dark.get() && !state.printing.get());
+        let css_width = match width.get() {
+            0.0 => container_width(&canvas),
+            known => known,
+        };
+        if css_width <= 0.0 {
+            return;
+        }
+        // At least twice the CSS size, so the chart also prints sharp without a redraw.
+        let scale = window().device_pixel_ratio().max(2.0);
+        let clock = window().performance();
+        let start = clock.as_ref().map(|c| c.now());
+        render(&canvas, drawn().as_ref(), css_width, scale, palette);
+        // `make bench` reads how long the last drawing took.
+        if let (Some(clock), Some(start)) = (clock, start) {
+            let _ = canvas.set_attribute("data-draw-ms", &format!("{:.2}", clock.now() - start));
+        }
+    });
+
+    let save_png = move |_| {
+        let Some(shown) = canvas.get_untracked() else {
+            return;
+        };
+        let Ok(copy) = document().create_element("canvas") else {
+            return;
+        };
+        let Ok(copy) = copy.dyn_into::<HtmlCanvasElement>() else {
+            return;
+        };
+        let palette = Palette::of(state.dark.get_untracked());
+        untrack(|| {
+            render(
+                &copy,
+                chart().as_ref(),
+                container_width(&shown),
+                2.0,
+                palette,
+            )
+        });
+        let Ok(url) = copy.to_data_url() else { return };
+        let Ok(link) = document().create_element("a") else {
+            return;
+        };
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", &format!("{file_name}.png"));
+        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    };
+
+    view! {
+        <div class="chart">
+            <canvas node_ref=canvas role="img" aria-label=summary></canvas>
+        </div>
+        <button type="button" class="quiet download-png" on:click=save_png>
+            {download}
+        </button>
+    }
+}

@@ -1,0 +1,104 @@
+//! Ranked gap bars: one bar per element, largest gap at the top, coloured by quadrant.
+
+use super::chart_canvas::{Chart, Measure};
+use super::painter::{Anchor, Painter};
+use crate::engine::chart_layout::{flow, Axis, Rect};
+
+const FONT: f64 = 12.0;
+const ROW: f64 = 22.0;
+const KEY: f64 = 28.0;
+
+pub struct GapBars {
+    /// (short label, gap, the gap as the locale writes it, quadrant position in
+    /// `Quadrant::ALL`), largest gap first.
+    pub bars: Vec<(String, f64, String, usize)>,
+    pub quadrant_names: [String; 4],
+}
+
+impl GapBars {
+    fn label_width(&self, width: f64, measure: Measure) -> f64 {
+        let widest = self
+            .bars
+            .iter()
+            .map(|(label, ..)| measure(label, FONT))
+            .fold(0.0, f64::max);
+        (widest + 12.0).min(width * 0.4)
+    }
+
+    fn key_places(&self, width: f64, measure: Measure) -> (Vec<(f64, f64)>, f64) {
+        let widths: Vec<f64> = self
+            .quadrant_names
+            .iter()
+            .map(|t| 18.0 + measure(t, FONT))
+            .collect();
+        flow(&widths, width - 16.0, 20.0, 16.0)
+    }
+}
+
+impl Chart for GapBars {
+    fn height(&self, width: f64, measure: Measure) -> f64 {
+        self.key_places(width, measure).1 + 8.0 + self.bars.len() as f64 * ROW + KEY
+    }
+
+    fn draw(&self, p: &Painter) {
+        let colours = p.palette;
+        let measure = |t: &str, s: f64| p.measure(t, s);
+        let (places, key_height) = self.key_places(p.width, &measure);
+        for ((name, (x, y)), colour) in self
+            .quadrant_names
+            .iter()
+            .zip(places)
+            .zip(colours.quadrants)
+        {
+            let (x, y) = (x + 8.0, y + 10.0);
+            p.fill_rect(
+                Rect {
+                    x,
+                    y: y - 5.0,
+                    w: 10.0,
+                    h: 10.0,
+                },
+                colour,
+            );
+            p.text(name, x + 14.0, y, FONT, colours.text, Anchor::Start);
+        }
+        let top = key_height + 8.0;
+        let left = self.label_width(p.width, &measure);
+        // Room on both sides for the value labels; the axis always shows zero.
+        let (lo, hi) = self
+            .bars
+            .iter()
+            .fold((0.0_f64, 0.0_f64), |(lo, hi), (_, gap, ..)| {
+                (lo.min(*gap), hi.max(*gap))
+            });
+        let span = (hi - lo).max(1.0);
+        let axis = Axis {
+            lo: lo - span * 0.15,
+            hi: hi + span * 0.15,
+            from: left,
+            to: p.width - 8.0,
+        };
+        let zero = axis.px(0.0);
+        let bottom = top + self.bars.len() as f64 * ROW;
+        p.line(&[(zero, top), (zero, bottom)], colours.muted, 1.0);
+        for (row, (label, gap, value, quadrant)) in self.bars.iter().enumerate() {
+            let y = top + row as f64 * ROW;
+            let mid = y + ROW / 2.0;
+            p.text(label, left - 8.0, mid, FONT, colours.text, Anchor::End);
+            let end = axis.px(*gap);
+            let bar = Rect {
+                x: zero.min(end),
+                y: y + 4.0,
+                w: (end - zero).abs().max(1.0),
+                h: ROW - 8.0,
+            };
+            p.fill_rect(bar, colours.quadrants[*quadrant]);
+            if *gap < 0.0 {
+                p.text(value, end - 4.0, mid, FONT, colours.text, Anchor::End);
+            } else {
+                p.text(value, end + 4.0, mid, FONT, colours.text, Anchor::Start);
+            }
+        }
+        p.text("0", zero, bottom + 4.0, FONT, colours.muted, Anchor::Below);
+    }
+}

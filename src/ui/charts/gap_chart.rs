@@ -1,0 +1,210 @@
+//! The IPA gap chart: performance across, importance up, the crosshair's four quadrants
+//! shaded and named, one marker per point coloured by area, labels nudged apart.
+
+use super::chart_canvas::{Chart, Measure};
+use super::painter::{Anchor, Painter};
+use crate::engine::chart_layout::{flow, GapChartSpec, GapLayout, GapPoint, Rect};
+
+/// Below this width, markers carry numbers keyed to the table instead of labels.
+pub const NARROW: f64 = 600.0;
+const FONT: f64 = 12.0;
+const LEGEND_ROW: f64 = 20.0;
+
+pub struct GapChart {
+    pub points: Vec<GapPoint>,
+    /// Each point's area, by position in the survey.
+    pub point_areas: Vec<usize>,
+    pub scale: (i32, i32),
+    /// (importance, performance).
+    pub crosshair: (f64, f64),
+    pub diagonal: bool,
+    /// "Data-centred crosshair: importance 3.4, performance 2.9".
+    pub caption: String,
+    pub quadrant_names: [String; 4],
+    pub x_title: String,
+    pub y_title: String,
+    /// Area titles, by position in the survey.
+    pub legend: Vec<String>,
+}
+
+impl GapChart {
+    fn plot_height(width: f64) -> f64 {
+        if width < NARROW {
+            width
+        } else {
+            (width * 0.62).clamp(320.0, 540.0)
+        }
+    }
+
+    fn legend_places(&self, width: f64, measure: Measure) -> (Vec<(f64, f64)>, f64) {
+        let widths: Vec<f64> = self
+            .legend
+            .iter()
+            .map(|t| 18.0 + measure(t, FONT))
+            .collect();
+        flow(&widths, width - 16.0, LEGEND_ROW, 16.0)
+    }
+}
+
+impl Chart for GapChart {
+    fn height(&self, width: f64, measure: Measure) -> f64 {
+        Self::plot_height(width) + self.legend_places(width, measure).1 + 8.0
+    }
+
+    fn draw(&self, p: &Painter) {
+        let colours = p.palette;
+        let spec = GapChartSpec {
+            width: p.width,
+            height: Self::plot_height(p.width),
+            scale: self.scale,
+            crosshair: self.crosshair,
+            numbered: p.width < NARROW,
+            font_px: FONT,
+            quadrant_names: self.quadrant_names.clone(),
+        };
+        let layout = GapLayout::new(&spec, &self.points, &|text| p.measure(text, FONT));
+        let plot = layout.plot;
+        let (cx, cy) = layout.cross;
+
+        let regions = [
+            Rect {
+                x: plot.x,
+                y: plot.y,
+                w: cx - plot.x,
+                h: cy - plot.y,
+            },
+            Rect {
+                x: cx,
+                y: plot.y,
+                w: plot.right() - cx,
+                h: cy - plot.y,
+            },
+            Rect {
+                x: plot.x,
+                y: cy,
+                w: cx - plot.x,
+                h: plot.bottom() - cy,
+            },
+            Rect {
+                x: cx,
+                y: cy,
+                w: plot.right() - cx,
+                h: plot.bottom() - cy,
+            },
+        ];
+        for (region, tint) in regions.into_iter().zip(colours.quadrant_tints) {
+            p.fill_rect(region, tint);
+        }
+        for value in self.scale.0..=self.scale.1 {
+            let (x, y) = (layout.x.px(f64::from(value)), layout.y.px(f64::from(value)));
+            p.line(&[(x, plot.y), (x, plot.bottom())], colours.grid, 1.0);
+            p.line(&[(plot.x, y), (plot.right(), y)], colours.grid, 1.0);
+            p.text(
+                &value.to_string(),
+                x,
+                plot.bottom() + 4.0,
+                FONT,
+                colours.muted,
+                Anchor::Below,
+            );
+            p.text(
+                &value.to_string(),
+                plot.x - 6.0,
+                y,
+                FONT,
+                colours.muted,
+                Anchor::End,
+            );
+        }
+        p.stroke_rect(plot, colours.grid, 1.0);
+        if self.diagonal {
+            let (lo, hi) = (f64::from(self.scale.0), f64::from(self.scale.1));
+            let ends = [
+                (layout.x.px(lo), layout.y.px(lo)),
+                (layout.x.px(hi), layout.y.px(hi)),
+            ];
+            p.line(&ends, colours.muted, 1.5);
+        }
+        p.line(&[(cx, plot.y), (cx, plot.bottom())], colours.text, 1.5);
+        p.line(&[(plot.x, cy), (plot.right(), cy)], colours.text, 1.5);
+        for ((name, rect), colour) in self
+            .quadrant_names
+            .iter()
+            .zip(layout.quadrant_names)
+            .zip(colours.quadrants)
+        {
+            p.text(
+                name,
+                rect.x,
+                rect.y + rect.h / 2.0,
+                FONT,
+                colour,
+                Anchor::Start,
+            );
+        }
+        p.text(
+            &self.caption,
+            plot.x,
+            plot.y / 2.0,
+            FONT,
+            colours.text,
+            Anchor::Start,
+        );
+        p.text(
+            &self.x_title,
+            plot.x + plot.w / 2.0,
+            plot.bottom() + 22.0,
+            FONT,
+            colours.text,
+            Anchor::Below,
+        );
+        p.text_up(
+            &self.y_title,
+            12.0,
+            plot.y + plot.h / 2.0,
+            FONT,
+            colours.text,
+        );
+
+        for marker in &layout.markers {
+            let area = self.point_areas[marker.members[0]];
+            p.dot(
+                marker.x,
+                marker.y,
+                marker.radius,
+                colours.area(area),
+                colours.background,
+            );
+            if marker.members.len() > 1 {
+                let count = marker.members.len().to_string();
+                p.text(
+                    &count,
+                    marker.x,
+                    marker.y,
+                    FONT - 1.0,
+                    colours.background,
+                    Anchor::Centre,
+                );
+            }
+            if let Some(label) = &marker.label {
+                let mid = label.rect.y + label.rect.h / 2.0;
+                p.text(
+                    &label.text,
+                    label.rect.x,
+                    mid,
+                    FONT,
+                    colours.text,
+                    Anchor::Start,
+                );
+            }
+        }
+
+        let top = spec.height + 4.0;
+        let (places, _) = self.legend_places(p.width, &|t, s| p.measure(t, s));
+        for (area, (title, (x, y))) in self.legend.iter().zip(places).enumerate() {
+            let (x, y) = (x + 8.0, top + y + LEGEND_ROW / 2.0);
+            p.dot(x + 5.0, y, 5.0, colours.area(area), colours.background);
+            p.text(title, x + 14.0, y, FONT, colours.text, Anchor::Start);
+        }
+    }
+}

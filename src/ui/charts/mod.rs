@@ -1,0 +1,18 @@
+//! Charts drawn with plotters on a canvas. The engine lays out what needs testing (the gap
+//! chart's markers and labels); these modules paint.
+
+mod area_bars;
+mod chart_canvas;
+mod five_cs_chart;
+mod gap_bars;
+mod gap_chart;
+mod painter;
+mod palette;
+
+pub use area_bars::AreaBars;
+pub use chart_canvas::{render, Chart, ChartCanvas};
+pub use five_cs_chart::FiveCsChart;
+pub use gap_bars::GapBars;
+pub use gap_chart::GapChart;
+pub use painter::Painter;
+pub use palette::Palette;
