@@ -6,6 +6,7 @@ use crate::engine::chart_layout::{Axis, Rect};
 
 const FONT: f64 = 12.0;
 
+#[derive(Clone, PartialEq)]
 pub struct AreaBars {
     /// (area title, mean importance, mean performance).
     pub areas: Vec<(String, Option<f64>, Option<f64>)>,

@@ -8,7 +8,7 @@ use crate::ui::state::use_app_state;
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -20,6 +20,9 @@ pub trait Chart {
     fn height(&self, width: f64, measure: Measure) -> f64;
     fn draw(&self, painter: &Painter);
 }
+
+/// Builds the chart from the current data; None while there is nothing to draw.
+pub type ChartFn = Arc<dyn Fn() -> Option<Box<dyn Chart>> + Send + Sync>;
 
 /// Draws `chart` onto `canvas` at `width` CSS pixels and `scale` backing pixels each.
 pub fn render(
@@ -59,7 +62,7 @@ fn container_width(canvas: &HtmlCanvasElement) -> f64 {
 /// One chart, with its PNG download button. `chart` is read in an effect, so the chart is
 /// redrawn whenever a signal it reads changes.
 #[component]
-pub fn ChartCanvas<C>(
+pub fn ChartCanvas(
     /// One sentence that says what the chart shows: its accessible name.
     #[prop(into)]
     summary: Signal<String>,
@@ -67,11 +70,8 @@ pub fn ChartCanvas<C>(
     file_name: String,
     /// The download button's text, naming the chart.
     download: String,
-    chart: C,
-) -> impl IntoView
-where
-    C: Fn() -> Box<dyn Chart> + 'static,
-{
+    chart: ChartFn,
+) -> impl IntoView {
     let state = use_app_state();
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0);
@@ -81,8 +81,6 @@ where
         }
     });
     on_cleanup(move || resize.remove());
-    let chart = Rc::new(chart);
-
     let drawn = chart.clone();
     Effect::new(move || {
         let Some(canvas) = canvas.get() else { return };
@@ -98,7 +96,8 @@ where
         let scale = window().device_pixel_ratio().max(2.0);
         let clock = window().performance();
         let start = clock.as_ref().map(|c| c.now());
-        render(&canvas, drawn().as_ref(), css_width, scale, palette);
+        let Some(chart) = drawn() else { return };
+        render(&canvas, chart.as_ref(), css_width, scale, palette);
         // `make bench` reads how long the last drawing took.
         if let (Some(clock), Some(start)) = (clock, start) {
             let _ = canvas.set_attribute("data-draw-ms", &format!("{:.2}", clock.now() - start));
@@ -116,15 +115,10 @@ where
             return;
         };
         let palette = Palette::of(state.dark.get_untracked());
-        untrack(|| {
-            render(
-                &copy,
-                chart().as_ref(),
-                container_width(&shown),
-                2.0,
-                palette,
-            )
-        });
+        let Some(chart) = untrack(|| chart()) else {
+            return;
+        };
+        render(&copy, chart.as_ref(), container_width(&shown), 2.0, palette);
         let Ok(url) = copy.to_data_url() else { return };
         let Ok(link) = document().create_element("a") else {
             return;

@@ -7,6 +7,7 @@ use crate::engine::chart_layout::{Axis, Rect};
 const FONT: f64 = 12.0;
 const ROW: f64 = 26.0;
 
+#[derive(Clone, PartialEq)]
 pub struct FiveCsChart {
     /// (label, score 0-100); the last bar is the overall score.
     pub bars: Vec<(String, Option<f64>)>,

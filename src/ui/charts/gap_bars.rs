@@ -8,6 +8,7 @@ const FONT: f64 = 12.0;
 const ROW: f64 = 22.0;
 const KEY: f64 = 28.0;
 
+#[derive(Clone, PartialEq)]
 pub struct GapBars {
     /// (short label, gap, the gap as the locale writes it, quadrant position in
     /// `Quadrant::ALL`), largest gap first.

@@ -10,6 +10,7 @@ pub const NARROW: f64 = 600.0;
 const FONT: f64 = 12.0;
 const LEGEND_ROW: f64 = 20.0;
 
+#[derive(Clone, PartialEq)]
 pub struct GapChart {
     pub points: Vec<GapPoint>,
     /// Each point's area, by position in the survey.

@@ -10,7 +10,7 @@ mod painter;
 mod palette;
 
 pub use area_bars::AreaBars;
-pub use chart_canvas::{render, Chart, ChartCanvas};
+pub use chart_canvas::{render, Chart, ChartCanvas, ChartFn};
 pub use five_cs_chart::FiveCsChart;
 pub use gap_bars::GapBars;
 pub use gap_chart::GapChart;

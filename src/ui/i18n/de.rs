@@ -106,5 +106,7 @@ pub const STRINGS: Strings = Strings {
     action: "{element} verbessern: Wichtigkeit {importance}, aber Leistung nur {performance} (Lücke {gap}).",
     no_priorities: "Kein Element liegt in „Hier ansetzen“: keines ist zugleich wichtiger und schwächer als das Fadenkreuz.",
     management_title: "Wie Partner wie Sie meist betreut werden",
+    table_of: "{chart}: die Daten als Tabelle",
+    col_dimension: "Fünf Cs",
     primary_value: "Hauptnutzen",
 };

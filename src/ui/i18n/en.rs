@@ -106,5 +106,7 @@ pub const STRINGS: Strings = Strings {
     action: "Improve {element}: rated {importance} for importance but {performance} for performance (gap {gap}).",
     no_priorities: "No element is in Concentrate here: none is both more important and weaker than the crosshair.",
     management_title: "How partners like you are usually managed",
+    table_of: "{chart}: the data as a table",
+    col_dimension: "Five Cs",
     primary_value: "Primary value",
 };

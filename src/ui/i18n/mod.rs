@@ -176,6 +176,9 @@ pub struct Strings {
     pub no_priorities: &'static str,
     pub management_title: &'static str,
     pub primary_value: &'static str,
+    pub col_dimension: &'static str,
+    /// "{chart}: the data as a table".
+    pub table_of: &'static str,
 }
 
 impl Strings {

@@ -1,0 +1,161 @@
+//! The partner's report: the index, the gap chart, ranked gaps, areas, the five Cs, journey
+//! and maturity, what to do first, and how partners of this type are usually managed. Every
+//! number comes from the engine's scorecard; each chart has its table right under it.
+
+mod chart_section;
+mod placements;
+mod sections;
+
+use super::i18n::{Locale, Strings};
+use crate::engine::aggregate::{CrosshairMode, Quadrant};
+use crate::engine::model::ScoringModel;
+use crate::engine::scorecard::score;
+use crate::engine::{Response, Survey, Text};
+use chart_section::chart_section;
+use leptos::html::H3;
+use leptos::prelude::*;
+use placements::{Management, Placements, Priorities};
+use std::sync::Arc;
+
+/// Chart labels longer than this are cut; tables give them in full.
+const SHORT: usize = 22;
+
+fn quadrant_index(quadrant: Quadrant) -> usize {
+    Quadrant::ALL
+        .iter()
+        .position(|q| *q == quadrant)
+        .unwrap_or_default()
+}
+
+fn quadrant_names(strings: &Strings) -> [String; 4] {
+    [
+        strings.quadrant_concentrate,
+        strings.quadrant_keep_up,
+        strings.quadrant_low_priority,
+        strings.quadrant_overkill,
+    ]
+    .map(String::from)
+}
+
+/// A model element's area position and label, in the order of `Summary::elements`.
+fn element_info(survey: &Survey) -> Vec<(usize, &Text)> {
+    survey
+        .areas
+        .iter()
+        .enumerate()
+        .flat_map(|(a, area)| area.elements.iter().map(move |e| (a, &e.label)))
+        .collect()
+}
+
+/// A value for a table cell: one decimal, or a dash without data.
+fn cell(locale: Locale, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| locale.decimal(v))
+}
+
+/// The report, drawn from the live answers: it follows every change.
+#[component]
+pub fn ResultsReport(
+    survey: Arc<Survey>,
+    locale: Locale,
+    response: RwSignal<Response>,
+) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let mode = RwSignal::new(CrosshairMode::DataCentred);
+    let diagonal = RwSignal::new(false);
+    let scored = survey.clone();
+    let card = Memo::new(move |_| {
+        let model = ScoringModel::new(&scored);
+        response.with(|r| score(&model, r, mode.get()).ok())
+    });
+    let heading = NodeRef::<H3>::new();
+    // Keyboard and screen-reader users land on the results they asked for, once drawn.
+    Effect::new(move || {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let who = move || {
+        response.with(|r| {
+            let profile = &r.profile;
+            [profile.partner_name.as_str(), profile.wave.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    };
+    let headline = move || {
+        card.with(|card| {
+            let card = card.as_ref()?;
+            let (pxi, class) = card.summary.pxi.map_or_else(
+                || (strings.no_data.to_owned(), ""),
+                |p| ((p.round() as i64).to_string(), "headline"),
+            );
+            let completeness =
+                strings.ratings_given(card.completeness.given, card.completeness.possible);
+            Some(view! {
+                <dl class="summary">
+                    <dt>{strings.pxi_label}</dt>
+                    <dd class=class>{pxi}</dd>
+                    <dt>{strings.completeness}</dt>
+                    <dd>{completeness}</dd>
+                </dl>
+            })
+        })
+    };
+    let modes = [
+        (CrosshairMode::DataCentred, strings.data_centred),
+        (CrosshairMode::ScaleCentred, strings.scale_centred),
+    ]
+    .into_iter()
+    .map(|(value, label)| {
+        view! {
+            <label>
+                <input
+                    type="radio"
+                    name="crosshair-mode"
+                    checked=move || mode.get() == value
+                    on:change=move |_| mode.set(value)
+                />
+                {label}
+            </label>
+        }
+    })
+    .collect_view();
+    let five_cs_title = survey
+        .sections
+        .five_cs
+        .as_ref()
+        .map(|s| s.title.get(code).to_owned())
+        .unwrap_or_default();
+
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h3 id="results-title" tabindex="-1" node_ref=heading>{strings.results_title}</h3>
+            <p class="report-for">{who}</p>
+            <p class="report-intro">{strings.report_intro}</p>
+            {headline}
+            <div class="report-settings">
+                <fieldset>
+                    <legend>{strings.crosshair}</legend>
+                    {modes}
+                </fieldset>
+                <label>
+                    <input type="checkbox" prop:checked=move || diagonal.get() on:change=move |_| diagonal.update(|d| *d = !*d)/>
+                    {strings.show_diagonal}
+                </label>
+                <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>
+                    {strings.print_report}
+                </button>
+            </div>
+            {chart_section("gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, card, diagonal))}
+            <Priorities survey=survey.clone() locale card/>
+            {chart_section("gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
+            {chart_section("areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}
+            {chart_section("five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response))}
+            <Placements survey=survey.clone() locale card/>
+            <Management survey locale response/>
+        </section>
+    }
+}

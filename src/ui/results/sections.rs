@@ -1,0 +1,388 @@
+//! The content of each chart section, derived from the live scorecard: the chart's data,
+//! its one-sentence summary and its table. Numbers come from the engine; this only picks,
+//! labels and formats them.
+
+use super::chart_section::{Section, Table};
+use super::{cell, element_info, quadrant_index, quadrant_names, SHORT};
+use crate::engine::aggregate::{CrosshairMode, Summary};
+use crate::engine::chart_layout::{coincident, short_label, GapPoint};
+use crate::engine::model::ScoringModel;
+use crate::engine::ranking::{category_label, rank_partners};
+use crate::engine::scorecard::Scorecard;
+use crate::engine::{Response, Survey};
+use crate::ui::charts::{AreaBars, FiveCsChart, GapBars, GapChart};
+use crate::ui::i18n::{Locale, Strings};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+type Card = Memo<Option<Scorecard>>;
+
+fn mode_word(strings: &Strings, mode: CrosshairMode) -> &'static str {
+    match mode {
+        CrosshairMode::DataCentred => strings.data_centred_short,
+        CrosshairMode::ScaleCentred => strings.scale_centred_short,
+    }
+}
+
+/// The elements with both means, as (point, area, index into `summary.elements`).
+fn plotted(survey: &Survey, summary: &Summary, code: &str) -> Vec<(GapPoint, usize, usize)> {
+    summary
+        .elements
+        .iter()
+        .zip(element_info(survey))
+        .enumerate()
+        .filter_map(|(i, (score, (area, label)))| {
+            let point = GapPoint {
+                performance: score.performance?,
+                importance: score.importance?,
+                label: short_label(label.get(code), SHORT),
+            };
+            Some((point, area, i))
+        })
+        .collect()
+}
+
+/// The gap chart: every element with both means, the crosshair, the table keyed by marker.
+pub fn gap_chart(
+    survey: Arc<Survey>,
+    locale: Locale,
+    card: Card,
+    diagonal: RwSignal<bool>,
+) -> Memo<Option<Section<GapChart>>> {
+    let strings = locale.strings();
+    let code = locale.code();
+    Memo::new(move |_| {
+        card.with(|card| {
+            let summary = &card.as_ref()?.summary;
+            let plotted = plotted(&survey, summary, code);
+            if plotted.is_empty() {
+                return None;
+            }
+            let crosshair = (
+                summary.crosshair.importance?,
+                summary.crosshair.performance?,
+            );
+            let mode = mode_word(strings, summary.crosshair.mode);
+            let points: Vec<GapPoint> = plotted.iter().map(|(p, ..)| p.clone()).collect();
+            let mut numbers = vec![0; points.len()];
+            for (marker, members) in coincident(&points).iter().enumerate() {
+                for &member in members {
+                    numbers[member] = marker + 1;
+                }
+            }
+            let info = element_info(&survey);
+            let rows = plotted
+                .iter()
+                .zip(numbers)
+                .map(|((_, area, i), number)| {
+                    let score = &summary.elements[*i];
+                    vec![
+                        number.to_string(),
+                        info[*i].1.get(code).to_owned(),
+                        survey.areas[*area].title.get(code).to_owned(),
+                        cell(locale, score.importance),
+                        cell(locale, score.performance),
+                        cell(locale, score.gap),
+                        score
+                            .quadrant
+                            .map(|q| quadrant_names(strings)[quadrant_index(q)].clone())
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let counts = summary.quadrant_counts();
+            let summary_text = Strings::fill(
+                strings.gap_chart_summary,
+                &[
+                    ("count", &counts.iter().sum::<usize>().to_string()),
+                    ("mode", mode),
+                    ("q0", &counts[0].to_string()),
+                    ("q1", &counts[1].to_string()),
+                    ("q2", &counts[2].to_string()),
+                    ("q3", &counts[3].to_string()),
+                ],
+            );
+            let caption = Strings::fill(
+                strings.crosshair_caption,
+                &[
+                    ("mode", mode),
+                    ("importance", &locale.decimal(crosshair.0)),
+                    ("performance", &locale.decimal(crosshair.1)),
+                ],
+            );
+            Some(Section {
+                chart: GapChart {
+                    point_areas: plotted.iter().map(|(_, area, _)| *area).collect(),
+                    points,
+                    scale: (survey.scale.min, survey.scale.max),
+                    crosshair,
+                    diagonal: diagonal.get(),
+                    caption,
+                    quadrant_names: quadrant_names(strings),
+                    x_title: format!("{} →", strings.performance),
+                    y_title: format!("{} →", strings.importance),
+                    legend: survey
+                        .areas
+                        .iter()
+                        .map(|a| a.title.get(code).to_owned())
+                        .collect(),
+                },
+                summary: summary_text,
+                table: Table {
+                    headers: [
+                        strings.col_number,
+                        strings.col_element,
+                        strings.col_area,
+                        strings.importance,
+                        strings.performance,
+                        strings.col_gap,
+                        strings.col_quadrant,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows,
+                    key: 1,
+                    numeric: vec![3, 4, 5],
+                    caption: Some(strings.shared_point.to_owned()),
+                    total_last: false,
+                },
+                note: None,
+            })
+        })
+    })
+}
+
+/// Every element's gap, largest first.
+pub fn gap_bars(survey: Arc<Survey>, locale: Locale, card: Card) -> Memo<Option<Section<GapBars>>> {
+    let strings = locale.strings();
+    let code = locale.code();
+    Memo::new(move |_| {
+        card.with(|card| {
+            let summary = &card.as_ref()?.summary;
+            let info = element_info(&survey);
+            // (full label, gap, quadrant) by rank.
+            let ranked: Vec<(&str, f64, usize)> = summary
+                .ranked_by_gap()
+                .into_iter()
+                .filter_map(|score| {
+                    let i = summary.elements.iter().position(|e| e.id == score.id)?;
+                    Some((
+                        info.get(i)?.1.get(code),
+                        score.gap?,
+                        quadrant_index(score.quadrant?),
+                    ))
+                })
+                .collect();
+            let (first, last) = (ranked.first()?, ranked.last()?);
+            let names = quadrant_names(strings);
+            Some(Section {
+                summary: Strings::fill(
+                    strings.gap_bars_summary,
+                    &[
+                        ("first", first.0),
+                        ("largest", &locale.decimal(first.1)),
+                        ("last", last.0),
+                        ("smallest", &locale.decimal(last.1)),
+                    ],
+                ),
+                table: Table {
+                    headers: [
+                        strings.col_rank,
+                        strings.col_element,
+                        strings.col_gap,
+                        strings.col_quadrant,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: ranked
+                        .iter()
+                        .enumerate()
+                        .map(|(rank, (label, gap, q))| {
+                            vec![
+                                (rank + 1).to_string(),
+                                (*label).to_owned(),
+                                locale.decimal(*gap),
+                                names[*q].clone(),
+                            ]
+                        })
+                        .collect(),
+                    key: 1,
+                    numeric: vec![2],
+                    ..Table::default()
+                },
+                chart: GapBars {
+                    bars: ranked
+                        .iter()
+                        .map(|(label, gap, q)| {
+                            (short_label(label, SHORT), *gap, locale.decimal(*gap), *q)
+                        })
+                        .collect(),
+                    quadrant_names: names,
+                },
+                note: None,
+            })
+        })
+    })
+}
+
+/// Mean importance and performance per area.
+pub fn areas(survey: Arc<Survey>, locale: Locale, card: Card) -> Memo<Option<Section<AreaBars>>> {
+    let strings = locale.strings();
+    let code = locale.code();
+    Memo::new(move |_| {
+        card.with(|card| {
+            let summary = &card.as_ref()?.summary;
+            if summary.areas.iter().all(|a| a.importance.is_none()) {
+                return None;
+            }
+            let titles: Vec<&str> = survey.areas.iter().map(|a| a.title.get(code)).collect();
+            let widest = summary
+                .areas
+                .iter()
+                .zip(&titles)
+                .filter_map(|(a, title)| Some((title, a.importance?, a.performance?, a.gap?)))
+                .max_by(|a, b| a.3.total_cmp(&b.3));
+            Some(Section {
+                summary: widest
+                    .map(|(title, i, p, _)| {
+                        Strings::fill(
+                            strings.areas_summary,
+                            &[
+                                ("area", title),
+                                ("importance", &locale.decimal(i)),
+                                ("performance", &locale.decimal(p)),
+                            ],
+                        )
+                    })
+                    .unwrap_or_default(),
+                table: Table {
+                    headers: [
+                        strings.col_area,
+                        strings.importance,
+                        strings.performance,
+                        strings.col_gap,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows: summary
+                        .areas
+                        .iter()
+                        .zip(&titles)
+                        .map(|(a, title)| {
+                            vec![
+                                (*title).to_owned(),
+                                cell(locale, a.importance),
+                                cell(locale, a.performance),
+                                cell(locale, a.gap),
+                            ]
+                        })
+                        .collect(),
+                    key: 0,
+                    numeric: vec![1, 2, 3],
+                    ..Table::default()
+                },
+                chart: AreaBars {
+                    areas: summary
+                        .areas
+                        .iter()
+                        .zip(&titles)
+                        .map(|(a, title)| ((*title).to_owned(), a.importance, a.performance))
+                        .collect(),
+                    scale: (survey.scale.min, survey.scale.max),
+                    series: [
+                        strings.importance.to_owned(),
+                        strings.performance.to_owned(),
+                    ],
+                },
+                note: None,
+            })
+        })
+    })
+}
+
+/// The five Cs per C and overall, with the partner's category above the chart.
+pub fn five_cs(
+    survey: Arc<Survey>,
+    locale: Locale,
+    card: Card,
+    response: RwSignal<Response>,
+) -> Memo<Option<Section<FiveCsChart>>> {
+    let strings = locale.strings();
+    let code = locale.code();
+    Memo::new(move |_| {
+        let section = survey.sections.five_cs.as_ref()?;
+        let category = {
+            let model = ScoringModel::new(&survey);
+            let row = response.with(|r| model.row(r));
+            rank_partners(&model, &[row])
+                .pop()
+                .and_then(|p| p.category)
+                .and_then(|id| category_label(&survey, &id))
+                .map(|label| format!("{}: {}", strings.category, label.get(code)))
+        };
+        card.with(|card| {
+            let five = card.as_ref()?.summary.five_cs.as_ref()?;
+            let overall = five.overall?;
+            let labels: Vec<&str> = section
+                .dimensions
+                .iter()
+                .map(|d| d.label.get(code))
+                .collect();
+            let whole =
+                |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+            let scored = five
+                .dimensions
+                .iter()
+                .zip(&labels)
+                .filter_map(|(d, label)| Some((*label, d.score?)));
+            let best = scored.clone().max_by(|a, b| a.1.total_cmp(&b.1))?;
+            let worst = scored.min_by(|a, b| a.1.total_cmp(&b.1))?;
+            let mut rows: Vec<Vec<String>> = five
+                .dimensions
+                .iter()
+                .zip(&labels)
+                .map(|(d, label)| vec![(*label).to_owned(), whole(d.score), d.answers.to_string()])
+                .collect();
+            rows.push(vec![
+                strings.overall.to_owned(),
+                whole(Some(overall)),
+                String::new(),
+            ]);
+            let mut bars: Vec<(String, Option<f64>)> = five
+                .dimensions
+                .iter()
+                .zip(&labels)
+                .map(|(d, label)| ((*label).to_owned(), d.score))
+                .collect();
+            bars.push((strings.overall.to_owned(), Some(overall)));
+            Some(Section {
+                summary: Strings::fill(
+                    strings.five_cs_summary,
+                    &[
+                        ("score", &format!("{overall:.0}")),
+                        ("best", best.0),
+                        ("high", &format!("{:.0}", best.1)),
+                        ("worst", worst.0),
+                        ("low", &format!("{:.0}", worst.1)),
+                    ],
+                ),
+                table: Table {
+                    headers: [
+                        strings.col_dimension,
+                        strings.col_score,
+                        strings.col_answers,
+                    ]
+                    .map(String::from)
+                    .to_vec(),
+                    rows,
+                    key: 0,
+                    numeric: vec![1, 2],
+                    total_last: true,
+                    ..Table::default()
+                },
+                chart: FiveCsChart { bars },
+                note: category,
+            })
+        })
+    })
+}
