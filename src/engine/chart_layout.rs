@@ -201,7 +201,11 @@ impl GapLayout {
             let p = &points[m.members[0]];
             p.importance - p.performance
         };
-        order.sort_by(|&a, &b| gap(&markers[b]).total_cmp(&gap(&markers[a])));
+        order.sort_unstable_by(|&a, &b| {
+            gap(&markers[b])
+                .total_cmp(&gap(&markers[a]))
+                .then(a.cmp(&b))
+        });
         for m in order {
             let marker = &markers[m];
             let number = marker.number.to_string();

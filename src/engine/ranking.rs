@@ -1,7 +1,7 @@
 //! Ranking partners by the five Cs: rank all, group into categories, rank within each.
 
 use super::aggregate::dimension_scores;
-use super::model::{Row, ScoringModel};
+use super::model::{GroupKeys, Row, ScoringModel};
 use super::survey::{Categories, Survey};
 use super::text::Text;
 use serde::{Deserialize, Serialize};
@@ -41,6 +41,22 @@ pub fn five_cs_of(model: &ScoringModel, row: &Row) -> (Vec<Option<f64>>, Option<
     dimension_scores(section, survey.scale.min, survey.scale.max, answer)
 }
 
+/// The category a partner falls in: its type, its function, or the five-Cs band its overall
+/// score reaches, as the survey says.
+pub fn category_of(survey: &Survey, keys: &GroupKeys, score: Option<f64>) -> Option<String> {
+    match &survey.categories {
+        Categories::PartnerType => keys.partner_type.clone(),
+        Categories::PartnerFunction => keys.partner_function.clone(),
+        Categories::FiveCsScore { bands } => score.and_then(|score| {
+            bands
+                .iter()
+                .filter(|band| score >= band.min - super::aggregate::TOLERANCE)
+                .max_by(|a, b| a.min.total_cmp(&b.min))
+                .map(|band| band.id.clone())
+        }),
+    }
+}
+
 /// A category's name as the survey spells it: a partner type, a function or a five-Cs band.
 pub fn category_label<'s>(survey: &'s Survey, id: &str) -> Option<&'s Text> {
     let functions = &survey.profile.partner_type.functions;
@@ -63,17 +79,7 @@ pub fn rank_partners(model: &ScoringModel, rows: &[Row]) -> Vec<RankedPartner> {
         .iter()
         .map(|row| {
             let (dimensions, score) = five_cs_of(model, row);
-            let category = match &survey.categories {
-                Categories::PartnerType => row.keys.partner_type.clone(),
-                Categories::PartnerFunction => row.keys.partner_function.clone(),
-                Categories::FiveCsScore { bands } => score.and_then(|score| {
-                    bands
-                        .iter()
-                        .filter(|band| score >= band.min - super::aggregate::TOLERANCE)
-                        .max_by(|a, b| a.min.total_cmp(&b.min))
-                        .map(|band| band.id.clone())
-                }),
-            };
+            let category = category_of(survey, &row.keys, score);
             RankedPartner {
                 id: row.id.clone(),
                 name: row.partner_name.clone(),

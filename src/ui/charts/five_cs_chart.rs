@@ -66,7 +66,7 @@ impl Chart for FiveCsChart {
                 colour,
             );
             p.text(
-                &format!("{score:.0}"),
+                &crate::ui::i18n::Locale::whole(*score),
                 end + 4.0,
                 mid,
                 FONT,

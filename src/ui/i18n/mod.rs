@@ -40,12 +40,22 @@ impl Locale {
     }
 
     /// A mean or a gap with one decimal, in this language's notation ("3.4", "3,4").
+    /// Halves round away from zero (2.25 is "2.3"), as people round by hand. Formatting
+    /// from integers also keeps the float formatter, a large routine, out of the wasm.
     pub fn decimal(self, value: f64) -> String {
-        let text = format!("{value:.1}");
-        match self {
-            Locale::En => text,
-            Locale::De => text.replace('.', ","),
-        }
+        let tenths = (value * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let point = match self {
+            Locale::En => '.',
+            Locale::De => ',',
+        };
+        let tenths = tenths.unsigned_abs();
+        format!("{sign}{}{point}{}", tenths / 10, tenths % 10)
+    }
+
+    /// A score with no decimals ("72").
+    pub fn whole(value: f64) -> String {
+        (value.round() as i64).to_string()
     }
 
     pub fn strings(self) -> &'static Strings {

@@ -7,7 +7,7 @@ use super::{cell, element_info, quadrant_index, quadrant_names, SHORT};
 use crate::engine::aggregate::{CrosshairMode, Summary};
 use crate::engine::chart_layout::{coincident, short_label, GapPoint};
 use crate::engine::model::ScoringModel;
-use crate::engine::ranking::{category_label, rank_partners};
+use crate::engine::ranking::{category_label, category_of};
 use crate::engine::scorecard::Scorecard;
 use crate::engine::{Response, Survey};
 use crate::ui::charts::{AreaBars, FiveCsChart, GapBars, GapChart};
@@ -311,25 +311,19 @@ pub fn five_cs(
     let code = locale.code();
     Memo::new(move |_| {
         let section = survey.sections.five_cs.as_ref()?;
-        let category = {
-            let model = ScoringModel::new(&survey);
-            let row = response.with(|r| model.row(r));
-            rank_partners(&model, &[row])
-                .pop()
-                .and_then(|p| p.category)
-                .and_then(|id| category_label(&survey, &id))
-                .map(|label| format!("{}: {}", strings.category, label.get(code)))
-        };
         card.with(|card| {
             let five = card.as_ref()?.summary.five_cs.as_ref()?;
             let overall = five.overall?;
+            let keys = response.with(|r| ScoringModel::new(&survey).row(r).keys);
+            let category = category_of(&survey, &keys, Some(overall))
+                .and_then(|id| category_label(&survey, &id))
+                .map(|label| format!("{}: {}", strings.category, label.get(code)));
             let labels: Vec<&str> = section
                 .dimensions
                 .iter()
                 .map(|d| d.label.get(code))
                 .collect();
-            let whole =
-                |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
+            let whole = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), Locale::whole);
             let scored = five
                 .dimensions
                 .iter()
@@ -359,11 +353,11 @@ pub fn five_cs(
                 summary: Strings::fill(
                     strings.five_cs_summary,
                     &[
-                        ("score", &format!("{overall:.0}")),
+                        ("score", &Locale::whole(overall)),
                         ("best", best.0),
-                        ("high", &format!("{:.0}", best.1)),
+                        ("high", &Locale::whole(best.1)),
                         ("worst", worst.0),
-                        ("low", &format!("{:.0}", worst.1)),
+                        ("low", &Locale::whole(worst.1)),
                     ],
                 ),
                 table: Table {
