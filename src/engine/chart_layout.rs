@@ -77,6 +77,8 @@ pub struct GapChartSpec {
     pub font_px: f64,
     /// The four quadrant names, in the order of `QUADRANT_CORNERS`.
     pub quadrant_names: [String; 4],
+    /// The line above the plot that states the crosshair.
+    pub caption: String,
 }
 
 /// The corner of the plot each quadrant name sits in: Concentrate here (top left), Keep up
@@ -112,12 +114,25 @@ pub struct GapLayout {
     pub y: Axis,
     /// Where the crosshair lines cross, in pixels.
     pub cross: (f64, f64),
-    pub quadrant_names: [Rect; 4],
+    /// Where the quadrant names go in the plot; None on narrow charts.
+    pub quadrant_names: Option<[Rect; 4]>,
+    /// The caption, on two lines when one is too wide.
+    pub caption: TextBlock,
     pub markers: Vec<Marker>,
 }
 
-/// Room around the plot for tick labels and axis titles.
-const MARGIN: (f64, f64, f64, f64) = (26.0, 12.0, 44.0, 52.0); // top, right, bottom, left
+/// Lines of text in a box; each line is `line_height` high, from the top.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextBlock {
+    pub lines: Vec<String>,
+    pub rect: Rect,
+    pub line_height: f64,
+}
+
+/// Room around the plot for the caption, tick labels and axis titles: right, bottom, left;
+/// the top is `CAPTION_TOP` plus the caption's lines.
+const MARGIN: (f64, f64, f64) = (12.0, 44.0, 52.0);
+const CAPTION_TOP: f64 = 10.0;
 /// The scale's ends sit this far (in scale points) inside the plot, so edge markers show whole.
 const PAD: f64 = 0.3;
 const DOT: f64 = 5.0;
@@ -129,7 +144,24 @@ impl GapLayout {
         points: &[GapPoint],
         measure: &dyn Fn(&str) -> f64,
     ) -> GapLayout {
-        let (top, right, bottom, left) = MARGIN;
+        let (right, bottom, left) = MARGIN;
+        let line_height = spec.font_px * 4.0 / 3.0;
+        let caption_lines = if measure(&spec.caption) > spec.width - left {
+            split_in_two(&spec.caption)
+        } else {
+            vec![spec.caption.clone()]
+        };
+        let top = CAPTION_TOP + line_height * caption_lines.len() as f64;
+        let caption = TextBlock {
+            rect: Rect {
+                x: left,
+                y: CAPTION_TOP / 2.0,
+                w: caption_lines.iter().map(|l| measure(l)).fold(0.0, f64::max),
+                h: line_height * caption_lines.len() as f64,
+            },
+            lines: caption_lines,
+            line_height,
+        };
         let plot = Rect {
             x: left,
             y: top,
@@ -153,23 +185,27 @@ impl GapLayout {
 
         let text_height = spec.font_px * 1.25;
         let inset = 4.0;
-        let quadrant_names = std::array::from_fn(|q| {
-            let (right_side, top_side) = QUADRANT_CORNERS[q];
-            let w = measure(&spec.quadrant_names[q]);
-            Rect {
-                x: if right_side {
-                    plot.right() - inset - w
-                } else {
-                    plot.x + inset
-                },
-                y: if top_side {
-                    plot.y + inset
-                } else {
-                    plot.bottom() - inset - text_height
-                },
-                w,
-                h: text_height,
-            }
+        // Narrow charts name the quadrants in their legend: in the plot, the names would cover
+        // the markers in the corners.
+        let quadrant_names = (!spec.numbered).then(|| {
+            std::array::from_fn(|q| {
+                let (right_side, top_side) = QUADRANT_CORNERS[q];
+                let w = measure(&spec.quadrant_names[q]);
+                Rect {
+                    x: if right_side {
+                        plot.right() - inset - w
+                    } else {
+                        plot.x + inset
+                    },
+                    y: if top_side {
+                        plot.y + inset
+                    } else {
+                        plot.bottom() - inset - text_height
+                    },
+                    w,
+                    h: text_height,
+                }
+            })
         });
 
         let mut markers: Vec<Marker> = coincident(points)
@@ -188,7 +224,7 @@ impl GapLayout {
             })
             .collect();
 
-        let mut obstacles: Vec<Rect> = quadrant_names.to_vec();
+        let mut obstacles: Vec<Rect> = quadrant_names.iter().flatten().copied().collect();
         obstacles.extend(markers.iter().map(|m| Rect {
             x: m.x - m.radius - 1.0,
             y: m.y - m.radius - 1.0,
@@ -241,6 +277,7 @@ impl GapLayout {
             y,
             cross,
             quadrant_names,
+            caption,
             markers,
         }
     }
@@ -282,6 +319,19 @@ fn candidates(marker: &Marker, w: f64, h: f64) -> impl Iterator<Item = Rect> + '
         .into_iter()
         .map(move |(x, y)| Rect { x, y, w, h })
     })
+}
+
+/// A text cut at the space nearest its middle into two lines (one line if it has no space).
+fn split_in_two(text: &str) -> Vec<String> {
+    let middle = text.len() / 2;
+    let cut = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(middle));
+    match cut {
+        Some(i) => vec![text[..i].to_owned(), text[i + 1..].to_owned()],
+        None => vec![text.to_owned()],
+    }
 }
 
 /// Lays out boxes of the given widths in rows no wider than `max_width`: a legend that wraps.
@@ -338,6 +388,7 @@ mod tests {
                 "Possible overkill",
             ]
             .map(String::from),
+            caption: "Scale-centred crosshair".to_owned(),
         }
     }
 
@@ -431,7 +482,7 @@ mod tests {
                 };
                 assert!(!a.overlaps(&dot));
             }
-            for name in &layout.quadrant_names {
+            for name in layout.quadrant_names.iter().flatten() {
                 assert!(!a.overlaps(name));
             }
         }
@@ -450,6 +501,29 @@ mod tests {
         let (smaller, larger) = (&layout.markers[0], &layout.markers[1]);
         assert_eq!(larger.label.as_ref().unwrap().rect.x, larger.x + DOT + 3.0);
         assert!(smaller.label.as_ref().unwrap().rect.right() < smaller.x);
+    }
+
+    #[test]
+    fn a_narrow_chart_wraps_a_long_caption_and_leaves_the_quadrant_names_to_its_legend() {
+        let narrow = GapChartSpec {
+            width: 300.0,
+            height: 300.0,
+            caption: "Data-centred crosshair: importance 3.1, performance 2.9".to_owned(),
+            ..spec(true)
+        };
+        let layout = GapLayout::new(&narrow, &[], &measure);
+        assert_eq!(layout.quadrant_names, None);
+        // 7 px a character: the caption (55 characters, 385 px) is wider than 300 - 52 px, so
+        // it is cut at the space nearest its middle (after the colon), and the plot starts
+        // below its two lines, 10 + 2 x 16 px from the top.
+        assert_eq!(
+            layout.caption.lines,
+            ["Data-centred crosshair:", "importance 3.1, performance 2.9"]
+        );
+        assert!((layout.plot.y - 42.0).abs() < 1e-9);
+        assert!(GapLayout::new(&spec(false), &[], &measure)
+            .quadrant_names
+            .is_some());
     }
 
     #[test]

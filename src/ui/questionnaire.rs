@@ -133,6 +133,9 @@ pub fn Questionnaire(
     let heading = NodeRef::<H2>::new();
     // A question to focus once its page is on screen (a review link), instead of the heading.
     let focus_target = StoredValue::new(None::<String>);
+    // Kept here, not in the review page, so that the results stay open when the language
+    // changes and the page is drawn again.
+    let show_results = RwSignal::new(false);
     let go_to = Callback::new(move |(to, anchor): (Page, String)| {
         focus_target.set_value(Some(anchor));
         page.set(to);
@@ -199,7 +202,7 @@ pub fn Questionnaire(
                 view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any()
             }
             Page::Review => view! {
-                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to/>
+                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to show_results/>
             }
             .into_any(),
             Page::Area(_) | Page::Principles => {

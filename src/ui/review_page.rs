@@ -18,6 +18,8 @@ pub fn ReviewPage(
     questions: Signal<Vec<Question>>,
     /// Opens a page and focuses a question on it.
     go_to: Callback<(Page, String)>,
+    /// The results are open below the list.
+    show_results: RwSignal<bool>,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
@@ -67,8 +69,9 @@ pub fn ReviewPage(
                 .collect_view()
         })
     };
+    // Only a click here moves focus to the results; a redraw (a new language) leaves it.
+    let opened_here = StoredValue::new(false);
     let all_done = move || questions.with(|all| all.iter().all(Question::is_complete));
-    let show_results = RwSignal::new(false);
     view! {
         {move || {
             if all_done() {
@@ -84,10 +87,21 @@ pub fn ReviewPage(
         <button
             type="button"
             class="primary"
-            on:click=move |_| show_results.set(true)
+            on:click=move |_| {
+                opened_here.set_value(true);
+                show_results.set(true);
+            }
         >
             {strings.see_results}
         </button>
-        {move || show_results.get().then(|| view! { <ResultsReport survey=survey.clone() locale response/> })}
+        {move || {
+            show_results
+                .get()
+                .then(|| {
+                    view! {
+                        <ResultsReport survey=survey.clone() locale response take_focus=opened_here.get_value()/>
+                    }
+                })
+        }}
     }
 }

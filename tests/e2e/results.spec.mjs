@@ -104,6 +104,15 @@ test("the gap table and the charts agree with scores worked out by hand", async 
   await expect(page.getByRole("region", { name: "How partners like you are usually managed" })).toContainText(
     "formal, tiered program",
   );
+
+  // In German the report stays open, with German numbers, and focus stays on the menu.
+  await page.getByLabel("Language").focus();
+  await page.getByLabel("Language").selectOption({ label: "Deutsch" });
+  await expect(page.getByRole("heading", { name: "Ihre bisherigen Ergebnisse" })).toBeVisible();
+  await expect(page.getByLabel("Sprache")).toBeFocused();
+  await expect
+    .poll(async () => (await gapTable(page)).find((r) => r[1] === "Deal-Registrierung"))
+    .toEqual(["4", "Deal-Registrierung", "Geschäftsabwicklung", "5,0", "1,0", "4,0", "Hier ansetzen"]);
 });
 
 test("a chart downloads as a PNG at twice its size, and the printed report has the charts", async ({ page }) => {

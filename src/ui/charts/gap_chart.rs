@@ -37,10 +37,19 @@ impl GapChart {
         }
     }
 
+    /// The legend's entries: the areas, then on narrow charts the quadrants.
+    fn legend_entries(&self, width: f64) -> impl Iterator<Item = &String> {
+        let quadrants = if width < NARROW {
+            &self.quadrant_names[..]
+        } else {
+            &[]
+        };
+        self.legend.iter().chain(quadrants)
+    }
+
     fn legend_places(&self, width: f64, measure: Measure) -> (Vec<(f64, f64)>, f64) {
         let widths: Vec<f64> = self
-            .legend
-            .iter()
+            .legend_entries(width)
             .map(|t| 18.0 + measure(t, FONT))
             .collect();
         flow(&widths, width - 16.0, LEGEND_ROW, 16.0)
@@ -62,6 +71,7 @@ impl Chart for GapChart {
             numbered: p.width < NARROW,
             font_px: FONT,
             quadrant_names: self.quadrant_names.clone(),
+            caption: self.caption.clone(),
         };
         let layout = GapLayout::new(&spec, &self.points, &|text| p.measure(text, FONT));
         let plot = layout.plot;
@@ -128,10 +138,15 @@ impl Chart for GapChart {
         }
         p.line(&[(cx, plot.y), (cx, plot.bottom())], colours.text, 1.5);
         p.line(&[(plot.x, cy), (plot.right(), cy)], colours.text, 1.5);
+        for (n, line) in layout.caption.lines.iter().enumerate() {
+            let caption = &layout.caption;
+            let y = caption.rect.y + caption.line_height * (n as f64 + 0.5);
+            p.text(line, caption.rect.x, y, FONT, colours.text, Anchor::Start);
+        }
         for ((name, rect), colour) in self
             .quadrant_names
             .iter()
-            .zip(layout.quadrant_names)
+            .zip(layout.quadrant_names.iter().flatten())
             .zip(colours.quadrants)
         {
             p.text(
@@ -143,14 +158,6 @@ impl Chart for GapChart {
                 Anchor::Start,
             );
         }
-        p.text(
-            &self.caption,
-            plot.x,
-            plot.y / 2.0,
-            FONT,
-            colours.text,
-            Anchor::Start,
-        );
         p.text(
             &self.x_title,
             plot.x + plot.w / 2.0,
@@ -202,9 +209,23 @@ impl Chart for GapChart {
 
         let top = spec.height + 4.0;
         let (places, _) = self.legend_places(p.width, &|t, s| p.measure(t, s));
-        for (area, (title, (x, y))) in self.legend.iter().zip(places).enumerate() {
+        let areas = self.legend.len();
+        for (entry, (title, (x, y))) in self.legend_entries(p.width).zip(places).enumerate() {
             let (x, y) = (x + 8.0, top + y + LEGEND_ROW / 2.0);
-            p.dot(x + 5.0, y, 5.0, colours.area(area), colours.background);
+            match entry.checked_sub(areas) {
+                None => p.dot(x + 5.0, y, 5.0, colours.area(entry), colours.background),
+                // A quadrant: a swatch of its tint, outlined in its colour.
+                Some(q) => {
+                    let swatch = Rect {
+                        x,
+                        y: y - 5.0,
+                        w: 10.0,
+                        h: 10.0,
+                    };
+                    p.fill_rect(swatch, colours.quadrant_tints[q]);
+                    p.stroke_rect(swatch, colours.quadrants[q], 1.0);
+                }
+            }
             p.text(title, x + 14.0, y, FONT, colours.text, Anchor::Start);
         }
     }

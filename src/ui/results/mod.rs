@@ -58,6 +58,8 @@ pub fn ResultsReport(
     survey: Arc<Survey>,
     locale: Locale,
     response: RwSignal<Response>,
+    /// Move focus to the report's heading once drawn: the user just asked for it.
+    take_focus: bool,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
@@ -71,7 +73,7 @@ pub fn ResultsReport(
     let heading = NodeRef::<H3>::new();
     // Keyboard and screen-reader users land on the results they asked for, once drawn.
     Effect::new(move || {
-        if let Some(heading) = heading.get() {
+        if let Some(heading) = heading.get().filter(|_| take_focus) {
             let _ = heading.focus();
         }
     });
