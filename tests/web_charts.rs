@@ -86,11 +86,15 @@ fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
         legend: vec!["Brand".into(), "Enable".into()],
     };
     let pixel = draw(&chart);
-    // 640 px wide: the plot is 576 x 326.8 from (52, 26), showing 0.7..5.3 on both axes.
-    // (P 1.5, I 4.5): x = 52 + 0.8 / 4.6 * 576 = 152.2, y = 352.8 - 3.8 / 4.6 * 326.8 = 82.8.
-    assert_colour(&pixel, 152.0, 83.0, (0, 114, 178));
-    // (P 4.5, I 1.5): x = 527.8, y = 296.0, in the second area's colour.
-    assert_colour(&pixel, 528.0, 296.0, (213, 94, 0));
+    // 640 px wide: the plot is 576 x 326.8 from (52, 26). Across it shows 0.7..5.3; up, the
+    // top and bottom 30 px are kept for the quadrant names, a pad of 30 x 4 / (326.8 - 60)
+    // = 0.4498 points: 0.5502..5.4498, 4.8996 points.
+    // (P 1.5, I 4.5): x = 52 + 0.8 / 4.6 * 576 = 152.2, y = 352.8 - 3.9498 / 4.8996 * 326.8
+    // = 89.4.
+    assert_colour(&pixel, 152.0, 89.0, (0, 114, 178));
+    // (P 4.5, I 1.5): x = 527.8, y = 352.8 - 0.9498 / 4.8996 * 326.8 = 289.4, in the
+    // second area's colour.
+    assert_colour(&pixel, 528.0, 289.0, (213, 94, 0));
     // The crosshair at 3 is x = 340, y = 189.4: the first point is left of and above it,
     // on the Concentrate-here tint (vermillion at 10% over white); the lower right is blue.
     assert_colour(&pixel, 200.0, 150.0, (251, 239, 230));
@@ -109,11 +113,11 @@ fn gap_bars_grow_right_for_a_positive_gap_and_left_for_a_negative_one() {
         quadrant_names: names(),
     };
     let pixel = draw(&chart);
-    // One key row (20 px) and 8 px of space: rows start at y = 28, 22 px each. The axis runs
-    // from -1.45 to 2.45 across about 590 px, zero near x = 260: the first bar spans about
-    // 260..565 and the second about 110..260.
-    assert_colour(&pixel, 440.0, 39.0, (193, 80, 0));
-    assert_colour(&pixel, 180.0, 61.0, (0, 104, 165));
+    // One key row (20 px) and 8 px of space: rows start at y = 28, 22 px each. Labels take
+    // about 60 px; the axis runs from -1.45 to 2.45 across the remaining 570 px, zero near
+    // x = 274: the first bar spans about 274..566 and the second about 128..274.
+    assert_colour(&pixel, 440.0, 39.0, (170, 68, 0));
+    assert_colour(&pixel, 180.0, 61.0, (0, 98, 156));
     assert_colour(&pixel, 440.0, 61.0, WHITE);
     assert_colour(&pixel, 180.0, 39.0, WHITE);
 }

@@ -48,6 +48,11 @@ impl Quadrant {
         Quadrant::PossibleOverkill,
     ];
 
+    /// The position in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// On the crosshair counts as high.
     pub fn of(importance: f64, performance: f64, crosshair: (f64, f64)) -> Quadrant {
         let high_importance = importance >= crosshair.0 - TOLERANCE;

@@ -135,6 +135,8 @@ const MARGIN: (f64, f64, f64) = (12.0, 44.0, 52.0);
 const CAPTION_TOP: f64 = 10.0;
 /// The scale's ends sit this far (in scale points) inside the plot, so edge markers show whole.
 const PAD: f64 = 0.3;
+/// Room for a quadrant name (its inset and height) and the largest marker beside it.
+const NAME_BAND: f64 = 30.0;
 const DOT: f64 = 5.0;
 const MERGED_DOT: f64 = 9.0;
 
@@ -168,16 +170,24 @@ impl GapLayout {
             w: (spec.width - left - right).max(1.0),
             h: (spec.height - top - bottom).max(1.0),
         };
-        let (lo, hi) = (f64::from(spec.scale.0) - PAD, f64::from(spec.scale.1) + PAD);
+        let (min, max) = (f64::from(spec.scale.0), f64::from(spec.scale.1));
         let x = Axis {
-            lo,
-            hi,
+            lo: min - PAD,
+            hi: max + PAD,
             from: plot.x,
             to: plot.right(),
         };
+        // Where the quadrant names are drawn, the first and last scale points sit NAME_BAND
+        // pixels inside the plot, so a marker there never covers a name: a band of b pixels
+        // on a plot h high needs a pad of b * range / (h - 2b) scale points.
+        let pad_y = if spec.numbered {
+            PAD
+        } else {
+            (NAME_BAND * (max - min) / (plot.h - 2.0 * NAME_BAND).max(1.0)).max(PAD)
+        };
         let y = Axis {
-            lo,
-            hi,
+            lo: min - pad_y,
+            hi: max + pad_y,
             from: plot.bottom(),
             to: plot.y,
         };
@@ -403,7 +413,9 @@ mod tests {
     #[test]
     fn the_scale_maps_onto_the_plot_with_high_importance_at_the_top() {
         let layout = GapLayout::new(&spec(false), &[], &measure);
-        // Plot: x 52..628 (576 wide), y 26..436 (410 high); data 0.7..5.3 (4.6 points).
+        // Plot: x 52..628 (576 wide), y 26..436 (410 high). Across, 0.7..5.3 (4.6 points).
+        // Up, the top and bottom 30 px are kept for the quadrant names: a pad of
+        // 30 x 4 / (410 - 60) = 0.343 points, so 5 sits at 26 + 30 = 56.
         assert_eq!(
             layout.plot,
             Rect {
@@ -414,7 +426,8 @@ mod tests {
             }
         );
         assert!((layout.x.px(3.0) - (52.0 + 2.3 / 4.6 * 576.0)).abs() < 1e-9);
-        assert!((layout.y.px(5.0) - (436.0 - 4.3 / 4.6 * 410.0)).abs() < 1e-9);
+        assert!((layout.y.px(5.0) - 56.0).abs() < 1e-9);
+        assert!((layout.y.px(1.0) - 406.0).abs() < 1e-9);
         assert!(layout.y.px(5.0) < layout.y.px(1.0));
         // The crosshair at the scale's midpoint is the plot's centre.
         assert!((layout.cross.0 - 340.0).abs() < 1e-9);
@@ -524,6 +537,40 @@ mod tests {
         assert!(GapLayout::new(&spec(false), &[], &measure)
             .quadrant_names
             .is_some());
+    }
+
+    #[test]
+    fn markers_in_the_corners_leave_the_quadrant_names_clear() {
+        // Two elements at each corner of the scale: merged markers, the largest there are.
+        let corners = [(1.0, 5.0), (5.0, 5.0), (1.0, 1.0), (5.0, 1.0)];
+        let points: Vec<GapPoint> = corners
+            .iter()
+            .flat_map(|&(p, i)| [point(p, i, "A"), point(p, i, "B")])
+            .collect();
+        for height in [320.0, 480.0, 640.0] {
+            let layout = GapLayout::new(
+                &GapChartSpec {
+                    height,
+                    ..spec(false)
+                },
+                &points,
+                &measure,
+            );
+            let names = layout.quadrant_names.unwrap();
+            for marker in &layout.markers {
+                let r = marker.radius;
+                let dot = Rect {
+                    x: marker.x - r,
+                    y: marker.y - r,
+                    w: 2.0 * r,
+                    h: 2.0 * r,
+                };
+                assert!(
+                    names.iter().all(|name| !name.overlaps(&dot)),
+                    "at height {height}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use super::download::data_url;
 use super::element_card::ElementCard;
 use super::focus::focus_anchor;
 use super::profile_page::ProfilePage;
+use super::results::ReportView;
 use super::review_page::ReviewPage;
 use super::state::use_app_state;
 use super::storage;
@@ -135,7 +136,7 @@ pub fn Questionnaire(
     let focus_target = StoredValue::new(None::<String>);
     // Kept here, not in the review page, so that the results stay open when the language
     // changes and the page is drawn again.
-    let show_results = RwSignal::new(false);
+    let report = ReportView::new();
     let go_to = Callback::new(move |(to, anchor): (Page, String)| {
         focus_target.set_value(Some(anchor));
         page.set(to);
@@ -202,7 +203,7 @@ pub fn Questionnaire(
                 view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any()
             }
             Page::Review => view! {
-                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to show_results/>
+                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to report/>
             }
             .into_any(),
             Page::Area(_) | Page::Principles => {

@@ -1,7 +1,7 @@
 //! The last page: what is still unanswered, with links back, and a first look at the results.
 
 use super::i18n::Locale;
-use super::results::ResultsReport;
+use super::results::{focus_results, ReportView, ResultsReport};
 use crate::engine::questionnaire::{page_text, question_text, Page, Question};
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
@@ -18,8 +18,8 @@ pub fn ReviewPage(
     questions: Signal<Vec<Question>>,
     /// Opens a page and focuses a question on it.
     go_to: Callback<(Page, String)>,
-    /// The results are open below the list.
-    show_results: RwSignal<bool>,
+    /// Whether the results are open below the list, and their settings.
+    report: ReportView,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
@@ -89,17 +89,29 @@ pub fn ReviewPage(
             class="primary"
             on:click=move |_| {
                 opened_here.set_value(true);
-                show_results.set(true);
+                if report.open.get_untracked() {
+                    // Already open: go to it rather than drawing it again.
+                    focus_results();
+                } else {
+                    report.open.set(true);
+                }
             }
         >
             {strings.see_results}
         </button>
         {move || {
-            show_results
+            report
+                .open
                 .get()
                 .then(|| {
                     view! {
-                        <ResultsReport survey=survey.clone() locale response take_focus=opened_here.get_value()/>
+                        <ResultsReport
+                            survey=survey.clone()
+                            locale
+                            response
+                            view=report
+                            take_focus=opened_here.get_value()
+                        />
                     }
                 })
         }}

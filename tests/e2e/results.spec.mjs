@@ -105,7 +105,7 @@ test("the gap table and the charts agree with scores worked out by hand", async 
     "formal, tiered program",
   );
 
-  // In German the report stays open, with German numbers, and focus stays on the menu.
+  // In German the report stays open with its settings, German numbers, and focus on the menu.
   await page.getByLabel("Language").focus();
   await page.getByLabel("Language").selectOption({ label: "Deutsch" });
   await expect(page.getByRole("heading", { name: "Ihre bisherigen Ergebnisse" })).toBeVisible();
@@ -113,6 +113,13 @@ test("the gap table and the charts agree with scores worked out by hand", async 
   await expect
     .poll(async () => (await gapTable(page)).find((r) => r[1] === "Deal-Registrierung"))
     .toEqual(["4", "Deal-Registrierung", "Geschäftsabwicklung", "5,0", "1,0", "4,0", "Hier ansetzen"]);
+  await expect(page.getByRole("radio", { name: /^Skalenzentriert/ })).toBeChecked();
+  expect((await gapTable(page)).find((r) => r[1] === "Ansehen")[6]).toBe("Weiter so");
+
+  // "See results" again goes to the open report instead of drawing it anew.
+  await page.getByRole("button", { name: "Ergebnisse ansehen" }).click();
+  await expect(page.getByRole("heading", { name: "Ihre bisherigen Ergebnisse" })).toBeFocused();
+  await expect(page.getByRole("radio", { name: /^Skalenzentriert/ })).toBeChecked();
 });
 
 test("a chart downloads as a PNG at twice its size, and the printed report has the charts", async ({ page }) => {
@@ -151,7 +158,7 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
-test("on a phone the gap chart numbers its markers and nothing scrolls sideways", async ({ page }) => {
+test("on a phone the gap chart fits the screen, nothing scrolls sideways, and a wider window redraws it", async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await fillAndOpenResults(page);

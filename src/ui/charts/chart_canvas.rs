@@ -2,7 +2,7 @@
 //! data, the width, the theme or print mode changes, named by a one-sentence summary, and
 //! downloadable as a PNG at twice its size.
 
-use super::painter::Painter;
+use super::painter::{measure_text, Painter};
 use super::palette::Palette;
 use crate::ui::state::use_app_state;
 use leptos::ev;
@@ -40,10 +40,7 @@ pub fn render(
     else {
         return;
     };
-    let measure = |text: &str, size: f64| {
-        context.set_font(&format!("{size}px system-ui, sans-serif"));
-        context.measure_text(text).map_or(0.0, |m| m.width())
-    };
+    let measure = |text: &str, size: f64| measure_text(&context, text, size);
     let height = chart.height(width, &measure);
     let style = web_sys::HtmlElement::style(canvas);
     let _ = style.set_property("width", &format!("{width}px"));
@@ -75,19 +72,31 @@ pub fn ChartCanvas(
     let state = use_app_state();
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0);
+    // Phones fire resize events while scrolling (the address bar); only a new width redraws.
     let resize = window_event_listener(ev::resize, move |_| {
         if let Some(canvas) = canvas.get_untracked() {
-            width.set(container_width(&canvas));
+            let now = container_width(&canvas);
+            if now != width.get_untracked() {
+                width.set(now);
+            }
         }
     });
     on_cleanup(move || resize.remove());
     let drawn = chart.clone();
+    // Counts drawings, so that a first drawing still waiting for its frame is dropped when a
+    // newer one has happened meanwhile.
+    let generation = StoredValue::new(0_u32);
     Effect::new(move |drawn_before: Option<()>| {
         let Some(canvas) = canvas.get() else { return };
         let palette = Palette::of(state.dark.get() && !state.printing.get());
         let known_width = width.get();
         let Some(chart) = drawn() else { return };
+        generation.update_value(|g| *g += 1);
+        let this = generation.get_value();
         let paint = move || {
+            if generation.try_get_value() != Some(this) {
+                return;
+            }
             let css_width = match known_width {
                 0.0 => container_width(&canvas),
                 known => known,

@@ -3,6 +3,7 @@
 
 use super::chart_canvas::{Chart, Measure};
 use super::painter::{Anchor, Painter};
+use super::palette::Palette;
 use crate::engine::chart_layout::{flow, GapChartSpec, GapLayout, GapPoint, Rect};
 
 /// Below this width, markers carry numbers keyed to the table instead of labels.
@@ -175,14 +176,8 @@ impl Chart for GapChart {
         );
 
         for marker in &layout.markers {
-            let area = self.point_areas[marker.members[0]];
-            p.dot(
-                marker.x,
-                marker.y,
-                marker.radius,
-                colours.area(area),
-                colours.background,
-            );
+            let fill = colours.area(self.point_areas[marker.members[0]]);
+            p.dot(marker.x, marker.y, marker.radius, fill, colours.background);
             if marker.members.len() > 1 {
                 let count = marker.members.len().to_string();
                 p.text(
@@ -190,7 +185,7 @@ impl Chart for GapChart {
                     marker.x,
                     marker.y,
                     FONT - 1.0,
-                    colours.background,
+                    Palette::text_on(fill),
                     Anchor::Centre,
                 );
             }

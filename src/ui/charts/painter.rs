@@ -13,6 +13,12 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 /// The font every chart uses; the canvas resolves it like CSS does.
 const FONT: &str = "system-ui, sans-serif";
 
+/// A text's width in CSS pixels on an unscaled context, in the charts' font.
+pub fn measure_text(context: &CanvasRenderingContext2d, text: &str, size: f64) -> f64 {
+    context.set_font(&format!("{size}px {FONT}"));
+    context.measure_text(text).map_or(0.0, |m| m.width())
+}
+
 /// How a text sits on its point.
 #[derive(Clone, Copy)]
 pub enum Anchor {
@@ -141,7 +147,6 @@ impl Painter {
 
     /// The text's width in CSS pixels, as the canvas will draw it.
     pub fn measure(&self, text: &str, size: f64) -> f64 {
-        self.context.set_font(&format!("{size}px {FONT}"));
-        self.context.measure_text(text).map_or(0.0, |m| m.width())
+        measure_text(&self.context, text, size)
     }
 }

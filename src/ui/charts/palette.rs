@@ -38,11 +38,12 @@ pub const LIGHT: Palette = Palette {
         tint(120, 120, 120),
         tint(0, 114, 178),
     ],
+    // Dark enough for 4.5:1 against their own tints, where the quadrant names are drawn.
     quadrants: [
-        rgb(193, 80, 0),
-        rgb(0, 130, 95),
-        rgb(110, 110, 110),
-        rgb(0, 104, 165),
+        rgb(170, 68, 0),
+        rgb(0, 115, 84),
+        rgb(100, 100, 100),
+        rgb(0, 98, 156),
     ],
     areas: [
         rgb(0, 114, 178),
@@ -100,5 +101,17 @@ impl Palette {
 
     pub fn area(&self, index: usize) -> RGBAColor {
         self.areas[index % self.areas.len()]
+    }
+
+    /// Near-black or white, whichever reads better on `fill`: text inside a marker.
+    pub fn text_on(fill: RGBAColor) -> RGBAColor {
+        let RGBAColor(r, g, b, _) = fill;
+        // Perceived lightness (ITU-R BT.601 weights) of the fill.
+        let light = 299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b) > 150_000;
+        if light {
+            rgb(27, 31, 36)
+        } else {
+            rgb(255, 255, 255)
+        }
     }
 }

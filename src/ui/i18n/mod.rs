@@ -40,8 +40,8 @@ impl Locale {
     }
 
     /// A mean or a gap with one decimal, in this language's notation ("3.4", "3,4").
-    /// Halves round away from zero (2.25 is "2.3"), as people round by hand. Formatting
-    /// from integers also keeps the float formatter, a large routine, out of the wasm.
+    /// Halves round away from zero (2.25 is "2.3"), as people round by hand, and a value
+    /// that rounds to zero has no minus sign.
     pub fn decimal(self, value: f64) -> String {
         let tenths = (value * 10.0).round() as i64;
         let sign = if tenths < 0 { "-" } else { "" };

@@ -3,7 +3,6 @@
 
 use crate::ui::charts::{Chart, ChartCanvas, ChartFn};
 use crate::ui::i18n::Strings;
-use crate::ui::state::use_app_state;
 use leptos::prelude::*;
 
 /// A table of texts: what every chart's data table shows.
@@ -15,7 +14,8 @@ pub struct Table {
     pub key: usize,
     /// Columns of numbers, aligned right.
     pub numeric: Vec<usize>,
-    pub caption: Option<String>,
+    /// A note under the table.
+    pub note: Option<String>,
     /// The last row is a total.
     pub total_last: bool,
 }
@@ -31,6 +31,7 @@ pub struct Section<C> {
 
 /// The report section of a chart, shown while `section` has content.
 pub fn chart_section<C>(
+    strings: &'static Strings,
     id: &'static str,
     title: String,
     section: Memo<Option<Section<C>>>,
@@ -51,8 +52,10 @@ where
     });
     let note = Signal::derive(move || section.with(|s| s.as_ref().and_then(|s| s.note.clone())));
     let shown = Memo::new(move |_| section.with(Option::is_some));
+    let download = Strings::fill(strings.download_png, &[("chart", &title)]);
+    let table_name = Strings::fill(strings.table_of, &[("chart", &title)]);
     view! {
-        <ChartSection id title shown summary note chart table/>
+        <ChartSection id title download table_name shown summary note chart table/>
     }
 }
 
@@ -62,26 +65,24 @@ fn ChartSection(
     /// The heading's id; also the PNG's file name.
     id: &'static str,
     title: String,
+    /// The PNG button's text.
+    download: String,
+    /// The table region's accessible name.
+    table_name: String,
     shown: Memo<bool>,
     summary: Signal<String>,
     note: Signal<Option<String>>,
     chart: ChartFn,
     table: Signal<Table>,
 ) -> impl IntoView {
-    let state = use_app_state();
     move || {
         shown.get().then(|| {
-            let download = Strings::fill(state.strings().download_png, &[("chart", &title)]);
             view! {
                 <section class="report-section" aria-labelledby=id>
                     <h4 id=id>{title.clone()}</h4>
                     {move || note.get().map(|note| view! { <p class="note">{note}</p> })}
-                    <ChartCanvas summary file_name=id.to_owned() download chart=chart.clone()/>
-                    <DataTable
-                        id=format!("{id}-table")
-                        name=Strings::fill(state.strings().table_of, &[("chart", &title)])
-                        table
-                    />
+                    <ChartCanvas summary file_name=id.to_owned() download=download.clone() chart=chart.clone()/>
+                    <DataTable id=format!("{id}-table") name=table_name.clone() table/>
                 </section>
             }
         })
@@ -126,7 +127,6 @@ fn DataTable(id: String, name: String, table: Signal<Table>) -> impl IntoView {
     view! {
         <div class="table-wrap" role="region" aria-label=name tabindex="0">
             <table class="data" id=id>
-                {move || table.with(|t| t.caption.clone()).map(|caption| view! { <caption>{caption}</caption> })}
                 <thead>
                     <tr>
                         {move || table.with(|t| {
@@ -136,6 +136,7 @@ fn DataTable(id: String, name: String, table: Signal<Table>) -> impl IntoView {
                 </thead>
                 <tbody>{body}</tbody>
             </table>
+            {move || table.with(|t| t.note.clone()).map(|note| view! { <p class="table-note">{note}</p> })}
         </div>
     }
 }

@@ -7,25 +7,30 @@ mod placements;
 mod sections;
 
 use super::i18n::{Locale, Strings};
-use crate::engine::aggregate::{CrosshairMode, Quadrant};
+use crate::engine::aggregate::CrosshairMode;
 use crate::engine::model::ScoringModel;
 use crate::engine::scorecard::score;
 use crate::engine::{Response, Survey, Text};
 use chart_section::chart_section;
-use leptos::html::H3;
 use leptos::prelude::*;
 use placements::{Management, Placements, Priorities};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The id of the report's heading.
+const RESULTS_TITLE: &str = "results-title";
+
+/// Moves focus to the report's heading, if the report is on the page.
+pub fn focus_results() {
+    if let Some(heading) = document().get_element_by_id(RESULTS_TITLE) {
+        if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let _ = heading.focus();
+        }
+    }
+}
 
 /// Chart labels longer than this are cut; tables give them in full.
 const SHORT: usize = 22;
-
-fn quadrant_index(quadrant: Quadrant) -> usize {
-    Quadrant::ALL
-        .iter()
-        .position(|q| *q == quadrant)
-        .unwrap_or_default()
-}
 
 fn quadrant_names(strings: &Strings) -> [String; 4] {
     [
@@ -52,29 +57,47 @@ fn cell(locale: Locale, value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| locale.decimal(v))
 }
 
+/// Whether the report is open and how its gap chart is set. The questionnaire keeps it, so
+/// that a new language, which draws the page again, keeps the user's choices.
+#[derive(Clone, Copy)]
+pub struct ReportView {
+    pub open: RwSignal<bool>,
+    pub mode: RwSignal<CrosshairMode>,
+    pub diagonal: RwSignal<bool>,
+}
+
+impl ReportView {
+    pub fn new() -> ReportView {
+        ReportView {
+            open: RwSignal::new(false),
+            mode: RwSignal::new(CrosshairMode::DataCentred),
+            diagonal: RwSignal::new(false),
+        }
+    }
+}
+
 /// The report, drawn from the live answers: it follows every change.
 #[component]
 pub fn ResultsReport(
     survey: Arc<Survey>,
     locale: Locale,
     response: RwSignal<Response>,
+    view: ReportView,
     /// Move focus to the report's heading once drawn: the user just asked for it.
     take_focus: bool,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
-    let mode = RwSignal::new(CrosshairMode::DataCentred);
-    let diagonal = RwSignal::new(false);
+    let ReportView { mode, diagonal, .. } = view;
     let scored = survey.clone();
     let card = Memo::new(move |_| {
         let model = ScoringModel::new(&scored);
         response.with(|r| score(&model, r, mode.get()).ok())
     });
-    let heading = NodeRef::<H3>::new();
     // Keyboard and screen-reader users land on the results they asked for, once drawn.
     Effect::new(move || {
-        if let Some(heading) = heading.get().filter(|_| take_focus) {
-            let _ = heading.focus();
+        if take_focus {
+            focus_results();
         }
     });
     let who = move || {
@@ -92,7 +115,7 @@ pub fn ResultsReport(
             let card = card.as_ref()?;
             let (pxi, class) = card.summary.pxi.map_or_else(
                 || (strings.no_data.to_owned(), ""),
-                |p| ((p.round() as i64).to_string(), "headline"),
+                |p| (Locale::whole(p), "headline"),
             );
             let completeness =
                 strings.ratings_given(card.completeness.given, card.completeness.possible);
@@ -134,7 +157,7 @@ pub fn ResultsReport(
 
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h3 id="results-title" tabindex="-1" node_ref=heading>{strings.results_title}</h3>
+            <h3 id=RESULTS_TITLE tabindex="-1">{strings.results_title}</h3>
             <p class="report-for">{who}</p>
             <p class="report-intro">{strings.report_intro}</p>
             {headline}
@@ -151,11 +174,11 @@ pub fn ResultsReport(
                     {strings.print_report}
                 </button>
             </div>
-            {chart_section("gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, card, diagonal))}
+            {chart_section(strings, "gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, card, diagonal))}
             <Priorities survey=survey.clone() locale card/>
-            {chart_section("gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
-            {chart_section("areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}
-            {chart_section("five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response))}
+            {chart_section(strings, "gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
+            {chart_section(strings, "areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}
+            {chart_section(strings, "five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response))}
             <Placements survey=survey.clone() locale card/>
             <Management survey locale response/>
         </section>

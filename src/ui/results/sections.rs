@@ -3,7 +3,7 @@
 //! labels and formats them.
 
 use super::chart_section::{Section, Table};
-use super::{cell, element_info, quadrant_index, quadrant_names, SHORT};
+use super::{cell, element_info, quadrant_names, SHORT};
 use crate::engine::aggregate::{CrosshairMode, Summary};
 use crate::engine::chart_layout::{coincident, short_label, GapPoint};
 use crate::engine::model::ScoringModel;
@@ -85,7 +85,7 @@ pub fn gap_chart(
                         cell(locale, score.gap),
                         score
                             .quadrant
-                            .map(|q| quadrant_names(strings)[quadrant_index(q)].clone())
+                            .map(|q| quadrant_names(strings)[q.index()].clone())
                             .unwrap_or_default(),
                     ]
                 })
@@ -142,8 +142,8 @@ pub fn gap_chart(
                     .to_vec(),
                     rows,
                     key: 1,
-                    numeric: vec![3, 4, 5],
-                    caption: Some(strings.shared_point.to_owned()),
+                    numeric: vec![0, 3, 4, 5],
+                    note: Some(strings.shared_point.to_owned()),
                     total_last: false,
                 },
                 note: None,
@@ -169,7 +169,7 @@ pub fn gap_bars(survey: Arc<Survey>, locale: Locale, card: Card) -> Memo<Option<
                     Some((
                         info.get(i)?.1.get(code),
                         score.gap?,
-                        quadrant_index(score.quadrant?),
+                        score.quadrant?.index(),
                     ))
                 })
                 .collect();
