@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make fuzz`: runs each fuzz target for FUZZ_SECONDS (default 60) on nightly, seeded with
-# the shipped surveys, the test fixtures and generated responses. Fails on the first crash.
+# `make fuzz`: runs each fuzz target (or those in FUZZ_TARGETS) for FUZZ_SECONDS (default 60)
+# on nightly, seeded with the shipped surveys, the test fixtures, generated responses and a
+# share link. Fails on the first crash.
 # Not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,7 +13,8 @@ fi
 if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows corpus/personal_link
+mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows corpus/personal_link \
+  corpus/share_link corpus/results_file
 cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
   > corpus/saved_response/seed.json
@@ -22,8 +24,10 @@ cargo run --quiet --manifest-path ../Cargo.toml --bin partnerlens -- generate \
   --survey ../public/surveys/partner-experience.json --count 3 --seed 1 > corpus/response_rows/generated.json
 printf '%s' 'partner=Acme&region=emea&type=solution-reseller&tier=gold&side=partner&wave=2026&survey=x.json' \
   > corpus/personal_link/seed.txt
+cp seeds/share-link.txt corpus/share_link/
+cp ../tests/fixtures/results/*.json corpus/results_file/
 log=$(mktemp)
-for target in survey_loader saved_response response_rows personal_link; do
+for target in ${FUZZ_TARGETS:-survey_loader saved_response response_rows personal_link share_link results_file}; do
   echo "==> fuzzing $target for ${seconds}s"
   if ! cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" >"$log" 2>&1; then
     tail -n 40 "$log"

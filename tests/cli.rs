@@ -153,6 +153,56 @@ fn aggregate_by_region_as_json_and_csv() {
     assert_eq!(lines.count(), 28);
 }
 
+/// The generated responses as the app exports them: one envelope each.
+fn exported(
+    responses: &[partnerlens::engine::Response],
+) -> Vec<partnerlens::engine::export::Envelope> {
+    use partnerlens::engine::assessment::Assessment;
+    let survey = partnerlens::engine::load_survey(&std::fs::read(SURVEY).unwrap()).unwrap();
+    responses
+        .iter()
+        .enumerate()
+        .map(|(i, response)| {
+            let mut assessment = Assessment::new(&survey, format!("id-{i}"), 1_000);
+            let response = partnerlens::engine::Response {
+                id: format!("id-{i}"),
+                ..response.clone()
+            };
+            assessment.record(&response, 2_000);
+            partnerlens::engine::export::Envelope::of(&assessment, &survey)
+        })
+        .collect()
+}
+
+#[test]
+fn exported_files_score_and_aggregate_like_the_bare_answers() {
+    let out = generated("40", "9");
+    let responses: Vec<partnerlens::engine::Response> = serde_json::from_str(&out).unwrap();
+    let envelopes = exported(&responses);
+    let bare = temp_file("bare.json", &out);
+    let files = temp_file(
+        "exports.json",
+        &serde_json::to_string_pretty(&envelopes).unwrap(),
+    );
+    let by_region =
+        |file: &str| partnerlens(&["aggregate", "--survey", SURVEY, file, "--by", "region"]);
+    let (code, from_exports, err) = by_region(&files);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(from_exports, by_region(&bare).1);
+
+    let one = temp_file("one-export.json", &envelopes[0].to_json());
+    let one_bare = temp_file(
+        "one-bare.json",
+        &serde_json::to_string(&responses[0]).unwrap(),
+    );
+    let (code, card, err) = partnerlens(&["score", "--survey", SURVEY, &one]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        card,
+        partnerlens(&["score", "--survey", SURVEY, &one_bare]).1
+    );
+}
+
 #[test]
 fn score_prints_the_full_result_and_refuses_another_survey() {
     let responses: Vec<serde_json::Value> = serde_json::from_str(&generated("1", "5")).unwrap();

@@ -9,7 +9,7 @@ use super::survey::Survey;
 use super::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The stored format this app writes. Version 0 is a bare `Response` without this field.
 pub const STORAGE_VERSION: u32 = 1;
@@ -95,29 +95,6 @@ impl Assessment {
             .map(|key| (key, now))
             .collect();
         next
-    }
-
-    /// Answers to ids this survey does not have (an element, item, criterion or process it
-    /// has dropped), as `kind/id`. They stay in the stored answers, unscored.
-    pub fn unknown_answers(&self, survey: &Survey) -> Vec<String> {
-        let elements: BTreeSet<&str> = survey.rated_elements().map(|e| e.id.as_str()).collect();
-        let items: BTreeSet<&str> = survey.scored_items().map(|i| i.id.as_str()).collect();
-        let criteria: BTreeSet<&str> = survey.criteria().map(|c| c.id.as_str()).collect();
-        let processes: BTreeSet<&str> = survey.processes().map(|p| p.id.as_str()).collect();
-        let r = &self.response;
-        let unknown = |kind: &str, known: &BTreeSet<&str>, ids: Vec<&String>| {
-            ids.into_iter()
-                .filter(|id| !known.contains(id.as_str()))
-                .map(|id| format!("{kind}/{id}"))
-                .collect::<Vec<_>>()
-        };
-        [
-            unknown("ratings", &elements, r.ratings.keys().collect()),
-            unknown("items", &items, r.items.keys().collect()),
-            unknown("criteria", &criteria, r.criteria.keys().collect()),
-            unknown("maturity", &processes, r.maturity.keys().collect()),
-        ]
-        .concat()
     }
 
     /// Reads a stored blob of any known version. A version-0 blob (a bare `Response`) becomes
@@ -488,7 +465,7 @@ mod tests {
         r.criteria.insert("j1".into(), true);
         r.maturity.insert("old-process".into(), "robust".into());
         assert_eq!(
-            assessment.unknown_answers(&survey),
+            assessment.response.unknown_answers(&survey),
             ["ratings/webinars", "items/c9", "maturity/old-process"]
         );
     }

@@ -3,7 +3,7 @@
 use super::survey::{ProfileFacts, Survey};
 use super::text::Side;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One respondent's answers to one survey.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -109,6 +109,29 @@ pub enum Dimension {
 }
 
 impl Response {
+    /// Answers to ids this survey does not have (an element, item, criterion or process it
+    /// has dropped), as `kind/id`. They stay in the stored answers, unscored.
+    pub fn unknown_answers(&self, survey: &Survey) -> Vec<String> {
+        let elements: BTreeSet<&str> = survey.rated_elements().map(|e| e.id.as_str()).collect();
+        let items: BTreeSet<&str> = survey.scored_items().map(|i| i.id.as_str()).collect();
+        let criteria: BTreeSet<&str> = survey.criteria().map(|c| c.id.as_str()).collect();
+        let processes: BTreeSet<&str> = survey.processes().map(|p| p.id.as_str()).collect();
+        let r = self;
+        let unknown = |kind: &str, known: &BTreeSet<&str>, ids: Vec<&String>| {
+            ids.into_iter()
+                .filter(|id| !known.contains(id.as_str()))
+                .map(|id| format!("{kind}/{id}"))
+                .collect::<Vec<_>>()
+        };
+        [
+            unknown("ratings", &elements, r.ratings.keys().collect()),
+            unknown("items", &items, r.items.keys().collect()),
+            unknown("criteria", &criteria, r.criteria.keys().collect()),
+            unknown("maturity", &processes, r.maturity.keys().collect()),
+        ]
+        .concat()
+    }
+
     pub fn new(survey: &Survey) -> Response {
         Response {
             survey_id: survey.id.clone(),

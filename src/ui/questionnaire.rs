@@ -261,7 +261,8 @@ pub fn Questionnaire(
 
     // Only a change between saved and refused redraws the alert, so it is announced once.
     let refused = Memo::new(move |_| saved.get() == Some(None));
-    let kept_aside = assessment.with_value(|a| survey.with_value(|s| a.unknown_answers(s)));
+    let kept_aside =
+        assessment.with_value(|a| survey.with_value(|s| a.response.unknown_answers(s)));
     view! {
         <div class="questionnaire">
             <button type="button" class="quiet" on:click=move |_| on_leave.run(())>

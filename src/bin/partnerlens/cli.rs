@@ -2,6 +2,7 @@
 
 use lexopt::prelude::*;
 use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+use partnerlens::engine::export::{read_envelopes, EXPORT_KIND};
 use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::ScoringModel;
 use partnerlens::engine::report_csv::aggregate_csv;
@@ -189,20 +190,35 @@ fn read_survey(options: &Options) -> Result<Survey, Failure> {
     load_survey(&bytes).map_err(|errors| failed(format!("{path}: invalid survey:\n{errors}")))
 }
 
-/// A response file holds one response or an array of them.
+/// A response file holds one response or an array of them, bare or as the app exports them.
 fn read_responses(path: &str) -> Result<Vec<Response>, Failure> {
     let text =
         std::fs::read_to_string(path).map_err(|e| failed(format!("{path}: cannot read: {e}")))?;
+    responses_from_text(path, &text)
+}
+
+fn responses_from_text(path: &str, text: &str) -> Result<Vec<Response>, Failure> {
+    if is_export(text) {
+        return read_envelopes(text.as_bytes())
+            .map(|envelopes| envelopes.into_iter().map(|e| e.response).collect())
+            .map_err(|problem| failed(format!("{path}: {problem}")));
+    }
     let parsed = if text.trim_start().starts_with('[') {
-        serde_json::from_str::<Vec<Response>>(&text)
+        serde_json::from_str::<Vec<Response>>(text)
     } else {
-        serde_json::from_str::<Response>(&text).map(|r| vec![r])
+        serde_json::from_str::<Response>(text).map(|r| vec![r])
     };
     parsed.map_err(|e| {
         failed(format!(
             "{path}: not a response or an array of responses: {e}"
         ))
     })
+}
+
+/// Exported files name their kind near the start; bare responses never have that key.
+fn is_export(text: &str) -> bool {
+    let head: String = text.chars().take(200).collect();
+    head.contains("\"kind\"") && head.contains(EXPORT_KIND)
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<ExitCode, Failure> {
@@ -239,7 +255,18 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
     for file in &options.files {
         let json = std::fs::read_to_string(file)
             .map_err(|e| failed(format!("{file}: cannot read: {e}")))?;
-        let rows = rows_from_json(&model, &json).map_err(|e| failed(format!("{file}: {e}")))?;
+        let rows = if is_export(&json) {
+            responses_from_text(file, &json)?
+                .iter()
+                .map(|response| {
+                    model.accepts(response)?;
+                    Ok(model.row(response))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        } else {
+            rows_from_json(&model, &json)
+        }
+        .map_err(|e| failed(format!("{file}: {e}")))?;
         for row in &rows {
             aggregation.add(row);
         }

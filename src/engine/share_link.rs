@@ -1,0 +1,210 @@
+//! The share link's payload (`#r=<payload>`): one respondent's answers, small enough for a
+//! URL. The answers are JSON (ids included, so a link still opens after the survey changes),
+//! deflated, prefixed with a format byte and a checksum, and written in base64url.
+//! The fragment never reaches a server, so nothing but the link's holder sees the answers.
+
+use super::response::Response;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use std::fmt;
+
+/// The payload format this app writes and reads.
+pub const SHARE_VERSION: u8 = 1;
+/// Longer payloads are refused before decoding: no real set of answers comes near it.
+pub const MAX_PAYLOAD_CHARS: usize = 64 * 1024;
+/// A payload never inflates beyond this, whatever its compressed size: a bomb stops here.
+pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
+/// Format byte and checksum.
+const HEADER: usize = 5;
+
+/// Why a share link could not be opened. The message is for the person who opened it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareProblem {
+    Empty,
+    TooLong(usize),
+    NotBase64,
+    Truncated,
+    NewerFormat(u8),
+    Checksum,
+    Corrupt,
+    TooLarge,
+    NotAnswers(String),
+}
+
+impl fmt::Display for ShareProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ask = "Ask whoever sent it for the link again, or for an exported file.";
+        match self {
+            ShareProblem::Empty => write!(f, "This share link holds no answers. {ask}"),
+            ShareProblem::TooLong(chars) => write!(
+                f,
+                "This share link is {chars} characters long, far longer than any set of answers. {ask}"
+            ),
+            ShareProblem::NotBase64 => write!(
+                f,
+                "This share link has characters a PartnerLens link never has; it was probably changed when it was copied. {ask}"
+            ),
+            ShareProblem::Truncated => write!(f, "This share link is cut short. {ask}"),
+            ShareProblem::NewerFormat(version) => write!(
+                f,
+                "This share link was made by a newer version of PartnerLens (link format {version}). Reload the page to get the newer app."
+            ),
+            ShareProblem::Checksum => write!(
+                f,
+                "This share link was changed after it was made (its checksum does not match). {ask}"
+            ),
+            ShareProblem::Corrupt => write!(f, "This share link is damaged. {ask}"),
+            ShareProblem::TooLarge => write!(
+                f,
+                "This share link unpacks to more than 1 MB, which no set of answers needs; it was not opened."
+            ),
+            ShareProblem::NotAnswers(why) => {
+                write!(f, "This share link does not hold PartnerLens answers ({why}). {ask}")
+            }
+        }
+    }
+}
+
+/// FNV-1a over the compressed bytes: catches a changed or truncated link before inflating.
+fn checksum(bytes: &[u8]) -> [u8; 4] {
+    let hash = bytes.iter().fold(0x811c_9dc5_u32, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    hash.to_be_bytes()
+}
+
+/// The payload for `#r=`. The response should carry its survey's id and structure hash.
+pub fn encode(response: &Response) -> String {
+    let json = serde_json::to_vec(response).unwrap_or_default();
+    let deflated = miniz_oxide::deflate::compress_to_vec(&json, 10);
+    let mut bytes = Vec::with_capacity(HEADER + deflated.len());
+    bytes.push(SHARE_VERSION);
+    bytes.extend_from_slice(&checksum(&deflated));
+    bytes.extend_from_slice(&deflated);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The answers in a payload, or why there are none.
+pub fn decode(payload: &str) -> Result<Response, ShareProblem> {
+    let payload = payload.trim();
+    if payload.is_empty() {
+        return Err(ShareProblem::Empty);
+    }
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(ShareProblem::TooLong(payload.len()));
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| ShareProblem::NotBase64)?;
+    if bytes.len() <= HEADER {
+        return Err(ShareProblem::Truncated);
+    }
+    let (header, deflated) = bytes.split_at(HEADER);
+    if header[0] != SHARE_VERSION {
+        return Err(if header[0] > SHARE_VERSION {
+            ShareProblem::NewerFormat(header[0])
+        } else {
+            ShareProblem::Corrupt
+        });
+    }
+    if header[1..] != checksum(deflated) {
+        return Err(ShareProblem::Checksum);
+    }
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, MAX_INFLATED_BYTES)
+        .map_err(|error| match error.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareProblem::TooLarge,
+            _ => ShareProblem::Corrupt,
+        })?;
+    serde_json::from_slice(&json).map_err(|e| ShareProblem::NotAnswers(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::response::Dimension;
+
+    fn answers() -> Response {
+        let mut response = Response {
+            id: "a1".into(),
+            survey_id: "partner-experience".into(),
+            structure_hash: "abc".into(),
+            ..Response::default()
+        };
+        response.profile.partner_name = "Acme <b>Integration</b>".into();
+        response.rate("leads", Dimension::Importance, Some(5));
+        response.rate("leads", Dimension::Performance, Some(2));
+        response
+    }
+
+    #[test]
+    fn answers_survive_the_round_trip() {
+        assert_eq!(decode(&encode(&answers())), Ok(answers()));
+    }
+
+    #[test]
+    fn the_payload_is_url_safe() {
+        let payload = encode(&answers());
+        assert!(payload
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    }
+
+    #[test]
+    fn each_kind_of_damage_has_its_own_message() {
+        let payload = encode(&answers());
+        assert_eq!(decode(""), Err(ShareProblem::Empty));
+        assert_eq!(decode("not base64!"), Err(ShareProblem::NotBase64));
+        assert_eq!(decode("AQID"), Err(ShareProblem::Truncated));
+        assert_eq!(
+            decode(&"A".repeat(MAX_PAYLOAD_CHARS + 1)),
+            Err(ShareProblem::TooLong(MAX_PAYLOAD_CHARS + 1))
+        );
+        // Cut short: the checksum no longer matches what is left.
+        assert_eq!(
+            decode(&payload[..payload.len() - 4]),
+            Err(ShareProblem::Checksum)
+        );
+        // One character changed in the compressed part.
+        let mut bytes = URL_SAFE_NO_PAD.decode(&payload).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x10;
+        assert_eq!(
+            decode(&URL_SAFE_NO_PAD.encode(&bytes)),
+            Err(ShareProblem::Checksum)
+        );
+        // A newer format byte.
+        bytes = URL_SAFE_NO_PAD.decode(&payload).unwrap();
+        bytes[0] = 2;
+        assert_eq!(
+            decode(&URL_SAFE_NO_PAD.encode(&bytes)),
+            Err(ShareProblem::NewerFormat(2))
+        );
+    }
+
+    /// A payload with a valid header around the given compressed bytes.
+    fn wrap(deflated: &[u8]) -> String {
+        let mut bytes = vec![SHARE_VERSION];
+        bytes.extend_from_slice(&checksum(deflated));
+        bytes.extend_from_slice(deflated);
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
+    #[test]
+    fn a_decompression_bomb_stops_at_one_megabyte() {
+        // 2 MB of spaces compress to about 2 KB.
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 2 * 1024 * 1024], 10);
+        assert!(bomb.len() < MAX_PAYLOAD_CHARS);
+        assert_eq!(decode(&wrap(&bomb)), Err(ShareProblem::TooLarge));
+    }
+
+    #[test]
+    fn intact_bytes_that_are_not_answers_are_named_as_such() {
+        let survey_json = br#"{"format_version":"1.0","areas":[]}"#;
+        let deflated = miniz_oxide::deflate::compress_to_vec(survey_json, 10);
+        assert!(matches!(
+            decode(&wrap(&deflated)),
+            Err(ShareProblem::NotAnswers(_))
+        ));
+        assert_eq!(decode(&wrap(b"\xff\xfe\xfd")), Err(ShareProblem::Corrupt));
+    }
+}
