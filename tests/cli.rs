@@ -201,6 +201,19 @@ fn exported_files_score_and_aggregate_like_the_bare_answers() {
         card,
         partnerlens(&["score", "--survey", SURVEY, &one_bare]).1
     );
+
+    // The answers in long form: 28 elements and 7 principles for each of the 40.
+    let (code, long, err) = partnerlens(&["answers", "--survey", SURVEY, &files]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(long.lines().count(), 1 + 40 * (28 + 7));
+    let (code, results, _) = partnerlens(&["score", "--survey", SURVEY, &one, "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(results.lines().count(), 1 + 28);
+    assert!(results
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("id-0,reputation,brand,"));
 }
 
 #[test]

@@ -1,6 +1,9 @@
-//! Aggregates as CSV: one row per group and element, for spreadsheets and BI tools.
+//! CSV for spreadsheets and BI tools (docs/export-format.md): computed results, one row per
+//! group and element; and the answers in long form, one row per element per respondent.
 
 use super::aggregate::{AggregateReport, ElementScore, Quadrant, Summary};
+use super::response::Response;
+use super::survey::Survey;
 
 const HEADER: [&str; 12] = [
     "group",
@@ -48,20 +51,92 @@ fn element_row(group: &str, e: &ElementScore) -> Vec<String> {
     ]
 }
 
-/// The overall rows carry the group "all"; grouped rows carry the group's key.
-pub fn aggregate_csv(report: &AggregateReport) -> String {
+/// CSV text of a header and rows.
+fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut write = |record: &[String]| {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(record);
-    };
-    write(&HEADER.map(str::to_owned));
-    let mut sections: Vec<(&str, &Summary)> = vec![("all", &report.overall)];
-    sections.extend(report.groups.iter().map(|g| (g.key.as_str(), &g.summary)));
-    for (group, summary) in sections {
-        for element in &summary.elements {
-            write(&element_row(group, element));
-        }
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(&row);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The overall rows carry the group "all"; grouped rows carry the group's key.
+pub fn aggregate_csv(report: &AggregateReport) -> String {
+    let mut sections: Vec<(&str, &Summary)> = vec![("all", &report.overall)];
+    sections.extend(report.groups.iter().map(|g| (g.key.as_str(), &g.summary)));
+    let rows = sections
+        .into_iter()
+        .flat_map(|(group, summary)| summary.elements.iter().map(move |e| element_row(group, e)));
+    write_csv(&HEADER, rows)
+}
+
+/// One assessment's computed results, in the same columns as the aggregate, its group
+/// being the assessment's id.
+pub fn results_csv(id: &str, summary: &Summary) -> String {
+    write_csv(&HEADER, summary.elements.iter().map(|e| element_row(id, e)))
+}
+
+const LONG_HEADER: [&str; 12] = [
+    "respondent",
+    "partner",
+    "partner_type",
+    "region",
+    "program_tier",
+    "side",
+    "wave",
+    "area",
+    "element",
+    "importance",
+    "performance",
+    "not_applicable",
+];
+
+/// The answers in long form: a row for every rated element of the survey (the areas' in
+/// order, then the program principles, with the area "principles") for every respondent,
+/// empty where a rating was not given.
+pub fn long_csv(survey: &Survey, responses: &[Response]) -> String {
+    let elements: Vec<(&str, &str)> = survey
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.elements
+                .iter()
+                .map(move |e| (a.id.as_str(), e.id.as_str()))
+        })
+        .chain(
+            survey
+                .sections
+                .principles
+                .iter()
+                .flat_map(|p| p.elements.iter().map(|e| ("principles", e.id.as_str()))),
+        )
+        .collect();
+    let rows = responses.iter().flat_map(|response| {
+        let profile = &response.profile;
+        let who = [
+            response.id.clone(),
+            profile.partner_name.clone(),
+            profile.partner_type.clone().unwrap_or_default(),
+            profile.region.clone().unwrap_or_default(),
+            profile.program_tier.clone().unwrap_or_default(),
+            profile.side.map(|s| s.id().to_owned()).unwrap_or_default(),
+            profile.wave.clone(),
+        ];
+        elements.iter().map(move |&(area, element)| {
+            let rating = response.rating(element);
+            let value = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+            let mut row = who.to_vec();
+            row.extend([
+                area.to_owned(),
+                element.to_owned(),
+                value(rating.importance),
+                value(rating.performance),
+                rating.not_applicable.to_string(),
+            ]);
+            row
+        })
+    });
+    write_csv(&LONG_HEADER, rows)
 }

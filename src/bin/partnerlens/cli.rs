@@ -5,7 +5,7 @@ use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy
 use partnerlens::engine::export::{read_envelopes, EXPORT_KIND};
 use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::ScoringModel;
-use partnerlens::engine::report_csv::aggregate_csv;
+use partnerlens::engine::report_csv::{aggregate_csv, long_csv, results_csv};
 use partnerlens::engine::response_rows::rows_from_json;
 use partnerlens::engine::scorecard::score;
 use partnerlens::engine::{load_survey, Response, Survey};
@@ -18,11 +18,14 @@ partnerlens: check surveys and score partner-experience responses
 Usage:
   partnerlens check FILE...
       Validate survey files; print a one-line summary or every error.
-  partnerlens score --survey SURVEY RESPONSE [--crosshair data|scale]
-      Score one response; print the full result as JSON.
+  partnerlens score --survey SURVEY RESPONSE [--format json|csv] [--crosshair data|scale]
+      Score one response; print the full result as JSON, or its elements as CSV.
   partnerlens aggregate --survey SURVEY FILE... [--by region|function|type|tier|side|wave]
                         [--format json|csv] [--crosshair data|scale]
-      Aggregate responses (each FILE holds one response or an array of them).
+      Aggregate responses.
+  partnerlens answers --survey SURVEY FILE...
+      Print the answers as CSV in long form: a row per element per respondent.
+  Each FILE holds one response or an array of them, bare or as the app exports them.
   partnerlens generate --survey SURVEY --count N --seed K
       Print N realistic generated responses as one JSON array.
   partnerlens --version | --help
@@ -137,6 +140,7 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
         "check" => Ok(check(&options.files)),
         "score" => score_command(&options),
         "aggregate" => aggregate_command(&options),
+        "answers" => answers_command(&options),
         "generate" => generate_command(&options),
         other => Err(usage(format!("unknown command '{other}'"))),
     }
@@ -242,7 +246,12 @@ fn score_command(options: &Options) -> Result<ExitCode, Failure> {
     let model = ScoringModel::new(&survey);
     let scorecard =
         score(&model, response, options.crosshair).map_err(|e| failed(format!("{file}: {e}")))?;
-    print_json(&scorecard)
+    if options.csv {
+        print!("{}", results_csv(&response.id, &scorecard.summary));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        print_json(&scorecard)
+    }
 }
 
 fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
@@ -278,6 +287,19 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
     } else {
         print_json(&report)
     }
+}
+
+fn answers_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = read_survey(options)?;
+    if options.files.is_empty() {
+        return Err(usage("answers needs at least one FILE"));
+    }
+    let mut responses = Vec::new();
+    for file in &options.files {
+        responses.extend(read_responses(file)?);
+    }
+    print!("{}", long_csv(&survey, &responses));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn generate_command(options: &Options) -> Result<ExitCode, Failure> {
