@@ -69,11 +69,16 @@ impl Envelope {
     /// `acme-integration-partner-experience-2026-11-22.json`: who, which survey, and the day of
     /// the last change.
     pub fn file_name(&self) -> String {
+        format!("{}.json", self.file_stem())
+    }
+
+    /// The file name without its extension, for the CSV files of the same assessment.
+    pub fn file_stem(&self) -> String {
         let (year, month, day) = civil_date(self.updated_at);
         let who = slug(&self.response.profile.partner_name);
         let who = if who.is_empty() { slug(&self.id) } else { who };
         format!(
-            "{who}-{}-{year:04}-{month:02}-{day:02}.json",
+            "{who}-{}-{year:04}-{month:02}-{day:02}",
             slug(&self.survey.id)
         )
     }

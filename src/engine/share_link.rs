@@ -93,9 +93,14 @@ pub fn decode(payload: &str) -> Result<Response, ShareProblem> {
     if payload.len() > MAX_PAYLOAD_CHARS {
         return Err(ShareProblem::TooLong(payload.len()));
     }
+    // A character outside the alphabet means the link was changed; a length or a last
+    // character that cannot end base64 means it was cut.
     let bytes = URL_SAFE_NO_PAD
         .decode(payload)
-        .map_err(|_| ShareProblem::NotBase64)?;
+        .map_err(|error| match error {
+            base64::DecodeError::InvalidByte(..) => ShareProblem::NotBase64,
+            _ => ShareProblem::Truncated,
+        })?;
     if bytes.len() <= HEADER {
         return Err(ShareProblem::Truncated);
     }
@@ -155,6 +160,8 @@ mod tests {
         assert_eq!(decode(""), Err(ShareProblem::Empty));
         assert_eq!(decode("not base64!"), Err(ShareProblem::NotBase64));
         assert_eq!(decode("AQID"), Err(ShareProblem::Truncated));
+        // Five characters cannot end base64: a link cut in the middle of a group.
+        assert_eq!(decode("AQIDB"), Err(ShareProblem::Truncated));
         assert_eq!(
             decode(&"A".repeat(MAX_PAYLOAD_CHARS + 1)),
             Err(ShareProblem::TooLong(MAX_PAYLOAD_CHARS + 1))

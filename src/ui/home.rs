@@ -3,12 +3,14 @@
 
 use super::download::data_url;
 use super::questionnaire::Questionnaire;
+use super::shared_results::{SharedFailure, SharedResults};
 use super::start_page::{StartAction, StartScreen};
 use super::state::use_app_state;
 use super::storage::{self, SetAside};
 use crate::engine::assessment::{describe_raw, Assessment, StoredProblem};
 use crate::engine::prefill::prefill;
 use crate::engine::response::ProfileAnswers;
+use crate::engine::share_link::decode;
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +19,8 @@ use wasm_bindgen::JsValue;
 #[derive(Clone)]
 enum Screen {
     Start,
+    /// Answers opened from a share link, or why they could not be.
+    Shared(Result<Box<Response>, SharedFailure>),
     Fill {
         assessment: Box<Assessment>,
         resume: bool,
@@ -82,14 +86,30 @@ fn continue_elsewhere(assessment: &Assessment) {
         .assign(&address_with_survey(&assessment.survey_source));
 }
 
-/// The first screen: a personal link's new assessment, the one this tab had open (a
-/// reload), the list for a returning visitor, or a fresh questionnaire.
+/// The answers of a share link in this page's fragment (`#r=`), if it has one.
+fn shared_answers(survey: &Survey) -> Option<Result<Box<Response>, SharedFailure>> {
+    let hash = window().location().hash().unwrap_or_default();
+    let payload = hash.strip_prefix("#r=")?;
+    Some(match decode(payload) {
+        Ok(response) if response.survey_id != survey.id => {
+            Err(SharedFailure::OtherSurvey(response.survey_id))
+        }
+        Ok(response) => Ok(Box::new(response)),
+        Err(problem) => Err(SharedFailure::Link(problem)),
+    })
+}
+
+/// The first screen: a share link's answers, a personal link's new assessment, the one this
+/// tab had open (a reload), the list for a returning visitor, or a fresh questionnaire.
 fn first_screen(
     survey: &Survey,
     params: &[(String, String)],
     saved: &[Assessment],
     ignored: &mut Vec<String>,
 ) -> Screen {
+    if let Some(opened) = shared_answers(survey) {
+        return Screen::Shared(opened);
+    }
     let source = survey_source(params);
     let link = prefill(survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
     *ignored = link.ignored;
@@ -184,6 +204,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
                 storage::set_open_in_this_tab(Some(&assessment.response.id))
             }
             Screen::Start => storage::set_open_in_this_tab(None),
+            Screen::Shared(_) => {}
         })
     });
 
@@ -207,9 +228,38 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         })
     });
     let list_survey = survey.clone();
+    let list_source = source.clone();
     let on_leave = Callback::new(move |()| {
-        assessments.set(storage::list(&list_survey, &source).assessments);
+        assessments.set(storage::list(&list_survey, &list_source).assessments);
         screen.set(Screen::Start);
+    });
+    // A shared copy keeps its id unless this browser already has an assessment with it.
+    let (copy_survey, copy_source) = (survey.clone(), source.clone());
+    let on_save_copy = Callback::new(move |shared: Response| {
+        let taken = storage::stored_copy(&shared.id).is_some() || shared.id.is_empty();
+        let id = if taken {
+            storage::new_id()
+        } else {
+            shared.id.clone()
+        };
+        let mut assessment = new_assessment(&copy_survey, &copy_source);
+        assessment.response.id.clone_from(&id);
+        let copy = Response { id, ..shared };
+        assessment.record(&copy, storage::now());
+        storage::save(&assessment);
+        // The answers now live here; the link's fragment has done its work.
+        forget_prefill_params(&copy_source);
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(
+                &JsValue::NULL,
+                "",
+                Some(&address_with_survey(&copy_source)),
+            );
+        }
+        screen.set(Screen::Fill {
+            assessment: Box::new(assessment),
+            resume: true,
+        });
     });
 
     view! {
@@ -226,6 +276,9 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             Screen::Start => {
                 let locale = state.locale.get();
                 view! { <StartScreen assessments survey=survey.clone() locale on_action/> }.into_any()
+            }
+            Screen::Shared(opened) => {
+                view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave/> }.into_any()
             }
             Screen::Fill { assessment, resume } => {
                 view! { <Questionnaire survey=survey.clone() assessment=*assessment resume on_leave/> }.into_any()

@@ -13,6 +13,7 @@ mod profile_page;
 mod questionnaire;
 mod results;
 mod review_page;
+mod shared_results;
 mod start_page;
 mod state;
 mod storage;

@@ -12,6 +12,7 @@ use super::review_page::ReviewPage;
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::assessment::{Assessment, Millis};
+use crate::engine::export::Envelope;
 use crate::engine::questionnaire::{
     choice_questions, missing_profile, page_elements, page_text, pages, question_anchor,
     questions_on, resume_page, Page, ProfileField, Progress,
@@ -137,6 +138,9 @@ pub fn Questionnaire(
     // Kept here, not in the review page, so that the results stay open when the language
     // changes and the page is drawn again.
     let report = ReportView::new();
+    let envelope = Callback::new(move |()| {
+        assessment.with_value(|a| survey.with_value(|s| Envelope::of(a, s)))
+    });
     let go_to = Callback::new(move |(to, anchor): (Page, String)| {
         focus_target.set_value(Some(anchor));
         page.set(to);
@@ -203,7 +207,7 @@ pub fn Questionnaire(
                 view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any()
             }
             Page::Review => view! {
-                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to report/>
+                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to report envelope/>
             }
             .into_any(),
             Page::Area(_) | Page::Principles => {

@@ -2,6 +2,7 @@
 
 use super::i18n::Locale;
 use super::results::{focus_results, ReportView, ResultsReport};
+use crate::engine::export::Envelope;
 use crate::engine::questionnaire::{page_text, question_text, Page, Question};
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
@@ -20,6 +21,8 @@ pub fn ReviewPage(
     go_to: Callback<(Page, String)>,
     /// Whether the results are open below the list, and their settings.
     report: ReportView,
+    /// The assessment as an export.
+    envelope: Callback<(), Envelope>,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
@@ -110,6 +113,7 @@ pub fn ReviewPage(
                             locale
                             response
                             view=report
+                            envelope=Some(envelope)
                             take_focus=opened_here.get_value()
                         />
                     }

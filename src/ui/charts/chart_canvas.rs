@@ -4,6 +4,7 @@
 
 use super::painter::{measure_text, Painter};
 use super::palette::Palette;
+use crate::ui::download::save;
 use crate::ui::state::use_app_state;
 use leptos::ev;
 use leptos::html::Canvas;
@@ -138,14 +139,8 @@ pub fn ChartCanvas(
             return;
         };
         render(&copy, chart.as_ref(), container_width(&shown), 2.0, palette);
-        let Ok(url) = copy.to_data_url() else { return };
-        let Ok(link) = document().create_element("a") else {
-            return;
-        };
-        let _ = link.set_attribute("href", &url);
-        let _ = link.set_attribute("download", &format!("{file_name}.png"));
-        if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-            link.click();
+        if let Ok(url) = copy.to_data_url() {
+            save(&format!("{file_name}.png"), &url);
         }
     };
 

@@ -5,9 +5,11 @@
 mod chart_section;
 mod placements;
 mod sections;
+mod take_away;
 
 use super::i18n::{Locale, Strings};
 use crate::engine::aggregate::CrosshairMode;
+use crate::engine::export::Envelope;
 use crate::engine::model::ScoringModel;
 use crate::engine::scorecard::score;
 use crate::engine::{Response, Survey, Text};
@@ -15,6 +17,7 @@ use chart_section::chart_section;
 use leptos::prelude::*;
 use placements::{Management, Placements, Priorities};
 use std::sync::Arc;
+use take_away::TakeAway;
 use wasm_bindgen::JsCast;
 
 /// The id of the report's heading.
@@ -83,8 +86,14 @@ pub fn ResultsReport(
     locale: Locale,
     response: RwSignal<Response>,
     view: ReportView,
+    /// The assessment as an export, for its downloads and share link; None for answers
+    /// opened from a share link, which are not this browser's to export.
+    envelope: Option<Callback<(), Envelope>>,
     /// Move focus to the report's heading once drawn: the user just asked for it.
     take_focus: bool,
+    /// Someone else's answers, opened from a link: not "your results", and not live.
+    #[prop(optional)]
+    shared: bool,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
@@ -157,9 +166,11 @@ pub fn ResultsReport(
 
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h3 id=RESULTS_TITLE tabindex="-1">{strings.results_title}</h3>
+            <h3 id=RESULTS_TITLE tabindex="-1">
+                {if shared { strings.shared_results_heading } else { strings.results_title }}
+            </h3>
             <p class="report-for">{who}</p>
-            <p class="report-intro">{strings.report_intro}</p>
+            {(!shared).then(|| view! { <p class="report-intro">{strings.report_intro}</p> })}
             {headline}
             <div class="report-settings">
                 <fieldset>
@@ -180,7 +191,8 @@ pub fn ResultsReport(
             {chart_section(strings, "areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}
             {chart_section(strings, "five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response))}
             <Placements survey=survey.clone() locale card/>
-            <Management survey locale response/>
+            <Management survey=survey.clone() locale response/>
+            {envelope.map(|envelope| view! { <TakeAway survey locale card envelope/> })}
         </section>
     }
 }
