@@ -41,6 +41,18 @@ fn the_long_form_has_a_row_per_element_with_empty_cells_for_missing_ratings() {
 }
 
 #[test]
+fn a_name_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
+    let mut response = respondent();
+    response.profile.partner_name = "=HYPERLINK(\"http://x\")".into();
+    let csv = long_csv(&minimal(), &[response]);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("r1,\"'=HYPERLINK(\"\"http://x\"\")\",reseller,"),
+        "{row}"
+    );
+}
+
+#[test]
 fn the_results_have_the_aggregate_columns_with_the_assessment_as_group() {
     let survey = minimal();
     let model = ScoringModel::new(&survey);

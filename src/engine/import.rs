@@ -4,6 +4,7 @@
 
 use super::assessment::{answer_leaves, Assessment, Millis, STORAGE_VERSION};
 use super::export::Envelope;
+use super::response::Response;
 use super::survey::Survey;
 use std::collections::BTreeMap;
 
@@ -36,6 +37,12 @@ pub fn validate(envelope: &Envelope, survey: &Survey) -> Result<(), String> {
     if envelope.created_at > envelope.updated_at {
         return Err("it was last changed before it was created".into());
     }
+    validate_answers(response, survey)
+}
+
+/// Checks answers however they came (a file, a share link): every rating, item and level
+/// must be one the survey offers, and revenues must be numbers of zero or more.
+pub fn validate_answers(response: &Response, survey: &Survey) -> Result<(), String> {
     let scale = &survey.scale;
     let outside = |what: &str, value: i32| {
         format!(

@@ -51,13 +51,24 @@ fn element_row(group: &str, e: &ElementScore) -> Vec<String> {
     ]
 }
 
+/// A text a spreadsheet would run as a formula (`=HYPERLINK(…)` as a partner name) gets a
+/// leading apostrophe; numbers, negative ones included, stay as they are.
+fn inert(field: &str) -> std::borrow::Cow<'_, str> {
+    let formula = field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err();
+    if formula {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
 /// CSV text of a header and rows.
 fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     // Writing to a Vec cannot fail.
     let _ = writer.write_record(header);
     for row in rows {
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(row.iter().map(|field| inert(field).into_owned()));
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

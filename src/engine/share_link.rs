@@ -33,7 +33,7 @@ pub enum ShareProblem {
 
 impl fmt::Display for ShareProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ask = "Ask whoever sent it for the link again, or for an exported file.";
+        let ask = "Ask whoever sent it for the link again.";
         match self {
             ShareProblem::Empty => write!(f, "This share link holds no answers. {ask}"),
             ShareProblem::TooLong(chars) => write!(
@@ -51,7 +51,7 @@ impl fmt::Display for ShareProblem {
             ),
             ShareProblem::Checksum => write!(
                 f,
-                "This share link was changed after it was made (its checksum does not match). {ask}"
+                "This share link was cut or changed after it was made (its checksum does not match). {ask}"
             ),
             ShareProblem::Corrupt => write!(f, "This share link is damaged. {ask}"),
             ShareProblem::TooLarge => write!(
@@ -98,8 +98,10 @@ pub fn decode(payload: &str) -> Result<Response, ShareProblem> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|error| match error {
-            base64::DecodeError::InvalidByte(..) => ShareProblem::NotBase64,
-            _ => ShareProblem::Truncated,
+            base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
+                ShareProblem::Truncated
+            }
+            _ => ShareProblem::NotBase64,
         })?;
     if bytes.len() <= HEADER {
         return Err(ShareProblem::Truncated);

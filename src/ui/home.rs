@@ -8,6 +8,7 @@ use super::start_page::{StartAction, StartScreen};
 use super::state::use_app_state;
 use super::storage::{self, SetAside};
 use crate::engine::assessment::{describe_raw, Assessment, StoredProblem};
+use crate::engine::import::validate_answers;
 use crate::engine::prefill::prefill;
 use crate::engine::response::ProfileAnswers;
 use crate::engine::share_link::decode;
@@ -94,7 +95,10 @@ fn shared_answers(survey: &Survey) -> Option<Result<Box<Response>, SharedFailure
         Ok(response) if response.survey_id != survey.id => {
             Err(SharedFailure::OtherSurvey(response.survey_id))
         }
-        Ok(response) => Ok(Box::new(response)),
+        Ok(response) => match validate_answers(&response, survey) {
+            Ok(()) => Ok(Box::new(response)),
+            Err(reason) => Err(SharedFailure::Invalid(reason)),
+        },
         Err(problem) => Err(SharedFailure::Link(problem)),
     })
 }
@@ -227,6 +231,18 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             },
         })
     });
+    // A share link pasted into this tab changes only the fragment; open it as a new page.
+    let pasted = window_event_listener(leptos::ev::hashchange, |_| {
+        if window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .starts_with("#r=")
+        {
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || pasted.remove());
     let list_survey = survey.clone();
     let list_source = source.clone();
     let on_leave = Callback::new(move |()| {
@@ -236,7 +252,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     // A shared copy keeps its id unless this browser already has an assessment with it.
     let (copy_survey, copy_source) = (survey.clone(), source.clone());
     let on_save_copy = Callback::new(move |shared: Response| {
-        let taken = storage::stored_copy(&shared.id).is_some() || shared.id.is_empty();
+        let taken = shared.id.is_empty() || storage::is_taken(&shared.id);
         let id = if taken {
             storage::new_id()
         } else {
@@ -246,10 +262,10 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         assessment.response.id.clone_from(&id);
         let copy = Response { id, ..shared };
         assessment.record(&copy, storage::now());
-        storage::save(&assessment);
-        // The answers now live here; the link's fragment has done its work.
-        forget_prefill_params(&copy_source);
-        if let Ok(history) = window().history() {
+        // The answers now live here and the link's fragment has done its work, unless the
+        // browser refused to store them: then the address keeps the link.
+        let saved = storage::save(&assessment);
+        if let (true, Ok(history)) = (saved, window().history()) {
             let _ = history.replace_state_with_url(
                 &JsValue::NULL,
                 "",

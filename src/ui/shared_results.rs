@@ -15,6 +15,8 @@ pub enum SharedFailure {
     Link(ShareProblem),
     /// The answers belong to the survey with this id.
     OtherSurvey(String),
+    /// The answers hold values this survey does not offer, with the details.
+    Invalid(String),
 }
 
 impl SharedFailure {
@@ -22,6 +24,12 @@ impl SharedFailure {
         let reason = match self {
             SharedFailure::OtherSurvey(id) => {
                 return Strings::fill(strings.shared_other_survey, &[("survey", id)])
+            }
+            SharedFailure::Invalid(detail) => {
+                return format!(
+                    "{} ({detail}). {}",
+                    strings.share_invalid, strings.share_ask
+                )
             }
             SharedFailure::Link(problem) => match problem {
                 ShareProblem::Empty => strings.share_empty,
@@ -64,7 +72,7 @@ pub fn SharedResults(
         }
         on_leave.run(());
     };
-    let response = match opened {
+    let mut response = match opened {
         Ok(response) => *response,
         Err(failure) => {
             return view! {
@@ -80,8 +88,11 @@ pub fn SharedResults(
         }
     };
     let unplaced = response.unknown_answers(&survey);
-    let older =
-        !response.structure_hash.is_empty() && response.structure_hash != survey.structure_hash();
+    let current = survey.structure_hash();
+    let older = !response.structure_hash.is_empty() && response.structure_hash != current;
+    // Scored against the survey as it is now: answers to questions it still has count, the
+    // others are listed above and stay with the answers, unscored.
+    response.structure_hash = current;
     // Whose answers: the heading between the page's and the report's.
     let who = [
         response.profile.partner_name.as_str(),

@@ -158,6 +158,17 @@ pub fn restore(id: &str, raw: &str) -> bool {
 }
 
 /// The stored copy of an assessment, as another tab may have saved it.
+/// Whether anything, readable or not, is stored under this assessment id.
+pub fn is_taken(id: &str) -> bool {
+    local().is_some_and(|storage| {
+        storage
+            .get_item(&format!("{ASSESSMENT_PREFIX}{id}"))
+            .ok()
+            .flatten()
+            .is_some()
+    })
+}
+
 pub fn stored_copy(id: &str) -> Option<Assessment> {
     let raw = local()?
         .get_item(&format!("{ASSESSMENT_PREFIX}{id}"))

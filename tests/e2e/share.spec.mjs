@@ -48,6 +48,8 @@ test("the answers download as JSON and CSV, named for the partner, survey and da
 
   const answersCsv = await download(page, "Download answers (CSV)");
   expect(answersCsv.name).toBe(json.name.replace(".json", "-answers.csv"));
+  // A byte-order mark, so that spreadsheet programs read the file as UTF-8.
+  expect(answersCsv.text.startsWith("\ufeff")).toBe(true);
   const rows = answersCsv.text.trim().split("\n");
   // A header, then 28 elements and 7 principles.
   expect(rows).toHaveLength(1 + 28 + 7);
@@ -87,8 +89,14 @@ test("a share link opened in a fresh browser shows the same results, and a copy 
   await other.getByRole("button", { name: "Save a copy in this browser" }).click();
   await expect(other.getByRole("heading", { level: 1, name: "Partner experience assessment" })).toBeVisible();
   expect(await stored(other)).toHaveLength(1);
+  expect(JSON.parse((await stored(other))[0]).response.ratings["deal-registration"]).toEqual({ importance: 5, performance: 1 });
   // The fragment is gone once the answers live here; a reload continues the copy.
   expect(other.url()).not.toContain("#r=");
+  await other.reload();
+  await expect(other.getByRole("heading", { level: 1, name: "Partner experience assessment" })).toBeVisible();
+  await expect(other.getByRole("heading", { name: "Shared results" })).toHaveCount(0);
+  // The 28 elements' 56 ratings are there: far past the start.
+  expect(Number(await other.getByRole("progressbar", { name: "Progress" }).getAttribute("aria-valuenow"))).toBeGreaterThan(40);
   await fresh.close();
 });
 
@@ -127,14 +135,34 @@ test("every kind of broken share link gets its message and changes nothing store
     [payload(zlib.deflateRawSync(Buffer.alloc(2 * 1024 * 1024, 32))), "more than 1 MB"],
     [answers({ areas: [], scale: {} }), "does not hold PartnerLens answers"],
     [answers({ survey_id: "acme-2025" }), "another survey (acme-2025)"],
+    [
+      answers({ survey_id: "partner-experience", ratings: { leads: { importance: 9 } } }),
+      "It holds answers this survey cannot take (the importance of \"leads\" is 9",
+    ],
   ];
+  // Each link is pasted into the open tab: only the fragment changes, and the app opens it.
   for (const [bad, message] of cases) {
     await page.goto(`/#r=${bad}`);
-    await page.reload();
     await expect(page.getByRole("heading", { name: "This share link cannot be opened" })).toBeVisible();
     await expect(page.getByRole("alert")).toContainText(message);
     expect(await stored(page)).toEqual(before);
   }
+});
+
+test("a link made before the survey changed shows what still fits and lists the rest", async ({ page }) => {
+  const old = answers({
+    id: "old-1",
+    survey_id: "partner-experience",
+    structure_hash: "0000000000000000",
+    profile: { partner_name: "Old Co", wave: "2024" },
+    ratings: { leads: { importance: 5, performance: 1 }, teleportation: { importance: 3, performance: 3 } },
+  });
+  await page.goto(`/#r=${old}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Old Co · 2024" })).toBeVisible();
+  await expect(page.getByText("earlier version of the survey")).toContainText("ratings/teleportation");
+  // Leads still exists and is scored: the only element with both ratings.
+  const rows = await gapTable(page);
+  expect(rows).toEqual([["1", "Leads", "Transact", "5.0", "1.0", "4.0", "Keep up the good work"]]);
 });
 
 test("nothing leaves the page while the user fills, scores, exports and shares", async ({ page, browser }) => {

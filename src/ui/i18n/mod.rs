@@ -194,6 +194,7 @@ pub struct Strings {
     pub shared_older_survey: &'static str,
     pub shared_failed_title: &'static str,
     pub shared_other_survey: &'static str,
+    pub share_invalid: &'static str,
     pub share_ask: &'static str,
     pub share_empty: &'static str,
     pub share_too_long: &'static str,

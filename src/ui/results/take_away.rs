@@ -26,6 +26,12 @@ fn share_address(payload: &str) -> String {
     )
 }
 
+/// A CSV file's address. The byte-order mark makes spreadsheet programs read it as UTF-8,
+/// so "Geschäftsabwicklung" stays readable.
+fn csv_url(csv: &str) -> String {
+    text_url("text/csv", &format!("\u{feff}{csv}"))
+}
+
 /// The async clipboard, where the browser offers it (secure contexts only).
 fn clipboard() -> Option<web_sys::Clipboard> {
     let navigator = window().navigator();
@@ -58,7 +64,7 @@ pub fn TakeAway(
         let csv = long_csv(&survey, std::slice::from_ref(&export.response));
         save(
             &format!("{}-answers.csv", export.file_stem()),
-            &text_url("text/csv", &csv),
+            &csv_url(&csv),
         );
     };
     let results = move |_| {
@@ -70,7 +76,7 @@ pub fn TakeAway(
         };
         save(
             &format!("{}-results.csv", export.file_stem()),
-            &text_url("text/csv", &csv),
+            &csv_url(&csv),
         );
     };
     let copy = move |_| {
