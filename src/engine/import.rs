@@ -125,18 +125,11 @@ impl Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::load_survey;
+    use crate::engine::default_survey;
     use crate::engine::response::Dimension;
 
-    fn survey() -> Survey {
-        load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
-        ))
-        .unwrap()
-    }
-
     fn exported(updated_at: Millis) -> Envelope {
-        let survey = survey();
+        let survey = default_survey();
         let mut assessment = Assessment::new(&survey, "a1".into(), 1_000);
         let mut response = assessment.response.clone();
         response.rate("leads", Dimension::Importance, Some(5));
@@ -161,7 +154,7 @@ mod tests {
 
     #[test]
     fn the_copy_here_decides_between_new_duplicate_newer_and_older() {
-        let survey = survey();
+        let survey = default_survey();
         let envelope = exported(2_000);
         assert_eq!(status(&envelope, &survey, None), ImportStatus::New);
         assert_eq!(
@@ -174,7 +167,7 @@ mod tests {
 
     #[test]
     fn answers_the_survey_cannot_hold_make_the_file_invalid_with_a_reason() {
-        let survey = survey();
+        let survey = default_survey();
         let mut envelope = exported(2_000);
         envelope
             .response
@@ -210,7 +203,7 @@ mod tests {
 
     #[test]
     fn answers_to_ids_the_survey_lacks_are_kept_and_listed_not_refused() {
-        let survey = survey();
+        let survey = default_survey();
         let mut envelope = exported(2_000);
         envelope
             .response
@@ -224,8 +217,8 @@ mod tests {
     }
 
     #[test]
-    fn another_surveys_answers_are_named_by_their_survey() {
-        let survey = survey();
+    fn another_surveys_answers_are_named_by_their_default_survey() {
+        let survey = default_survey();
         let mut envelope = exported(2_000);
         envelope.survey.id = "other-survey".into();
         assert_eq!(

@@ -31,3 +31,12 @@ pub use load::{load_survey, SurveyError, SurveyErrors};
 pub use response::{Dimension, Rating, Response};
 pub use survey::Survey;
 pub use text::{Side, Text};
+
+/// The default survey, for the engine's unit tests.
+#[cfg(test)]
+pub(crate) fn default_survey() -> Survey {
+    load_survey(include_bytes!(
+        "../../public/surveys/partner-experience.json"
+    ))
+    .expect("the default survey is valid")
+}

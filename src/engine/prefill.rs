@@ -60,14 +60,7 @@ pub fn prefill<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::load_survey;
-
-    fn survey() -> Survey {
-        load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
-        ))
-        .unwrap()
-    }
+    use crate::engine::default_survey;
 
     #[test]
     fn a_vendor_link_prefills_every_field_it_names() {
@@ -80,7 +73,7 @@ mod tests {
             ("side", "partner"),
             ("wave", "2026"),
         ];
-        let got = prefill(&survey(), link);
+        let got = prefill(&default_survey(), link);
         assert_eq!(
             got.profile,
             ProfileAnswers {
@@ -107,7 +100,7 @@ mod tests {
             ("colour", "blue"),
             ("partner", long.as_str()),
         ];
-        let got = prefill(&survey(), link);
+        let got = prefill(&default_survey(), link);
         assert_eq!(got.profile.program_tier.as_deref(), Some("gold"));
         assert_eq!(got.profile.region, None);
         assert_eq!(
@@ -121,7 +114,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            prefill(&survey(), [("survey", "x.json")]),
+            prefill(&default_survey(), [("survey", "x.json")]),
             Prefill::default()
         );
     }

@@ -713,10 +713,7 @@ mod tests {
 
     #[test]
     fn required_profile_fields_are_listed_in_page_order() {
-        let survey = load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
-        ))
-        .unwrap();
+        let survey = crate::engine::default_survey();
         let mut response = Response::new(&survey);
         assert_eq!(
             missing_profile(&survey, &response),

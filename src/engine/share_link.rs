@@ -6,7 +6,6 @@
 use super::response::Response;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use std::fmt;
 
 /// The payload format this app writes and reads.
 pub const SHARE_VERSION: u8 = 1;
@@ -17,7 +16,8 @@ pub const MAX_INFLATED_BYTES: usize = 1024 * 1024;
 /// Format byte and checksum.
 const HEADER: usize = 5;
 
-/// Why a share link could not be opened. The message is for the person who opened it.
+/// Why a share link could not be opened. The app words each for the person who opened it,
+/// in their language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareProblem {
     Empty,
@@ -29,40 +29,6 @@ pub enum ShareProblem {
     Corrupt,
     TooLarge,
     NotAnswers(String),
-}
-
-impl fmt::Display for ShareProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ask = "Ask whoever sent it for the link again.";
-        match self {
-            ShareProblem::Empty => write!(f, "This share link holds no answers. {ask}"),
-            ShareProblem::TooLong(chars) => write!(
-                f,
-                "This share link is {chars} characters long, far longer than any set of answers. {ask}"
-            ),
-            ShareProblem::NotBase64 => write!(
-                f,
-                "This share link has characters a PartnerLens link never has; it was probably changed when it was copied. {ask}"
-            ),
-            ShareProblem::Truncated => write!(f, "This share link is cut short. {ask}"),
-            ShareProblem::NewerFormat(version) => write!(
-                f,
-                "This share link was made by a newer version of PartnerLens (link format {version}). Reload the page to get the newer app."
-            ),
-            ShareProblem::Checksum => write!(
-                f,
-                "This share link was cut or changed after it was made (its checksum does not match). {ask}"
-            ),
-            ShareProblem::Corrupt => write!(f, "This share link is damaged. {ask}"),
-            ShareProblem::TooLarge => write!(
-                f,
-                "This share link unpacks to more than 1 MB, which no set of answers needs; it was not opened."
-            ),
-            ShareProblem::NotAnswers(why) => {
-                write!(f, "This share link does not hold PartnerLens answers ({why}). {ask}")
-            }
-        }
-    }
 }
 
 /// FNV-1a over the compressed bytes: catches a changed or truncated link before inflating.
