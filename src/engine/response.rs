@@ -55,6 +55,15 @@ pub struct ProfileAnswers {
 }
 
 impl ProfileAnswers {
+    /// Whose answers, for a heading: "Acme Integration · 2026" (empty when neither is given).
+    pub fn who(&self) -> String {
+        [self.partner_name.as_str(), self.wave.as_str()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
     /// The answers that `show_if` conditions look at; the function follows from the type.
     pub fn facts<'a>(&'a self, survey: &'a Survey) -> ProfileFacts<'a> {
         ProfileFacts {

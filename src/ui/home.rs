@@ -2,6 +2,7 @@
 //! assessments; a vendor's personal link starts a new, prefilled one.
 
 use super::download::data_url;
+use super::i18n::Strings;
 use super::questionnaire::Questionnaire;
 use super::shared_results::{SharedFailure, SharedResults};
 use super::start_page::{StartAction, StartScreen};
@@ -48,8 +49,19 @@ fn query_params() -> Vec<(String, String)> {
 fn forget_prefill_params(source: &str) {
     let mut address = address_with_survey(source);
     address.push_str(&window().location().hash().unwrap_or_default());
+    replace_address(&address);
+}
+
+/// Takes a share link's fragment out of the address bar (keeping `?survey=`), so a reload
+/// shows this browser's own assessments.
+fn forget_share_link(source: &str) {
+    replace_address(&address_with_survey(source));
+}
+
+/// Changes the address bar without a new history entry or a reload.
+fn replace_address(address: &str) {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(address));
     }
 }
 
@@ -165,7 +177,7 @@ fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
                 let strings = state.strings();
                 match &entry.problem {
                     StoredProblem::Unreadable(detail) => format!("{} ({detail})", strings.unreadable_entry),
-                    StoredProblem::TooNew(version) => strings.too_new_entry.replace("{version}", &version.to_string()),
+                    StoredProblem::TooNew(version) => Strings::fill(strings.too_new_entry, &[("version", &version.to_string())]),
                 }
             };
             view! {
@@ -249,6 +261,11 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         assessments.set(storage::list(&list_survey, &list_source).assessments);
         screen.set(Screen::Start);
     });
+    let shared_source = source.clone();
+    let leave_shared = Callback::new(move |()| {
+        forget_share_link(&shared_source);
+        on_leave.run(());
+    });
     // A shared copy keeps its id unless this browser already has an assessment with it.
     let (copy_survey, copy_source) = (survey.clone(), source.clone());
     let on_save_copy = Callback::new(move |shared: Response| {
@@ -264,13 +281,8 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         assessment.record(&copy, storage::now());
         // The answers now live here and the link's fragment has done its work, unless the
         // browser refused to store them: then the address keeps the link.
-        let saved = storage::save(&assessment);
-        if let (true, Ok(history)) = (saved, window().history()) {
-            let _ = history.replace_state_with_url(
-                &JsValue::NULL,
-                "",
-                Some(&address_with_survey(&copy_source)),
-            );
+        if storage::save(&assessment) {
+            forget_share_link(&copy_source);
         }
         screen.set(Screen::Fill {
             assessment: Box::new(assessment),
@@ -294,7 +306,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
                 view! { <StartScreen assessments survey=survey.clone() locale on_action/> }.into_any()
             }
             Screen::Shared(opened) => {
-                view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave/> }.into_any()
+                view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave=leave_shared/> }.into_any()
             }
             Screen::Fill { assessment, resume } => {
                 view! { <Questionnaire survey=survey.clone() assessment=*assessment resume on_leave/> }.into_any()

@@ -54,24 +54,11 @@ pub fn SharedResults(
     opened: Result<Box<Response>, SharedFailure>,
     /// Keeps a copy of the answers in this browser and opens it.
     on_save: Callback<Response>,
-    /// Back to this browser's own assessments.
+    /// Back to this browser's own assessments, the link's fragment dropped.
     on_leave: Callback<()>,
 ) -> impl IntoView {
     let state = use_app_state();
-    // Leaving drops the link's fragment, so a reload shows this browser's own assessments.
-    let leave = move |_| {
-        let location = window().location();
-        let address = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        if let Ok(history) = window().history() {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
-        }
-        on_leave.run(());
-    };
+    let leave = move |_| on_leave.run(());
     let mut response = match opened {
         Ok(response) => *response,
         Err(failure) => {
@@ -94,14 +81,7 @@ pub fn SharedResults(
     // others are listed above and stay with the answers, unscored.
     response.structure_hash = current;
     // Whose answers: the heading between the page's and the report's.
-    let who = [
-        response.profile.partner_name.as_str(),
-        response.profile.wave.as_str(),
-    ]
-    .into_iter()
-    .filter(|part| !part.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let who = response.profile.who();
     let kept = response.clone();
     let answers = RwSignal::new(response);
     let view = ReportView::new();

@@ -41,12 +41,11 @@ pub fn render(
     else {
         return;
     };
-    let measure = |text: &str, size: f64| measure_text(&context, text, size);
-    let height = chart.height(width, &measure);
+    let height = chart.height(width, &|text, size| measure_text(&context, text, size));
     let style = web_sys::HtmlElement::style(canvas);
     let _ = style.set_property("width", &format!("{width}px"));
     let _ = style.set_property("height", &format!("{height}px"));
-    if let Some(painter) = Painter::new(canvas, width, height, scale, palette) {
+    if let Some(painter) = Painter::new(canvas, context, width, height, scale, palette) {
         chart.draw(&painter);
     }
 }

@@ -7,7 +7,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The font every chart uses; the canvas resolves it like CSS does.
@@ -46,6 +45,7 @@ impl Painter {
     /// Sizes the canvas (CSS size times `scale`) and clears it to the background colour.
     pub fn new(
         canvas: &HtmlCanvasElement,
+        context: CanvasRenderingContext2d,
         width: f64,
         height: f64,
         scale: f64,
@@ -53,11 +53,6 @@ impl Painter {
     ) -> Option<Painter> {
         canvas.set_width((width * scale).round() as u32);
         canvas.set_height((height * scale).round() as u32);
-        let context = canvas
-            .get_context("2d")
-            .ok()??
-            .dyn_into::<CanvasRenderingContext2d>()
-            .ok()?;
         let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
         let _ = area.fill(&palette.background);
         Some(Painter {

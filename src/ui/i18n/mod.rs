@@ -229,24 +229,33 @@ impl Strings {
     }
 
     pub fn page_of(&self, page: usize, pages: usize) -> String {
-        self.page_of
-            .replace("{page}", &page.to_string())
-            .replace("{pages}", &pages.to_string())
+        Self::fill(
+            self.page_of,
+            &[("page", &page.to_string()), ("pages", &pages.to_string())],
+        )
     }
 
     pub fn ratings_given(&self, given: usize, possible: usize) -> String {
-        self.ratings_given
-            .replace("{given}", &given.to_string())
-            .replace("{possible}", &possible.to_string())
+        Self::fill(
+            self.ratings_given,
+            &[
+                ("given", &given.to_string()),
+                ("possible", &possible.to_string()),
+            ],
+        )
     }
 
     pub fn unknown_answers(&self, count: usize) -> String {
-        self.unknown_answers.replace("{count}", &count.to_string())
+        Self::fill(self.unknown_answers, &[("count", &count.to_string())])
     }
 
     pub fn answered_of(&self, answered: usize, total: usize) -> String {
-        self.answered_of
-            .replace("{answered}", &answered.to_string())
-            .replace("{total}", &total.to_string())
+        Self::fill(
+            self.answered_of,
+            &[
+                ("answered", &answered.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
     }
 }

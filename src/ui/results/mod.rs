@@ -109,16 +109,7 @@ pub fn ResultsReport(
             focus_results();
         }
     });
-    let who = move || {
-        response.with(|r| {
-            let profile = &r.profile;
-            [profile.partner_name.as_str(), profile.wave.as_str()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ")
-        })
-    };
+    let who = move || response.with(|r| r.profile.who());
     let headline = move || {
         card.with(|card| {
             let card = card.as_ref()?;
