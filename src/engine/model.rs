@@ -76,6 +76,26 @@ pub struct GroupKeys {
     pub wave: Option<String>,
 }
 
+impl GroupKeys {
+    /// The keys of a profile; the partner function follows from the type.
+    pub fn of(profile: &ProfileAnswers, survey: &Survey) -> GroupKeys {
+        let function = profile.facts(survey).partner_function.map(str::to_owned);
+        GroupKeys::with_function(profile.clone(), function)
+    }
+
+    /// The keys of a profile whose function is already known, moving its strings.
+    fn with_function(profile: ProfileAnswers, partner_function: Option<String>) -> GroupKeys {
+        GroupKeys {
+            region: profile.region,
+            partner_function,
+            partner_type: profile.partner_type,
+            program_tier: profile.program_tier,
+            side: profile.side.unwrap_or_default(),
+            wave: Some(profile.wave).filter(|w| !w.is_empty()),
+        }
+    }
+}
+
 impl<'s> ScoringModel<'s> {
     pub fn new(survey: &'s Survey) -> ScoringModel<'s> {
         let mut rated: Vec<RatedEntry> = survey
@@ -345,19 +365,13 @@ impl RowBuilder<'_, '_> {
         let partner_function = facts.partner_function.map(str::to_owned);
         let five_cs_shown = section_shown(&sections.five_cs);
         let proposition_shown = section_shown(&sections.proposition);
-        let side = profile.side.unwrap_or_default();
         // The profile's strings move into the row: no copies per response.
+        let mut profile = profile;
+        let partner_name = std::mem::take(&mut profile.partner_name);
         Row {
             id,
-            partner_name: profile.partner_name,
-            keys: GroupKeys {
-                region: profile.region,
-                partner_function,
-                partner_type: profile.partner_type,
-                program_tier: profile.program_tier,
-                side,
-                wave: Some(profile.wave).filter(|w| !w.is_empty()),
-            },
+            partner_name,
+            keys: GroupKeys::with_function(profile, partner_function),
             ratings,
             five_cs: if five_cs_shown {
                 self.five_cs

@@ -6,7 +6,7 @@ use super::chart_section::{Section, Table};
 use super::{cell, element_info, quadrant_names, SHORT};
 use crate::engine::aggregate::{CrosshairMode, Summary};
 use crate::engine::chart_layout::{coincident, short_label, GapPoint};
-use crate::engine::model::ScoringModel;
+use crate::engine::model::GroupKeys;
 use crate::engine::ranking::{category_label, category_of};
 use crate::engine::scorecard::Scorecard;
 use crate::engine::{Response, Survey};
@@ -314,7 +314,7 @@ pub fn five_cs(
         card.with(|card| {
             let five = card.as_ref()?.summary.five_cs.as_ref()?;
             let overall = five.overall?;
-            let keys = response.with(|r| ScoringModel::new(&survey).row(r).keys);
+            let keys = response.with(|r| GroupKeys::of(&r.profile, &survey));
             let category = category_of(&survey, &keys, Some(overall))
                 .and_then(|id| category_label(&survey, &id))
                 .map(|label| format!("{}: {}", strings.category, label.get(code)));
