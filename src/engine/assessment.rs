@@ -211,6 +211,11 @@ impl Assessment {
     }
 }
 
+/// Orders a list of assessments the way the start screen shows them: last changed first.
+pub fn newest_first(assessments: &mut [Assessment]) {
+    assessments.sort_unstable_by_key(|a| std::cmp::Reverse(a.updated_at));
+}
+
 /// Who a stored entry that cannot be read belongs to ("Acme, 2026"), if its text still says.
 pub fn describe_raw(raw: &str) -> Option<String> {
     let value: Value = serde_json::from_str(raw).ok()?;

@@ -3,7 +3,8 @@
 //! older copy, of another survey, or invalid, with the reason.
 
 use super::assessment::{answer_leaves, Assessment, Millis, STORAGE_VERSION};
-use super::export::Envelope;
+use super::export::{Envelope, FileProblem};
+use super::questionnaire::Progress;
 use super::response::Response;
 use super::survey::Survey;
 use std::collections::BTreeMap;
@@ -24,6 +25,12 @@ pub enum ImportStatus {
     WrongSurvey(String),
     /// Not usable, with the reason.
     Invalid(String),
+    /// A newer copy that replaced the one here, as the user confirmed.
+    Replaced,
+    /// A newer copy the user chose not to take: the one here stays.
+    KeptHere,
+    /// Importable, but the browser refused to store it (storage full or turned off).
+    NotStored,
 }
 
 /// Checks an envelope's answers against the survey: every rating, item and level must be
@@ -101,10 +108,102 @@ pub fn status(envelope: &Envelope, survey: &Survey, here: Option<Millis>) -> Imp
     }
 }
 
+/// One envelope of an import and what importing it does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrival {
+    pub envelope: Envelope,
+    pub status: ImportStatus,
+}
+
+/// One file of an import: what each of its envelopes does, or why it could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileImport {
+    pub name: String,
+    pub outcome: Result<Vec<Arrival>, FileProblem>,
+}
+
+/// Decides every envelope of an import, file by file, in order. `here` says when this
+/// browser's copy of an assessment was last changed. An envelope that an earlier file of
+/// the same import would store counts as here already, so a file dropped twice imports once
+/// and the later of two copies waits for a confirmation like any newer copy.
+pub fn plan(
+    files: Vec<(String, Result<Vec<Envelope>, FileProblem>)>,
+    survey: &Survey,
+    here: impl Fn(&str) -> Option<Millis>,
+) -> Vec<FileImport> {
+    let mut arriving: BTreeMap<String, Millis> = BTreeMap::new();
+    files
+        .into_iter()
+        .map(|(name, read)| {
+            let outcome = read.map(|envelopes| {
+                envelopes
+                    .into_iter()
+                    .map(|envelope| {
+                        let at = arriving
+                            .get(&envelope.id)
+                            .copied()
+                            .or_else(|| here(&envelope.id));
+                        let status = status(&envelope, survey, at);
+                        if matches!(status, ImportStatus::New | ImportStatus::Newer) {
+                            arriving.insert(envelope.id.clone(), envelope.updated_at);
+                        }
+                        Arrival { envelope, status }
+                    })
+                    .collect()
+            });
+            FileImport { name, outcome }
+        })
+        .collect()
+}
+
+/// An import in four numbers, for its one-line summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Stored: new assessments, and newer copies the user let replace the ones here.
+    pub imported: usize,
+    /// Duplicates, older copies, and newer ones the user declined: nothing changed.
+    pub unchanged: usize,
+    /// Newer copies waiting for the user's confirmation.
+    pub to_confirm: usize,
+    /// Files that could not be read, and envelopes of another survey, invalid or not stored.
+    pub refused: usize,
+}
+
+impl Tally {
+    /// Counts the envelopes' statuses and the files that could not be read.
+    pub fn of<'a>(
+        statuses: impl IntoIterator<Item = &'a ImportStatus>,
+        unreadable: usize,
+    ) -> Tally {
+        let mut tally = Tally {
+            refused: unreadable,
+            ..Tally::default()
+        };
+        for status in statuses {
+            *match status {
+                ImportStatus::New | ImportStatus::Replaced => &mut tally.imported,
+                ImportStatus::Duplicate | ImportStatus::Older | ImportStatus::KeptHere => {
+                    &mut tally.unchanged
+                }
+                ImportStatus::Newer => &mut tally.to_confirm,
+                ImportStatus::WrongSurvey(_)
+                | ImportStatus::Invalid(_)
+                | ImportStatus::NotStored => &mut tally.refused,
+            } += 1;
+        }
+        tally
+    }
+}
+
 impl Assessment {
-    /// The assessment an envelope holds, as this browser stores it. Each answer's change
-    /// time is the file's last change: the file does not say more.
-    pub fn from_envelope(envelope: &Envelope) -> Assessment {
+    /// The assessment an envelope holds, as this browser stores it, stamped with the
+    /// survey's structure (answers to ids it no longer has stay, unscored). Each answer's
+    /// change time is the file's last change: the file does not say more.
+    pub fn from_envelope(envelope: &Envelope, survey: &Survey) -> Assessment {
+        let response = Response {
+            structure_hash: survey.structure_hash(),
+            ..envelope.response.clone()
+        };
         let changed_at: BTreeMap<String, Millis> = answer_leaves(&envelope.response)
             .into_keys()
             .map(|key| (key, envelope.updated_at))
@@ -114,10 +213,10 @@ impl Assessment {
             created_at: envelope.created_at,
             updated_at: envelope.updated_at,
             changed_at,
-            survey_title: Default::default(),
-            progress_percent: 0,
+            survey_title: survey.title.clone(),
+            progress_percent: Progress::of_response(survey, &response).percent() as u32,
             survey_source: String::new(),
-            response: envelope.response.clone(),
+            response,
         }
     }
 }
@@ -143,7 +242,7 @@ mod tests {
     #[test]
     fn an_export_comes_back_as_the_same_assessment() {
         let envelope = exported(2_000);
-        let back = Assessment::from_envelope(&envelope);
+        let back = Assessment::from_envelope(&envelope, &default_survey());
         assert_eq!(back.response, envelope.response);
         assert_eq!((back.created_at, back.updated_at), (1_000, 2_000));
         assert_eq!(
@@ -209,7 +308,7 @@ mod tests {
             .response
             .rate("teleportation", Dimension::Importance, Some(3));
         assert_eq!(status(&envelope, &survey, None), ImportStatus::New);
-        let back = Assessment::from_envelope(&envelope);
+        let back = Assessment::from_envelope(&envelope, &survey);
         assert_eq!(
             back.response.unknown_answers(&survey),
             ["ratings/teleportation"]
@@ -224,6 +323,86 @@ mod tests {
         assert_eq!(
             status(&envelope, &survey, None),
             ImportStatus::WrongSurvey("other-survey".into())
+        );
+    }
+
+    #[test]
+    fn an_import_decides_each_envelope_and_counts_a_copy_in_an_earlier_file_as_here() {
+        let survey = default_survey();
+        let mut other = exported(2_000);
+        other.id = "a2".into();
+        other.response.id = "a2".into();
+        let mut foreign = exported(2_000);
+        foreign.id = "a3".into();
+        foreign.response.id = "a3".into();
+        foreign.survey.id = "other-survey".into();
+        let files = vec![
+            ("one.json".to_owned(), Ok(vec![exported(2_000)])),
+            // The same file again, then a later copy of it in a file of two.
+            ("again.json".to_owned(), Ok(vec![exported(2_000)])),
+            ("two.json".to_owned(), Ok(vec![exported(3_000), other])),
+            ("foreign.json".to_owned(), Ok(vec![foreign])),
+            ("broken.json".to_owned(), Err(FileProblem::Empty)),
+        ];
+        // This browser already holds a2, changed later than the file's copy.
+        let here = |id: &str| (id == "a2").then_some(2_500);
+        let plan = plan(files, &survey, here);
+        let statuses: Vec<Vec<ImportStatus>> = plan
+            .iter()
+            .filter_map(|file| file.outcome.as_ref().ok())
+            .map(|arrivals| arrivals.iter().map(|a| a.status.clone()).collect())
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                vec![ImportStatus::New],
+                vec![ImportStatus::Duplicate],
+                vec![ImportStatus::Newer, ImportStatus::Older],
+                vec![ImportStatus::WrongSurvey("other-survey".into())],
+            ]
+        );
+        assert_eq!(plan[4].outcome, Err(FileProblem::Empty));
+        let statuses = plan
+            .iter()
+            .filter_map(|file| file.outcome.as_ref().ok())
+            .flatten()
+            .map(|arrival| &arrival.status);
+        assert_eq!(
+            Tally::of(statuses, 1),
+            Tally {
+                imported: 1,
+                unchanged: 2,
+                to_confirm: 1,
+                refused: 2
+            }
+        );
+        let decided = [
+            ImportStatus::Replaced,
+            ImportStatus::KeptHere,
+            ImportStatus::NotStored,
+        ];
+        assert_eq!(
+            Tally::of(&decided, 0),
+            Tally {
+                imported: 1,
+                unchanged: 1,
+                to_confirm: 0,
+                refused: 1
+            }
+        );
+    }
+
+    #[test]
+    fn an_imported_assessment_shows_its_survey_and_how_far_it_got() {
+        let survey = default_survey();
+        let back = Assessment::from_envelope(&exported(2_000), &survey);
+        assert_eq!(back.survey_title, survey.title);
+        // One importance of 56 ratings and one of the maturity answers: far from done,
+        // but not nothing.
+        assert!(
+            back.progress_percent > 0 && back.progress_percent < 10,
+            "{}",
+            back.progress_percent
         );
     }
 }

@@ -507,6 +507,11 @@ impl Progress {
         }
     }
 
+    /// How far a whole response has got, over the questions its answers show.
+    pub fn of_response(survey: &Survey, response: &Response) -> Progress {
+        Progress::of(&questions_on(survey, response, &pages(survey, response)))
+    }
+
     /// Whole percent, rounded down so that 100 means everything is answered.
     pub fn percent(self) -> usize {
         (self.answered * 100).checked_div(self.total).unwrap_or(100)

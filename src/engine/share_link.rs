@@ -88,7 +88,9 @@ pub fn decode(payload: &str) -> Result<Response, ShareProblem> {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareProblem::TooLarge,
             _ => ShareProblem::Corrupt,
         })?;
-    serde_json::from_slice(&json).map_err(|e| ShareProblem::NotAnswers(e.to_string()))
+    // Read as text, like stored answers: one reader of `Response` in the wasm, not two.
+    let json = std::str::from_utf8(&json).map_err(|e| ShareProblem::NotAnswers(e.to_string()))?;
+    serde_json::from_str(json).map_err(|e| ShareProblem::NotAnswers(e.to_string()))
 }
 
 #[cfg(test)]

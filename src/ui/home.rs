@@ -3,6 +3,7 @@
 
 use super::download::data_url;
 use super::i18n::Strings;
+use super::import_panel::ImportPanel;
 use super::questionnaire::Questionnaire;
 use super::shared_results::{SharedFailure, SharedResults};
 use super::start_page::{StartAction, StartScreen};
@@ -302,8 +303,15 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             })}
         {move || match screen.get() {
             Screen::Start => {
-                let locale = state.locale.get();
-                view! { <StartScreen assessments survey=survey.clone() locale on_action/> }.into_any()
+                let list_survey = survey.clone();
+                // Only the list is drawn again in another language: the import's report stays.
+                view! {
+                    {move || {
+                        let locale = state.locale.get();
+                        view! { <StartScreen assessments survey=list_survey.clone() locale on_action/> }
+                    }}
+                    <ImportPanel survey=survey.clone() source=source.clone() assessments/>
+                }.into_any()
             }
             Screen::Shared(opened) => {
                 view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave=leave_shared/> }.into_any()

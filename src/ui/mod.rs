@@ -9,6 +9,7 @@ mod focus;
 mod header;
 mod home;
 pub mod i18n;
+mod import_panel;
 mod profile_page;
 mod questionnaire;
 mod results;

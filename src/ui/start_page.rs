@@ -4,7 +4,7 @@
 use super::focus::focus_soon;
 use super::i18n::Locale;
 use super::storage;
-use crate::engine::assessment::Assessment;
+use crate::engine::assessment::{newest_first, Assessment};
 use crate::engine::Survey;
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ pub fn StartScreen(
             if storage::restore(&assessment.response.id, &raw) {
                 assessments.update(|all| {
                     all.push(assessment);
-                    all.sort_by_key(|a| std::cmp::Reverse(a.updated_at));
+                    newest_first(all);
                 });
             }
             deleted.set(None);

@@ -5,7 +5,7 @@
 //! version-0 blob (a bare `Response` under `partnerlens.assessment.<survey id>`) is migrated
 //! on load.
 
-use crate::engine::assessment::{Assessment, Millis, StoredProblem};
+use crate::engine::assessment::{newest_first, Assessment, Millis, StoredProblem};
 use crate::engine::Survey;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use leptos::prelude::window;
@@ -133,9 +133,7 @@ pub fn list(survey: &Survey, source: &str) -> Listing {
         }
         listing.assessments.push(assessment);
     }
-    listing
-        .assessments
-        .sort_by_key(|a| std::cmp::Reverse(a.updated_at));
+    newest_first(&mut listing.assessments);
     listing
 }
 
@@ -157,7 +155,6 @@ pub fn restore(id: &str, raw: &str) -> bool {
     })
 }
 
-/// The stored copy of an assessment, as another tab may have saved it.
 /// Whether anything, readable or not, is stored under this assessment id.
 pub fn is_taken(id: &str) -> bool {
     local().is_some_and(|storage| {
@@ -169,6 +166,7 @@ pub fn is_taken(id: &str) -> bool {
     })
 }
 
+/// The stored copy of an assessment, as another tab may have saved it.
 pub fn stored_copy(id: &str) -> Option<Assessment> {
     let raw = local()?
         .get_item(&format!("{ASSESSMENT_PREFIX}{id}"))

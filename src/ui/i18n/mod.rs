@@ -216,6 +216,40 @@ pub struct Strings {
     pub share_link: &'static str,
     /// "{chart}: the data as a table".
     pub table_of: &'static str,
+    pub import_title: &'static str,
+    pub import_intro: &'static str,
+    pub import_choose: &'static str,
+    pub import_drop: &'static str,
+    /// "Reading {count} files…".
+    pub import_reading: &'static str,
+    /// "Imported: {imported}. Unchanged: {unchanged}. …".
+    pub import_summary: &'static str,
+    pub import_report: &'static str,
+    pub import_new: &'static str,
+    pub import_duplicate: &'static str,
+    pub import_newer: &'static str,
+    pub import_older: &'static str,
+    /// "… another survey ({survey}) …".
+    pub import_wrong_survey: &'static str,
+    pub import_invalid: &'static str,
+    pub import_replaced: &'static str,
+    pub import_kept: &'static str,
+    pub import_not_stored: &'static str,
+    pub import_replace: &'static str,
+    pub import_keep_here: &'static str,
+    /// "Replace all {count} …".
+    pub import_replace_all: &'static str,
+    /// "Assessment {id}", for one without a name or wave.
+    pub import_unnamed: &'static str,
+    pub file_unreadable: &'static str,
+    pub file_empty: &'static str,
+    /// "The file is {size} MB; …".
+    pub file_too_large: &'static str,
+    pub file_not_json: &'static str,
+    pub file_survey: &'static str,
+    pub file_wrong_shape: &'static str,
+    /// "… (format {version}) …".
+    pub file_newer: &'static str,
 }
 
 impl Strings {
