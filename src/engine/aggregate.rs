@@ -4,8 +4,8 @@
 use super::model::{GroupKeys, Row, ScoringModel};
 use super::response::Response;
 use super::stats::{weighted_mean, PairSums};
-use super::survey::ScoredSection;
-use super::text::Side;
+use super::survey::{Choice, ScoredSection, Survey};
+use super::text::{Side, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -82,6 +82,16 @@ pub enum GroupBy {
 pub const NO_ANSWER: &str = "(none)";
 
 impl GroupBy {
+    /// Every dimension, in the order the dashboard offers them.
+    pub const ALL: [GroupBy; 6] = [
+        GroupBy::Region,
+        GroupBy::PartnerFunction,
+        GroupBy::PartnerType,
+        GroupBy::ProgramTier,
+        GroupBy::Side,
+        GroupBy::Wave,
+    ];
+
     pub fn from_name(name: &str) -> Option<GroupBy> {
         Some(match name {
             "region" => GroupBy::Region,
@@ -94,7 +104,36 @@ impl GroupBy {
         })
     }
 
-    fn key(self, keys: &GroupKeys) -> &str {
+    /// The name `from_name` reads back.
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupBy::Region => "region",
+            GroupBy::PartnerFunction => "function",
+            GroupBy::PartnerType => "type",
+            GroupBy::ProgramTier => "tier",
+            GroupBy::Side => "side",
+            GroupBy::Wave => "wave",
+        }
+    }
+
+    /// A value's name as the survey spells it (a region, a type, ...); None for waves and
+    /// for ids the survey does not have.
+    pub fn value_label<'s>(self, survey: &'s Survey, id: &str) -> Option<&'s Text> {
+        let profile = &survey.profile;
+        let functions = &profile.partner_type.functions;
+        let choice = |choices: &'s [Choice]| choices.iter().find(|c| c.id == id).map(|c| &c.label);
+        match self {
+            GroupBy::Region => choice(&profile.region.choices),
+            GroupBy::PartnerFunction => functions.iter().find(|f| f.id == id).map(|f| &f.label),
+            GroupBy::PartnerType => functions.iter().find_map(|f| choice(&f.types)),
+            GroupBy::ProgramTier => choice(&profile.program_tier.choices),
+            GroupBy::Side => choice(&profile.side.choices),
+            GroupBy::Wave => None,
+        }
+    }
+
+    /// The group a row's profile puts it in.
+    pub fn key(self, keys: &GroupKeys) -> &str {
         let value = match self {
             GroupBy::Region => keys.region.as_deref(),
             GroupBy::PartnerFunction => keys.partner_function.as_deref(),
@@ -125,6 +164,30 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// The values a dimension keeps (empty keeps all).
+    pub fn values(&self, by: GroupBy) -> Vec<String> {
+        match by {
+            GroupBy::Region => self.region.clone(),
+            GroupBy::PartnerFunction => self.partner_function.clone(),
+            GroupBy::PartnerType => self.partner_type.clone(),
+            GroupBy::ProgramTier => self.program_tier.clone(),
+            GroupBy::Side => self.side.iter().map(|s| s.id().to_owned()).collect(),
+            GroupBy::Wave => self.wave.clone(),
+        }
+    }
+
+    /// Keeps only these values of a dimension (none keeps all).
+    pub fn set(&mut self, by: GroupBy, values: Vec<String>) {
+        match by {
+            GroupBy::Region => self.region = values,
+            GroupBy::PartnerFunction => self.partner_function = values,
+            GroupBy::PartnerType => self.partner_type = values,
+            GroupBy::ProgramTier => self.program_tier = values,
+            GroupBy::Side => self.side = values.iter().filter_map(|v| Side::from_id(v)).collect(),
+            GroupBy::Wave => self.wave = values,
+        }
+    }
+
     pub fn matches(&self, keys: &GroupKeys) -> bool {
         fn keeps(allowed: &[String], value: &Option<String>) -> bool {
             allowed.is_empty() || value.as_ref().is_some_and(|v| allowed.contains(v))

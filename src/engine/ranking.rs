@@ -73,10 +73,13 @@ pub fn category_label<'s>(survey: &'s Survey, id: &str) -> Option<&'s Text> {
 
 /// Ranks every row by overall five-Cs score (higher first), ties broken by partner name and
 /// then id; then ranks within each category. Rows without a score come last, unranked.
-pub fn rank_partners(model: &ScoringModel, rows: &[Row]) -> Vec<RankedPartner> {
+pub fn rank_partners<'r>(
+    model: &ScoringModel,
+    rows: impl IntoIterator<Item = &'r Row>,
+) -> Vec<RankedPartner> {
     let survey = model.survey;
     let mut partners: Vec<RankedPartner> = rows
-        .iter()
+        .into_iter()
         .map(|row| {
             let (dimensions, score) = five_cs_of(model, row);
             let category = category_of(survey, &row.keys, score);

@@ -2,6 +2,7 @@
 //! group and element; and the answers in long form, one row per element per respondent.
 
 use super::aggregate::{AggregateReport, ElementScore, Quadrant, Summary};
+use super::ranking::RankedPartner;
 use super::response::Response;
 use super::survey::Survey;
 
@@ -87,6 +88,40 @@ pub fn aggregate_csv(report: &AggregateReport) -> String {
 /// being the assessment's id.
 pub fn results_csv(id: &str, summary: &Summary) -> String {
     write_csv(&HEADER, summary.elements.iter().map(|e| element_row(id, e)))
+}
+
+/// The partner ranking: overall and category rank, the category, the overall five-Cs score
+/// and one column per C (named by the survey's ids).
+pub fn ranking_csv(survey: &Survey, partners: &[RankedPartner]) -> String {
+    let dimensions: Vec<&str> = survey
+        .sections
+        .five_cs
+        .iter()
+        .flat_map(|section| section.dimensions.iter().map(|d| d.id.as_str()))
+        .collect();
+    let mut header = vec![
+        "rank",
+        "id",
+        "partner",
+        "category",
+        "category_rank",
+        "score",
+    ];
+    header.extend(&dimensions);
+    let rank = |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_default();
+    let rows = partners.iter().map(|p| {
+        let mut row = vec![
+            rank(p.rank),
+            p.id.clone(),
+            p.name.clone(),
+            p.category.clone().unwrap_or_default(),
+            rank(p.category_rank),
+            number(p.score),
+        ];
+        row.extend(p.dimensions.iter().map(|d| number(*d)));
+        row
+    });
+    write_csv(&header, rows)
 }
 
 const LONG_HEADER: [&str; 12] = [

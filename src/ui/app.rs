@@ -1,7 +1,7 @@
-//! The root component: picks the survey, loads it, and shows the questionnaire or the error page.
+//! The root component: picks the survey, loads it, and shows the page's screens (the
+//! partner's assessments, or the vendor's dashboard) or the error page.
 
 use super::header::AppHeader;
-use super::home::Home;
 use super::i18n::Locale;
 use super::state::{provide_app_state, AppState};
 use super::storage;
@@ -75,9 +75,12 @@ fn printing() -> RwSignal<bool> {
     printing
 }
 
-/// The whole app.
+/// The whole app around one page's screens.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// What the page shows once its survey has loaded.
+    screens: fn(Arc<Survey>) -> AnyView,
+) -> impl IntoView {
     let state = AppState {
         locale: RwSignal::new(initial_locale()),
         dark: dark_theme(),
@@ -133,7 +136,7 @@ pub fn App() -> impl IntoView {
                 view! { <main class="loading"><p role="status">{move || state.strings().loading_survey}</p></main> }
                     .into_any()
             }
-            SurveyLoad::Ready(survey) => view! { <Home survey/> }.into_any(),
+            SurveyLoad::Ready(survey) => screens(survey),
             SurveyLoad::Failed(failure) => view! { <SurveyErrorPage failure/> }.into_any(),
         }}
     }

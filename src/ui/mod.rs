@@ -3,6 +3,7 @@
 mod app;
 pub mod charts;
 mod choice_group;
+mod dashboard;
 mod download;
 mod element_card;
 mod focus;
@@ -23,9 +24,19 @@ mod survey_fetch;
 
 pub use app::App;
 pub use home::Home;
+use leptos::prelude::IntoAny;
 pub use state::{provide_app_state, AppState};
 
-/// Mounts the app on the page's body.
+/// Mounts the partner's app (index.html) on the page's body.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(|| {
+        leptos::view! { <App screens=|survey| leptos::view! { <Home survey/> }.into_any()/> }
+    });
+}
+
+/// Mounts the vendor's dashboard (dashboard.html) on the page's body.
+pub fn mount_dashboard() {
+    leptos::mount::mount_to_body(|| {
+        leptos::view! { <App screens=|survey| leptos::view! { <dashboard::Dashboard survey/> }.into_any()/> }
+    });
 }

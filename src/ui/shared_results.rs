@@ -20,7 +20,7 @@ pub enum SharedFailure {
 }
 
 impl SharedFailure {
-    fn message(&self, strings: &Strings) -> String {
+    pub(crate) fn message(&self, strings: &Strings) -> String {
         let reason = match self {
             SharedFailure::OtherSurvey(id) => {
                 return Strings::fill(strings.shared_other_survey, &[("survey", id)])

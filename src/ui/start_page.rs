@@ -213,6 +213,9 @@ pub fn StartScreen(
         <div class="start">
             <h1>{strings.your_assessments}</h1>
             <p class="privacy">{strings.privacy_note}</p>
+            <p class="start-actions">
+                <a href=format!("dashboard.html{}", window().location().search().unwrap_or_default())>{strings.dash_link}</a>
+            </p>
             <p>
                 <button type="button" on:click=move |_| on_action.run(StartAction::New)>
                     {strings.new_assessment}

@@ -8,6 +8,7 @@ mod gap_bars;
 mod gap_chart;
 mod painter;
 mod palette;
+mod segment_bars;
 
 pub use area_bars::AreaBars;
 pub use chart_canvas::{render, Chart, ChartCanvas, ChartFn};
@@ -16,3 +17,4 @@ pub use gap_bars::GapBars;
 pub use gap_chart::GapChart;
 pub use painter::Painter;
 pub use palette::Palette;
+pub use segment_bars::SegmentBars;

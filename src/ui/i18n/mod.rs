@@ -250,6 +250,71 @@ pub struct Strings {
     pub file_wrong_shape: &'static str,
     /// "… (format {version}) …".
     pub file_newer: &'static str,
+    pub dash_link: &'static str,
+    pub dash_back: &'static str,
+    pub dash_title: &'static str,
+    pub dash_intro: &'static str,
+    /// "… ({reason}) …".
+    pub dash_db_failed: &'static str,
+    pub dash_sets: &'static str,
+    pub dash_no_sets: &'static str,
+    pub dash_set: &'static str,
+    pub dash_new_set: &'static str,
+    pub dash_set_name: &'static str,
+    pub dash_rename: &'static str,
+    pub dash_delete_set: &'static str,
+    /// "… \"{name}\" … {count} responses …".
+    pub dash_confirm_delete: &'static str,
+    /// "{count} responses".
+    pub dash_responses: &'static str,
+    /// "Data set {n}".
+    pub dash_default_name: &'static str,
+    pub dash_add_title: &'static str,
+    pub dash_add_files: &'static str,
+    pub dash_links_label: &'static str,
+    pub dash_add_links: &'static str,
+    pub dash_add_saved: &'static str,
+    /// "Reading {done} of {total} responses…".
+    pub dash_reading: &'static str,
+    /// "Added: {added}. …".
+    pub dash_added: &'static str,
+    pub dash_region: &'static str,
+    pub dash_function: &'static str,
+    pub dash_type: &'static str,
+    pub dash_tier: &'static str,
+    pub dash_side: &'static str,
+    pub dash_filters: &'static str,
+    pub dash_all: &'static str,
+    pub dash_group_by: &'static str,
+    pub dash_none: &'static str,
+    /// "{count} of {total} responses match …".
+    pub dash_matching: &'static str,
+    pub dash_report_title: &'static str,
+    pub dash_segments: &'static str,
+    /// "Gaps by {by}".
+    pub dash_compare_title: &'static str,
+    /// "Gaps of {count} elements in {segments} …".
+    pub dash_compare_summary: &'static str,
+    pub dash_differs_title: &'static str,
+    pub dash_differs_none: &'static str,
+    pub dash_best_title: &'static str,
+    /// "{element}: {segment} ({performance})".
+    pub dash_best_item: &'static str,
+    pub dash_ranking_title: &'static str,
+    pub dash_ranking_pages: &'static str,
+    pub dash_category: &'static str,
+    /// "Open the results of {name}".
+    pub dash_open_partner: &'static str,
+    pub dash_back_to_dashboard: &'static str,
+    pub dash_export_title: &'static str,
+    pub dash_aggregate_csv: &'static str,
+    pub dash_aggregate_json: &'static str,
+    pub dash_ranking_csv: &'static str,
+    pub dash_ranking_json: &'static str,
+    pub col_n: &'static str,
+    pub col_sd_importance: &'static str,
+    pub col_sd_performance: &'static str,
+    pub col_category_rank: &'static str,
 }
 
 impl Strings {

@@ -2,9 +2,9 @@
 //! and maturity, what to do first, and how partners of this type are usually managed. Every
 //! number comes from the engine's scorecard; each chart has its table right under it.
 
-mod chart_section;
+pub(crate) mod chart_section;
 mod placements;
-mod sections;
+pub(crate) mod sections;
 mod take_away;
 
 use super::i18n::{Locale, Strings};
@@ -103,6 +103,7 @@ pub fn ResultsReport(
         let model = ScoringModel::new(&scored);
         response.with(|r| score(&model, r, mode.get()).ok())
     });
+    let summary = Memo::new(move |_| card.with(|c| c.as_ref().map(|c| c.summary.clone())));
     // Keyboard and screen-reader users land on the results they asked for, once drawn.
     Effect::new(move || {
         if take_focus {
@@ -176,7 +177,7 @@ pub fn ResultsReport(
                     {strings.print_report}
                 </button>
             </div>
-            {chart_section(strings, "gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, card, diagonal))}
+            {chart_section(strings, "gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, summary, diagonal, false))}
             <Priorities survey=survey.clone() locale card/>
             {chart_section(strings, "gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
             {chart_section(strings, "areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}

@@ -43,17 +43,19 @@ fn plotted(survey: &Survey, summary: &Summary, code: &str) -> Vec<(GapPoint, usi
 }
 
 /// The gap chart: every element with both means, the crosshair, the table keyed by marker.
+/// Over many responses (`spread`), the table adds each element's n and standard deviations.
 pub fn gap_chart(
     survey: Arc<Survey>,
     locale: Locale,
-    card: Card,
+    summary: Memo<Option<Summary>>,
     diagonal: RwSignal<bool>,
+    spread: bool,
 ) -> Memo<Option<Section<GapChart>>> {
     let strings = locale.strings();
     let code = locale.code();
     Memo::new(move |_| {
-        card.with(|card| {
-            let summary = &card.as_ref()?.summary;
+        summary.with(|summary| {
+            let summary = summary.as_ref()?;
             let plotted = plotted(&survey, summary, code);
             if plotted.is_empty() {
                 return None;
@@ -76,7 +78,7 @@ pub fn gap_chart(
                 .zip(numbers)
                 .map(|((_, area, i), number)| {
                     let score = &summary.elements[*i];
-                    vec![
+                    let mut row = vec![
                         number.to_string(),
                         info[*i].1.get(code).to_owned(),
                         survey.areas[*area].title.get(code).to_owned(),
@@ -87,7 +89,15 @@ pub fn gap_chart(
                             .quadrant
                             .map(|q| quadrant_names(strings)[q.index()].clone())
                             .unwrap_or_default(),
-                    ]
+                    ];
+                    if spread {
+                        row.extend([
+                            score.n.to_string(),
+                            cell(locale, score.importance_sd),
+                            cell(locale, score.performance_sd),
+                        ]);
+                    }
+                    row
                 })
                 .collect();
             let counts = summary.quadrant_counts();
@@ -138,11 +148,22 @@ pub fn gap_chart(
                         strings.col_gap,
                         strings.col_quadrant,
                     ]
+                    .into_iter()
+                    .chain(
+                        spread
+                            .then_some([
+                                strings.col_n,
+                                strings.col_sd_importance,
+                                strings.col_sd_performance,
+                            ])
+                            .into_iter()
+                            .flatten(),
+                    )
                     .map(String::from)
-                    .to_vec(),
+                    .collect(),
                     rows,
                     key: 1,
-                    numeric: vec![0, 3, 4, 5],
+                    numeric: vec![0, 3, 4, 5, 7, 8, 9],
                     note: Some(strings.shared_point.to_owned()),
                     total_last: false,
                 },

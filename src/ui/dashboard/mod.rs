@@ -1,0 +1,434 @@
+//! The vendor's dashboard (dashboard.html): data sets of many partners' responses, kept in
+//! this browser's IndexedDB, compared by region, type, tier, side and wave, and ranked by the
+//! five Cs. Every number comes from the engine; nothing is uploaded.
+
+mod db;
+mod loading;
+mod views;
+
+use super::i18n::Strings;
+use super::state::use_app_state;
+use super::storage;
+use crate::engine::aggregate::{CrosshairMode, Filter, GroupBy};
+use crate::engine::dataset::{
+    add_responses, answers_to_json, entry_response, stored_entries, DataSetInfo,
+};
+use crate::engine::model::{Row, ScoringModel};
+use crate::engine::{Response, Survey};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use loading::{read_links, read_text, yield_to_browser, FileRead};
+use std::sync::Arc;
+use views::{Analysis, Ranking};
+use wasm_bindgen_futures::JsFuture;
+
+/// The open data set: its description, responses and their scoring rows, index for index.
+#[derive(Clone)]
+pub struct Loaded {
+    pub info: DataSetInfo,
+    pub responses: Arc<Vec<Response>>,
+    pub rows: Arc<Vec<Row>>,
+}
+
+/// What the last addition did, for its one-line report.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct AddReport {
+    added: usize,
+    duplicates: usize,
+    other_survey: usize,
+    refused: usize,
+}
+
+/// Everything the dashboard's views share. Copy, and owned by `Dashboard`, so that a new
+/// language, which draws the views again, keeps every choice.
+#[derive(Clone, Copy)]
+pub struct Dash {
+    pub sets: RwSignal<Vec<DataSetInfo>>,
+    pub current: RwSignal<Option<Loaded>>,
+    /// (entries read, entries in all), while reading.
+    reading: RwSignal<Option<(usize, usize)>>,
+    added: RwSignal<Option<AddReport>>,
+    problem: RwSignal<Option<String>>,
+    pub filter: RwSignal<Filter>,
+    pub by: RwSignal<Option<GroupBy>>,
+    pub mode: RwSignal<CrosshairMode>,
+    pub diagonal: RwSignal<bool>,
+    /// The segments picked for the comparison; empty picks every segment.
+    pub segments: RwSignal<Vec<String>>,
+    pub ranking: Ranking,
+    /// A partner's results, opened from the ranking.
+    pub opened: RwSignal<Option<Response>>,
+}
+
+impl Dash {
+    fn new() -> Dash {
+        Dash {
+            sets: RwSignal::new(Vec::new()),
+            current: RwSignal::new(None),
+            reading: RwSignal::new(None),
+            added: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            filter: RwSignal::new(Filter::default()),
+            by: RwSignal::new(Some(GroupBy::Region)),
+            mode: RwSignal::new(CrosshairMode::DataCentred),
+            diagonal: RwSignal::new(false),
+            segments: RwSignal::new(Vec::new()),
+            ranking: Ranking::new(),
+            opened: RwSignal::new(None),
+        }
+    }
+}
+
+/// Scoring rows of responses, built a chunk at a time.
+async fn rows_of(survey: &Survey, responses: &[Response]) -> Vec<Row> {
+    let model = ScoringModel::new(survey);
+    let mut rows = Vec::with_capacity(responses.len());
+    for chunk in responses.chunks(1000) {
+        rows.extend(chunk.iter().map(|r| model.row(r)));
+        yield_to_browser().await;
+    }
+    rows
+}
+
+/// Reads the stored answers of a data set, a chunk at a time, and opens it.
+async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
+    let text = match db::answers(&info.id).await {
+        Ok(text) => text.unwrap_or_default(),
+        Err(reason) => return dash.problem.set(Some(reason)),
+    };
+    // A set whose answers were never stored (its first addition failed) is empty.
+    let entries = match stored_entries(&text) {
+        Ok(entries) => entries,
+        Err(_) if text.is_empty() => Vec::new(),
+        Err(reason) => return dash.problem.set(Some(reason)),
+    };
+    let total = entries.len();
+    let mut responses = Vec::with_capacity(total);
+    for (chunk, part) in entries.chunks(500).enumerate() {
+        responses.extend(part.iter().filter_map(|e| entry_response(e.get()).ok()));
+        dash.reading
+            .set(Some(((chunk * 500 + part.len()).min(total), total)));
+        yield_to_browser().await;
+    }
+    let rows = rows_of(&survey, &responses).await;
+    dash.reading.set(None);
+    dash.segments.set(Vec::new());
+    dash.ranking.page.set(0);
+    dash.current.set(Some(Loaded {
+        info,
+        responses: Arc::new(responses),
+        rows: Arc::new(rows),
+    }));
+}
+
+/// Adds what was read to the open data set (a new one when none is open), stores it, and
+/// reports what happened.
+async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: String) {
+    let now = storage::now();
+    let (mut info, mut responses, mut rows) = match dash.current.get_untracked() {
+        Some(loaded) => (
+            loaded.info,
+            (*loaded.responses).clone(),
+            (*loaded.rows).clone(),
+        ),
+        None => (
+            DataSetInfo::new(storage::new_id(), default_name, &survey, now),
+            Vec::new(),
+            Vec::new(),
+        ),
+    };
+    let before = responses.len();
+    let added = add_responses(&mut responses, &survey, read.responses);
+    rows.extend(rows_of(&survey, &responses[before..]).await);
+    info.responses = responses.len();
+    info.updated_at = now;
+    if let Err(reason) = db::save(&info, Some(&answers_to_json(&responses))).await {
+        dash.problem.set(Some(reason));
+    }
+    dash.added.set(Some(AddReport {
+        added: added.added,
+        duplicates: added.duplicates,
+        other_survey: added.other_survey_count,
+        refused: added.invalid.len() + read.unreadable,
+    }));
+    dash.current.set(Some(Loaded {
+        info,
+        responses: Arc::new(responses),
+        rows: Arc::new(rows),
+    }));
+    refresh_sets(dash).await;
+}
+
+async fn refresh_sets(dash: Dash) {
+    match db::list().await {
+        Ok(sets) => dash.sets.set(sets),
+        Err(reason) => dash.problem.set(Some(reason)),
+    }
+}
+
+/// The text of every chosen file, one after the other.
+async fn file_texts(files: Vec<web_sys::File>) -> Vec<String> {
+    let mut texts = Vec::with_capacity(files.len());
+    for file in files {
+        if let Ok(text) = JsFuture::from(file.text()).await {
+            texts.push(text.as_string().unwrap_or_default());
+        }
+    }
+    texts
+}
+
+/// The dashboard: data sets, adding responses, and the views over the open set.
+#[component]
+pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
+    let state = use_app_state();
+    let dash = Dash::new();
+    let list_survey = survey.clone();
+    spawn_local(async move {
+        refresh_sets(dash).await;
+        let first = dash
+            .sets
+            .get_untracked()
+            .into_iter()
+            .find(|s| s.survey_id == list_survey.id);
+        if let Some(info) = first {
+            open_set(dash, list_survey, info).await;
+        }
+    });
+    move || {
+        let locale = state.locale.get();
+        let strings = locale.strings();
+        let survey = survey.clone();
+        if let Some(response) = dash.opened.get() {
+            return views::partner_results(dash, survey, locale, response).into_any();
+        }
+        view! {
+            <main class="dashboard">
+                <p><a href=back_address()>{strings.dash_back}</a></p>
+                <h1>{strings.dash_title}</h1>
+                <p class="privacy">{strings.dash_intro}</p>
+                {move || dash.problem.get().map(|reason| view! {
+                    <p class="notice error" role="alert">{Strings::fill(strings.dash_db_failed, &[("reason", &reason)])}</p>
+                })}
+                <DataSets dash survey=survey.clone() strings/>
+                <AddResponses dash survey=survey.clone() strings/>
+                {move || dash.current.with(Option::is_some).then(|| view! { <Analysis dash survey=survey.clone() locale/> })}
+            </main>
+        }
+        .into_any()
+    }
+}
+
+/// The assessments page of this survey (`?survey=` kept).
+fn back_address() -> String {
+    format!("./{}", window().location().search().unwrap_or_default())
+}
+
+/// The data sets kept in this browser: pick, create, rename, delete.
+#[component]
+fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    Effect::new(move || {
+        name.set(
+            dash.current
+                .with(|c| c.as_ref().map(|c| c.info.name.clone()).unwrap_or_default()),
+        );
+    });
+    let open_survey = StoredValue::new(survey.clone());
+    let pick = move |id: String| {
+        let Some(info) = dash
+            .sets
+            .with_untracked(|sets| sets.iter().find(|s| s.id == id).cloned())
+        else {
+            return;
+        };
+        dash.added.set(None);
+        spawn_local(open_set(dash, open_survey.get_value(), info));
+    };
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut loaded) = dash.current.get_untracked() else {
+            return;
+        };
+        let new_name = name.get_untracked().trim().to_owned();
+        if new_name.is_empty() {
+            return;
+        }
+        loaded.info.name = new_name;
+        let info = loaded.info.clone();
+        dash.current.set(Some(loaded));
+        spawn_local(async move {
+            if let Err(reason) = db::save(&info, None).await {
+                dash.problem.set(Some(reason));
+            }
+            refresh_sets(dash).await;
+        });
+    };
+    let remove = move |_| {
+        let Some(loaded) = dash.current.get_untracked() else {
+            return;
+        };
+        let question = Strings::fill(
+            strings.dash_confirm_delete,
+            &[
+                ("name", &loaded.info.name),
+                ("count", &loaded.info.responses.to_string()),
+            ],
+        );
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+        spawn_local(async move {
+            if let Err(reason) = db::delete(&loaded.info.id).await {
+                dash.problem.set(Some(reason));
+            }
+            dash.current.set(None);
+            dash.added.set(None);
+            refresh_sets(dash).await;
+        });
+    };
+    let start_new = move |_| {
+        dash.current.set(None);
+        dash.added.set(None);
+    };
+    let survey_id = survey.id.clone();
+    view! {
+        <section class="data-sets" aria-labelledby="data-sets-title">
+            <h2 id="data-sets-title">{strings.dash_sets}</h2>
+            {move || {
+                let sets: Vec<DataSetInfo> = dash.sets.get().into_iter().filter(|s| s.survey_id == survey_id).collect();
+                if sets.is_empty() {
+                    return view! { <p>{strings.dash_no_sets}</p> }.into_any();
+                }
+                let current = dash.current.with(|c| c.as_ref().map(|c| c.info.id.clone()).unwrap_or_default());
+                view! {
+                    <p class="pick-set">
+                        <label for="data-set">{strings.dash_set}</label>
+                        <select id="data-set" on:change:target=move |ev| pick(ev.target().value())>
+                            <option value="" selected=current.is_empty()>{strings.dash_new_set}</option>
+                            {sets.into_iter().map(|set| {
+                                let label = format!("{} ({})", set.name, Strings::fill(strings.dash_responses, &[("count", &set.responses.to_string())]));
+                                let selected = set.id == current;
+                                view! { <option value=set.id selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                        <button type="button" class="quiet" on:click=start_new>{strings.dash_new_set}</button>
+                    </p>
+                }.into_any()
+            }}
+            <form class="rename" hidden=move || dash.current.with(Option::is_none) on:submit=rename>
+                <label for="set-name">{strings.dash_set_name}</label>
+                <input id="set-name" type="text" required prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value())/>
+                <button type="submit">{strings.dash_rename}</button>
+                <button type="button" class="quiet" on:click=remove>{strings.dash_delete_set}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Adding responses: files (exports, or arrays of responses), share links, this browser's
+/// own assessments.
+#[component]
+fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl IntoView {
+    let links = RwSignal::new(String::new());
+    let default_name = move || {
+        let taken = dash.sets.with_untracked(Vec::len);
+        Strings::fill(
+            strings.dash_default_name,
+            &[("n", &(taken + 1).to_string())],
+        )
+    };
+    let file_survey = survey.clone();
+    let on_files = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        let survey = file_survey.clone();
+        dash.added.set(None);
+        dash.reading.set(Some((0, 0)));
+        spawn_local(async move {
+            let mut all = FileRead {
+                responses: Vec::new(),
+                unreadable: 0,
+            };
+            for text in file_texts(files).await {
+                match read_text(&text, |done, total| dash.reading.set(Some((done, total)))).await {
+                    Ok(read) => {
+                        all.responses.extend(read.responses);
+                        all.unreadable += read.unreadable;
+                    }
+                    Err(_) => all.unreadable += 1,
+                }
+            }
+            add(dash, survey, all, default_name()).await;
+            dash.reading.set(None);
+        });
+    };
+    let link_survey = survey.clone();
+    let add_links = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let read = read_links(&links.get_untracked());
+        links.set(String::new());
+        spawn_local(add(dash, link_survey.clone(), read, default_name()));
+    };
+    let saved_survey = survey.clone();
+    let add_saved = move |_| {
+        let listing = storage::list(&saved_survey, "");
+        let responses = listing
+            .assessments
+            .into_iter()
+            .map(|a| a.response)
+            .collect();
+        spawn_local(add(
+            dash,
+            saved_survey.clone(),
+            FileRead {
+                responses,
+                unreadable: 0,
+            },
+            default_name(),
+        ));
+    };
+    view! {
+        <section class="add-responses" aria-labelledby="add-title">
+            <h2 id="add-title">{strings.dash_add_title}</h2>
+            <p class="pick">
+                <label for="dash-files">{strings.dash_add_files}</label>
+                <input
+                    id="dash-files"
+                    type="file"
+                    multiple
+                    accept=".json,application/json"
+                    on:change:target=move |ev| {
+                        let input = ev.target();
+                        let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+                        on_files(files);
+                        input.set_value("");
+                    }
+                />
+            </p>
+            <form class="links" on:submit=add_links>
+                <label for="dash-links">{strings.dash_links_label}</label>
+                <textarea id="dash-links" rows="3" prop:value=move || links.get() on:input:target=move |ev| links.set(ev.target().value())></textarea>
+                <button type="submit">{strings.dash_add_links}</button>
+            </form>
+            <p>
+                <button type="button" class="quiet" on:click=add_saved>{strings.dash_add_saved}</button>
+            </p>
+            <div role="status">
+                {move || dash.reading.get().map(|(done, total)| view! {
+                    <label>
+                        {Strings::fill(strings.dash_reading, &[("done", &done.to_string()), ("total", &total.to_string())])}
+                        " "
+                        <progress max=total.max(1) value=done></progress>
+                    </label>
+                })}
+                {move || dash.added.get().map(|a| Strings::fill(strings.dash_added, &[
+                    ("added", &a.added.to_string()),
+                    ("duplicates", &a.duplicates.to_string()),
+                    ("other", &a.other_survey.to_string()),
+                    ("refused", &a.refused.to_string()),
+                ]))}
+            </div>
+        </section>
+    }
+}

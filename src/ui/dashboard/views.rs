@@ -1,0 +1,719 @@
+//! The views over the open data set: filters and grouping, the aggregate gap chart and
+//! table, the segment comparison, the partner ranking, and the exports.
+
+use super::{Dash, Loaded};
+use crate::engine::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy};
+use crate::engine::chart_layout::short_label;
+use crate::engine::dataset::{compare_segments, SegmentComparison};
+use crate::engine::model::ScoringModel;
+use crate::engine::ranking::{category_label, rank_partners, RankedPartner};
+use crate::engine::report_csv::{aggregate_csv, ranking_csv};
+use crate::engine::{Response, Survey};
+use crate::ui::charts::SegmentBars;
+use crate::ui::download::{data_url, save, text_url};
+use crate::ui::i18n::{Locale, Strings};
+use crate::ui::results::chart_section::{chart_section, Section, Table};
+use crate::ui::results::sections::gap_chart;
+use crate::ui::results::{ReportView, ResultsReport};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Ranking rows per page: the table stays fast at 10,000 partners.
+const PAGE: usize = 25;
+
+/// A column the ranking sorts by.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Column {
+    Rank,
+    Partner,
+    Category,
+    CategoryRank,
+    /// One of the five Cs, by position.
+    Dimension(usize),
+}
+
+/// The ranking table's settings, kept across languages.
+#[derive(Clone, Copy)]
+pub struct Ranking {
+    pub page: RwSignal<usize>,
+    /// The column, and whether it sorts descending.
+    pub sort: RwSignal<(Column, bool)>,
+    /// The category shown; empty shows all.
+    pub category: RwSignal<String>,
+}
+
+impl Ranking {
+    pub fn new() -> Ranking {
+        Ranking {
+            page: RwSignal::new(0),
+            sort: RwSignal::new((Column::Rank, false)),
+            category: RwSignal::new(String::new()),
+        }
+    }
+}
+
+/// A dimension's name in the UI's language.
+fn dimension_name(strings: &Strings, by: GroupBy) -> &'static str {
+    match by {
+        GroupBy::Region => strings.dash_region,
+        GroupBy::PartnerFunction => strings.dash_function,
+        GroupBy::PartnerType => strings.dash_type,
+        GroupBy::ProgramTier => strings.dash_tier,
+        GroupBy::Side => strings.dash_side,
+        GroupBy::Wave => strings.col_wave,
+    }
+}
+
+/// A value's name: the survey's label where it has one, else the value itself.
+fn value_name(survey: &Survey, by: GroupBy, id: &str, code: &str) -> String {
+    by.value_label(survey, id)
+        .map_or_else(|| id.to_owned(), |label| label.get(code).to_owned())
+}
+
+fn csv_url(csv: &str) -> String {
+    text_url("text/csv", &format!("\u{feff}{csv}"))
+}
+
+fn number(locale: Locale, value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| locale.decimal(v))
+}
+
+/// Filters, grouping and every view over the open data set.
+#[component]
+pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+    let strings = locale.strings();
+    let report_survey = survey.clone();
+    let report = Memo::new(move |_| {
+        dash.current.with(|current| {
+            let current = current.as_ref()?;
+            let model = ScoringModel::new(&report_survey);
+            let mut aggregation = Aggregation::new(&model, dash.filter.get(), dash.by.get());
+            for row in current.rows.iter() {
+                aggregation.add(row);
+            }
+            Some(aggregation.report(&model, dash.mode.get()))
+        })
+    });
+    let overall = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.overall.clone())));
+    let total = move || {
+        dash.current
+            .with(|c| c.as_ref().map_or(0, |c| c.rows.len()))
+    };
+    let matching = move || overall.with(|o| o.as_ref().map_or(0, |o| o.responses));
+
+    view! {
+        <Filters dash survey=survey.clone() locale/>
+        <p role="status" class="matching">
+            {move || Strings::fill(strings.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())])}
+        </p>
+        <div class="report-settings">
+            <fieldset>
+                <legend>{strings.crosshair}</legend>
+                {[(CrosshairMode::DataCentred, strings.data_centred), (CrosshairMode::ScaleCentred, strings.scale_centred)]
+                    .into_iter()
+                    .map(|(value, label)| view! {
+                        <label>
+                            <input type="radio" name="dash-crosshair" checked=move || dash.mode.get() == value on:change=move |_| dash.mode.set(value)/>
+                            {label}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+            <label>
+                <input type="checkbox" prop:checked=move || dash.diagonal.get() on:change=move |_| dash.diagonal.update(|d| *d = !*d)/>
+                {strings.show_diagonal}
+            </label>
+            <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
+        </div>
+        <section class="results dashboard-report" aria-labelledby="dash-report-title">
+            <h2 id="dash-report-title">{strings.dash_report_title}</h2>
+            {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
+            <Comparison dash survey=survey.clone() locale report/>
+            <RankingTable dash survey=survey.clone() locale/>
+            <Exports dash survey=survey.clone() strings report/>
+        </section>
+    }
+}
+
+/// A select per dimension (all, or one value present in the data) and the grouping.
+#[component]
+fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let selects = GroupBy::ALL
+        .into_iter()
+        .map(|by| {
+            let id = format!("filter-{}", by.name());
+            let survey = survey.clone();
+            let options = move || {
+                let mut values: Vec<String> = dash.current.with(|c| {
+                    c.as_ref()
+                        .map(|c| {
+                            c.rows
+                                .iter()
+                                .map(|r| by.key(&r.keys).to_owned())
+                                .collect::<std::collections::BTreeSet<_>>()
+                        })
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect()
+                });
+                values.sort();
+                let chosen = dash
+                    .filter
+                    .with(|f| f.values(by).first().cloned().unwrap_or_default());
+                values
+                    .into_iter()
+                    .map(|value| {
+                        let label = value_name(&survey, by, &value, code);
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{label}</option> }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <p>
+                    <label for=id.clone()>{dimension_name(strings, by)}</label>
+                    <select
+                        id=id
+                        on:change:target=move |ev| {
+                            let value = ev.target().value();
+                            let values = if value.is_empty() { Vec::new() } else { vec![value] };
+                            dash.filter.update(|f| f.set(by, values));
+                            dash.ranking.page.set(0);
+                        }
+                    >
+                        <option value="">{strings.dash_all}</option>
+                        {options}
+                    </select>
+                </p>
+            }
+        })
+        .collect_view();
+    let group_options = GroupBy::ALL
+        .into_iter()
+        .map(|by| {
+            view! { <option value=by.name() selected=move || dash.by.get() == Some(by)>{dimension_name(strings, by)}</option> }
+        })
+        .collect_view();
+    view! {
+        <section class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title">{strings.dash_filters}</h2>
+            <div class="filter-grid">
+                {selects}
+                <p>
+                    <label for="group-by">{strings.dash_group_by}</label>
+                    <select
+                        id="group-by"
+                        on:change:target=move |ev| {
+                            dash.by.set(GroupBy::from_name(&ev.target().value()));
+                            dash.segments.set(Vec::new());
+                        }
+                    >
+                        <option value="" selected=move || dash.by.get().is_none()>{strings.dash_none}</option>
+                        {group_options}
+                    </select>
+                </p>
+            </div>
+        </section>
+    }
+}
+
+/// The chosen segments of the grouped aggregate, side by side.
+#[component]
+fn Comparison(
+    dash: Dash,
+    survey: Arc<Survey>,
+    locale: Locale,
+    report: Memo<Option<AggregateReport>>,
+) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let groups = Memo::new(move |_| {
+        report.with(|r| {
+            r.as_ref()
+                .map(|r| r.groups.iter().map(|g| g.key.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let comparison = Memo::new(move |_| {
+        let chosen = dash.segments.get();
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let segments = if chosen.is_empty() {
+                groups.get()
+            } else {
+                chosen
+            };
+            let comparison = compare_segments(r, &segments);
+            (comparison.segments.len() >= 2).then_some(comparison)
+        })
+    });
+    let labels = element_labels(&survey, code);
+    let by = move || dash.by.get().unwrap_or(GroupBy::Region);
+    let chart_survey = survey.clone();
+    let chart_labels = labels.clone();
+    let section = Memo::new(move |_| {
+        comparison.with(|c| {
+            let c = c.as_ref()?;
+            Some(comparison_section(
+                strings,
+                locale,
+                &chart_survey,
+                by(),
+                c,
+                &chart_labels,
+            ))
+        })
+    });
+    let picker_survey = survey.clone();
+    let picker = move || {
+        let by = by();
+        groups
+            .get()
+            .into_iter()
+            .map(|key| {
+                let name = value_name(&picker_survey, by, &key, code);
+                let value = key.clone();
+                let checked = move || dash.segments.with(|s| s.is_empty() || s.contains(&key));
+                view! {
+                    <label>
+                        <input
+                            type="checkbox"
+                            prop:checked=checked
+                            on:change=move |_| {
+                                let all = groups.get_untracked();
+                                dash.segments.update(|s| {
+                                    if s.is_empty() {
+                                        *s = all.clone();
+                                    }
+                                    if let Some(i) = s.iter().position(|k| k == &value) {
+                                        s.remove(i);
+                                    } else {
+                                        s.push(value.clone());
+                                        s.sort();
+                                    }
+                                });
+                            }
+                        />
+                        {name}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let lists_survey = survey.clone();
+    let lists = move || {
+        comparison.with(|c| {
+            let c = c.as_ref()?;
+            let by = by();
+            let names: Vec<String> = c
+                .segments
+                .iter()
+                .map(|k| value_name(&lists_survey, by, k, code))
+                .collect();
+            let quadrant_names = [
+                strings.quadrant_concentrate,
+                strings.quadrant_keep_up,
+                strings.quadrant_low_priority,
+                strings.quadrant_overkill,
+            ];
+            let differs: Vec<_> = c
+                .elements
+                .iter()
+                .zip(&labels)
+                .filter(|(e, _)| e.quadrant_differs)
+                .map(|(e, label)| {
+                    let places = e
+                        .quadrants
+                        .iter()
+                        .zip(&names)
+                        .filter_map(|(q, name)| {
+                            q.map(|q| format!("{name}: {}", quadrant_names[q.index()]))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! { <li><strong>{label.clone()}</strong> " – " {places}</li> }
+                })
+                .collect();
+            let best: Vec<_> = c
+                .elements
+                .iter()
+                .zip(&labels)
+                .filter_map(|(e, label)| {
+                    let i = e.best?;
+                    let text = Strings::fill(
+                        strings.dash_best_item,
+                        &[
+                            ("element", label),
+                            ("segment", &names[i]),
+                            ("performance", &number(locale, e.performance[i])),
+                        ],
+                    );
+                    Some(view! { <li>{text}</li> })
+                })
+                .collect();
+            let none = differs.is_empty().then_some(strings.dash_differs_none);
+            Some(view! {
+                <section class="report-section" aria-labelledby="differs-title">
+                    <h4 id="differs-title">{strings.dash_differs_title}</h4>
+                    {none.map(|text| view! { <p>{text}</p> })}
+                    <ul>{differs}</ul>
+                </section>
+                <section class="report-section" aria-labelledby="best-title">
+                    <h4 id="best-title">{strings.dash_best_title}</h4>
+                    <ul class="columns">{best}</ul>
+                </section>
+            })
+        })
+    };
+    let title = Strings::fill(
+        strings.dash_compare_title,
+        &[("by", dimension_name(strings, by()))],
+    );
+    move || {
+        dash.by.get().is_some().then(|| {
+            view! {
+                <fieldset class="segments">
+                    <legend>{strings.dash_segments}</legend>
+                    {picker.clone()}
+                </fieldset>
+                {chart_section(strings, "dash-segments", title.clone(), section)}
+                {lists.clone()}
+            }
+        })
+    }
+}
+
+/// Every element's label in survey order, as `Summary::elements` lists them.
+fn element_labels(survey: &Survey, code: &str) -> Vec<String> {
+    survey
+        .areas
+        .iter()
+        .flat_map(|a| a.elements.iter().map(|e| e.label.get(code).to_owned()))
+        .collect()
+}
+
+fn comparison_section(
+    strings: &'static Strings,
+    locale: Locale,
+    survey: &Survey,
+    by: GroupBy,
+    c: &SegmentComparison,
+    labels: &[String],
+) -> Section<SegmentBars> {
+    let code = locale.code();
+    let names: Vec<String> = c
+        .segments
+        .iter()
+        .map(|k| value_name(survey, by, k, code))
+        .collect();
+    let mut headers = vec![strings.col_element.to_owned()];
+    headers.extend(names.iter().map(|n| format!("{} – {n}", strings.col_gap)));
+    let rows = c
+        .elements
+        .iter()
+        .zip(labels)
+        .map(|(e, label)| {
+            let mut row = vec![label.clone()];
+            row.extend(e.gaps.iter().map(|g| number(locale, *g)));
+            row
+        })
+        .collect();
+    let summary = Strings::fill(
+        strings.dash_compare_summary,
+        &[
+            ("segments", &names.join(", ")),
+            ("count", &c.elements.len().to_string()),
+        ],
+    );
+    Section {
+        chart: SegmentBars {
+            segments: names
+                .iter()
+                .zip(&c.responses)
+                .map(|(n, count)| format!("{n} (n={count})"))
+                .collect(),
+            elements: c
+                .elements
+                .iter()
+                .zip(labels)
+                .map(|(e, label)| (short_label(label, 22), e.gaps.clone()))
+                .collect(),
+        },
+        summary,
+        table: Table {
+            headers,
+            rows,
+            key: 0,
+            numeric: (1..=c.segments.len()).collect(),
+            note: None,
+            total_last: false,
+        },
+        note: None,
+    }
+}
+
+/// The ranking of the matching partners, sortable, by category, a page at a time.
+#[component]
+fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let Ranking {
+        page,
+        sort,
+        category,
+    } = dash.ranking;
+    let rank_survey = survey.clone();
+    let ranked = Memo::new(move |_| {
+        let filter = dash.filter.get();
+        dash.current.with(|c| {
+            let Some(c) = c.as_ref() else {
+                return Vec::new();
+            };
+            let model = ScoringModel::new(&rank_survey);
+            rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let (column, descending) = sort.get();
+        let category = category.get();
+        ranked.with(|all| {
+            let mut shown: Vec<RankedPartner> = all
+                .iter()
+                .filter(|p| category.is_empty() || p.category.as_deref() == Some(category.as_str()))
+                .cloned()
+                .collect();
+            let key = |p: &RankedPartner| -> (Option<f64>, String) {
+                match column {
+                    Column::Rank => (p.rank.map(|r| -(r as f64)), String::new()),
+                    Column::Partner => (None, p.name.to_lowercase()),
+                    Column::Category => (None, p.category.clone().unwrap_or_default()),
+                    Column::CategoryRank => (p.category_rank.map(|r| -(r as f64)), String::new()),
+                    Column::Dimension(i) => (p.dimensions.get(i).copied().flatten(), String::new()),
+                }
+            };
+            shown.sort_by(|a, b| {
+                let (ka, kb) = (key(a), key(b));
+                let order = match (ka.0, kb.0) {
+                    (Some(x), Some(y)) => y.total_cmp(&x),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => ka.1.cmp(&kb.1),
+                };
+                if descending {
+                    order.reverse()
+                } else {
+                    order
+                }
+            });
+            shown
+        })
+    });
+    let pages = move || shown.with(Vec::len).div_ceil(PAGE).max(1);
+    let dimensions: Vec<String> = survey
+        .sections
+        .five_cs
+        .iter()
+        .flat_map(|s| s.dimensions.iter().map(|d| d.label.get(code).to_owned()))
+        .collect();
+    let categories_survey = survey.clone();
+    let categories = move || {
+        let mut ids: Vec<String> = ranked.with(|all| {
+            all.iter()
+                .filter_map(|p| p.category.clone())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        });
+        ids.sort();
+        ids.into_iter()
+            .map(|id| {
+                let label = category_label(&categories_survey, &id).map_or(id.clone(), |t| t.get(code).to_owned());
+                view! { <option value=id.clone() selected=move || category.get() == id>{label}</option> }
+            })
+            .collect_view()
+    };
+    let header = move |column: Column, label: String| {
+        let aria = move || match sort.get() {
+            (c, false) if c == column => "ascending",
+            (c, true) if c == column => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| {
+                    sort.update(|(c, d)| { if *c == column { *d = !*d } else { *c = column; *d = false } });
+                    page.set(0);
+                }>
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    let mut headers = vec![
+        header(Column::Rank, strings.col_rank.to_owned()).into_any(),
+        header(Column::Partner, strings.col_partner.to_owned()).into_any(),
+        header(Column::Category, strings.dash_category.to_owned()).into_any(),
+        header(Column::CategoryRank, strings.col_category_rank.to_owned()).into_any(),
+    ];
+    headers.extend(
+        std::iter::once(strings.col_score.to_owned())
+            .chain(dimensions.iter().cloned())
+            .enumerate()
+            .map(|(i, label)| {
+                // Column 0 is the overall score, which is what the rank follows.
+                let column = if i == 0 {
+                    Column::Rank
+                } else {
+                    Column::Dimension(i - 1)
+                };
+                if i == 0 {
+                    view! { <th scope="col">{label}</th> }.into_any()
+                } else {
+                    header(column, label).into_any()
+                }
+            }),
+    );
+    let label_survey = survey.clone();
+    let body = move || {
+        let start = page.get() * PAGE;
+        shown.with(|all| {
+            all.iter()
+                .skip(start)
+                .take(PAGE)
+                .map(|p| {
+                    let id = p.id.clone();
+                    let category = p
+                        .category
+                        .as_deref()
+                        .map(|c| category_label(&label_survey, c).map_or(c.to_owned(), |t| t.get(code).to_owned()))
+                        .unwrap_or_default();
+                    let name = if p.name.is_empty() { p.id.clone() } else { p.name.clone() };
+                    let open_label = Strings::fill(strings.dash_open_partner, &[("name", &name)]);
+                    let open = move |_| {
+                        let response = dash.current.with_untracked(|c| {
+                            c.as_ref().and_then(|c: &Loaded| c.responses.iter().find(|r| r.id == id).cloned())
+                        });
+                        dash.opened.set(response);
+                    };
+                    let cells = std::iter::once(p.score)
+                        .chain(p.dimensions.iter().copied())
+                        .map(|v| view! { <td class="num">{number(locale, v)}</td> })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <td class="num">{p.rank.map(|r| r.to_string()).unwrap_or_default()}</td>
+                            <th scope="row"><button type="button" class="link" aria-label=open_label on:click=open>{name}</button></th>
+                            <td>{category}</td>
+                            <td class="num">{p.category_rank.map(|r| r.to_string()).unwrap_or_default()}</td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="report-section" aria-labelledby="ranking-title">
+            <h4 id="ranking-title">{strings.dash_ranking_title}</h4>
+            <p>
+                <label for="ranking-category">{strings.dash_category}</label>
+                <select id="ranking-category" on:change:target=move |ev| { category.set(ev.target().value()); page.set(0); }>
+                    <option value="">{strings.dash_all}</option>
+                    {categories}
+                </select>
+            </p>
+            <div class="table-wrap" role="region" aria-label=strings.dash_ranking_title tabindex="0">
+                <table class="data ranking" id="ranking-table">
+                    <thead><tr>{headers}</tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <nav class="pager" aria-label=strings.dash_ranking_pages>
+                <button type="button" prop:disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+                    {strings.previous}
+                </button>
+                <span class="page-count">{move || strings.page_of(page.get() + 1, pages())}</span>
+                <button type="button" prop:disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>
+                    {strings.next}
+                </button>
+            </nav>
+        </section>
+    }
+}
+
+/// Downloads of the aggregate and the ranking, as CSV and JSON.
+#[component]
+fn Exports(
+    dash: Dash,
+    survey: Arc<Survey>,
+    strings: &'static Strings,
+    report: Memo<Option<AggregateReport>>,
+) -> impl IntoView {
+    let stem = move || {
+        let name = dash
+            .current
+            .with_untracked(|c| c.as_ref().map(|c| c.info.name.clone()).unwrap_or_default());
+        let slug: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if slug.is_empty() {
+            "partnerlens-dashboard".to_owned()
+        } else {
+            slug.join("-")
+        }
+    };
+    let ranked = move |survey: &Survey| {
+        let filter = dash.filter.get_untracked();
+        dash.current.with_untracked(|c| {
+            c.as_ref().map(|c| {
+                let model = ScoringModel::new(survey);
+                rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
+            })
+        })
+    };
+    let (s1, s2) = (survey.clone(), survey.clone());
+    view! {
+        <section class="report-section take-away" aria-labelledby="dash-export-title">
+            <h4 id="dash-export-title">{strings.dash_export_title}</h4>
+            <p class="downloads">
+                <button type="button" on:click=move |_| {
+                    if let Some(r) = report.get_untracked() { save(&format!("{}-aggregate.csv", stem()), &csv_url(&aggregate_csv(&r))) }
+                }>{strings.dash_aggregate_csv}</button>
+                <button type="button" on:click=move |_| {
+                    if let Some(r) = report.get_untracked() {
+                        save(&format!("{}-aggregate.json", stem()), &data_url(&serde_json::to_string_pretty(&r).unwrap_or_default()))
+                    }
+                }>{strings.dash_aggregate_json}</button>
+                <button type="button" on:click=move |_| {
+                    if let Some(r) = ranked(&s1) { save(&format!("{}-ranking.csv", stem()), &csv_url(&ranking_csv(&s1, &r))) }
+                }>{strings.dash_ranking_csv}</button>
+                <button type="button" on:click=move |_| {
+                    if let Some(r) = ranked(&s2) {
+                        save(&format!("{}-ranking.json", stem()), &data_url(&serde_json::to_string_pretty(&r).unwrap_or_default()))
+                    }
+                }>{strings.dash_ranking_json}</button>
+            </p>
+        </section>
+    }
+}
+
+/// One partner's results, opened from the ranking, with the way back.
+pub fn partner_results(
+    dash: Dash,
+    survey: Arc<Survey>,
+    locale: Locale,
+    response: Response,
+) -> impl IntoView {
+    let strings = locale.strings();
+    let response = RwSignal::new(response);
+    view! {
+        <main class="dashboard">
+            <button type="button" class="quiet" on:click=move |_| dash.opened.set(None)>{strings.dash_back_to_dashboard}</button>
+            <ResultsReport survey locale response view=ReportView::new() envelope=None take_focus=true shared=true/>
+        </main>
+    }
+}
