@@ -1,11 +1,13 @@
-//! Argument handling and the four commands.
+//! Argument handling and the commands.
 
 use lexopt::prelude::*;
 use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
 use partnerlens::engine::export::{read_envelopes, EXPORT_KIND};
 use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::ScoringModel;
-use partnerlens::engine::report_csv::{aggregate_csv, long_csv, results_csv};
+use partnerlens::engine::model::Row;
+use partnerlens::engine::ranking::rank_partners;
+use partnerlens::engine::report_csv::{aggregate_csv, long_csv, ranking_csv, results_csv};
 use partnerlens::engine::response_rows::rows_from_json;
 use partnerlens::engine::scorecard::score;
 use partnerlens::engine::{load_survey, Response, Survey};
@@ -23,6 +25,8 @@ Usage:
   partnerlens aggregate --survey SURVEY FILE... [--by region|function|type|tier|side|wave]
                         [--format json|csv] [--crosshair data|scale]
       Aggregate responses.
+  partnerlens rank --survey SURVEY FILE... [--format json|csv]
+      Rank the partners by their five-Cs score, overall and within their category.
   partnerlens answers --survey SURVEY FILE...
       Print the answers as CSV in long form: a row per element per respondent.
   Each FILE holds one response or an array of them, bare or as the app exports them.
@@ -140,6 +144,7 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
         "check" => Ok(check(&options.files)),
         "score" => score_command(&options),
         "aggregate" => aggregate_command(&options),
+        "rank" => rank_command(&options),
         "answers" => answers_command(&options),
         "generate" => generate_command(&options),
         other => Err(usage(format!("unknown command '{other}'"))),
@@ -254,14 +259,10 @@ fn score_command(options: &Options) -> Result<ExitCode, Failure> {
     }
 }
 
-fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
-    if options.files.is_empty() {
-        return Err(usage("aggregate needs at least one FILE"));
-    }
-    let model = ScoringModel::new(&survey);
-    let mut aggregation = Aggregation::new(&model, Filter::default(), options.by);
-    for file in &options.files {
+/// Every response of the files as a scoring row, checked against the survey.
+fn rows_of_files(model: &ScoringModel, files: &[String]) -> Result<Vec<Row>, Failure> {
+    let mut all = Vec::new();
+    for file in files {
         let json = std::fs::read_to_string(file)
             .map_err(|e| failed(format!("{file}: cannot read: {e}")))?;
         let rows = if is_export(&json) {
@@ -273,12 +274,23 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
                 })
                 .collect::<Result<Vec<_>, String>>()
         } else {
-            rows_from_json(&model, &json)
+            rows_from_json(model, &json)
         }
         .map_err(|e| failed(format!("{file}: {e}")))?;
-        for row in &rows {
-            aggregation.add(row);
-        }
+        all.extend(rows);
+    }
+    Ok(all)
+}
+
+fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = read_survey(options)?;
+    if options.files.is_empty() {
+        return Err(usage("aggregate needs at least one FILE"));
+    }
+    let model = ScoringModel::new(&survey);
+    let mut aggregation = Aggregation::new(&model, Filter::default(), options.by);
+    for row in &rows_of_files(&model, &options.files)? {
+        aggregation.add(row);
     }
     let report = aggregation.report(&model, options.crosshair);
     if options.csv {
@@ -286,6 +298,21 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
         Ok(ExitCode::SUCCESS)
     } else {
         print_json(&report)
+    }
+}
+
+fn rank_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = read_survey(options)?;
+    if options.files.is_empty() {
+        return Err(usage("rank needs at least one FILE"));
+    }
+    let model = ScoringModel::new(&survey);
+    let partners = rank_partners(&model, &rows_of_files(&model, &options.files)?);
+    if options.csv {
+        print!("{}", ranking_csv(&survey, &partners));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        print_json(&partners)
     }
 }
 

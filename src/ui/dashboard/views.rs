@@ -126,7 +126,7 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
         </div>
         <section class="results dashboard-report" aria-labelledby="dash-report-title">
-            <h2 id="dash-report-title">{strings.dash_report_title}</h2>
+            <h3 id="dash-report-title">{strings.dash_report_title}</h3>
             {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
             <Comparison dash survey=survey.clone() locale report/>
             <RankingTable dash survey=survey.clone() locale/>
@@ -624,7 +624,7 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                     {categories}
                 </select>
             </p>
-            <div class="table-wrap" role="region" aria-label=strings.dash_ranking_title tabindex="0">
+            <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", strings.dash_ranking_title)]) tabindex="0">
                 <table class="data ranking" id="ranking-table">
                     <thead><tr>{headers}</tr></thead>
                     <tbody>{body}</tbody>
@@ -635,7 +635,8 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                     {strings.previous}
                 </button>
                 <span class="page-count">{move || strings.page_of(page.get() + 1, pages())}</span>
-                <button type="button" prop:disabled=move || page.get() + 1 >= pages() on:click=move |_| page.update(|p| *p += 1)>
+                // Braced: a bare `>=` would end the tag in `view!`.
+                <button type="button" prop:disabled=move || { page.get() + 1 >= pages() } on:click=move |_| page.update(|p| *p += 1)>
                     {strings.next}
                 </button>
             </nav>

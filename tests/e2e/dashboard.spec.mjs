@@ -1,0 +1,136 @@
+// The vendor dashboard on 200 generated responses from the survey's 4 regions: every number it
+// shows or exports agrees with `partnerlens aggregate` and `partnerlens rank` on the same file,
+// and the data set survives a reload.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+
+const SURVEY = "public/surveys/partner-experience.json";
+const cli = (...args) =>
+  execFileSync("cargo", ["run", "-q", "--bin", "partnerlens", "--", ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+
+/** One decimal, halves away from zero, as the app writes it. */
+const decimal = (value) => {
+  if (value === null || value === undefined) return "–";
+  const tenths = Math.sign(value) * Math.round(Math.abs(value) * 10);
+  const text = (Math.abs(tenths) / 10).toFixed(1);
+  return tenths < 0 ? `-${text}` : text;
+};
+
+async function download(page, name) {
+  const done = page.waitForEvent("download");
+  await page.getByRole("button", { name }).click();
+  const file = await done;
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), "utf8") };
+}
+
+const tableRows = (page, id) =>
+  page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+
+test("the dashboard agrees with the CLI on 200 responses from 4 regions, and keeps them", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const file = testInfo.outputPath("responses.json");
+  fs.writeFileSync(file, cli("generate", "--survey", SURVEY, "--count", "200", "--seed", "11"));
+  const byRegion = JSON.parse(cli("aggregate", "--survey", SURVEY, file, "--by", "region"));
+  const aggregateCsv = cli("aggregate", "--survey", SURVEY, file, "--by", "region", "--format", "csv");
+  const rankingCsv = cli("rank", "--survey", SURVEY, file, "--format", "csv");
+  expect(byRegion.groups.map((g) => g.key)).toEqual(["americas", "apac", "emea", "latam"]);
+
+  const requests = [];
+  await page.goto("/dashboard.html");
+  await expect(page.getByRole("heading", { level: 1, name: "Partner dashboard" })).toBeVisible();
+  page.on("request", (request) => requests.push(request.url()));
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("Added: 200. Already in the set: 0. Of another survey: 0. Not readable: 0.")).toBeVisible();
+  await expect(page.getByText("200 of 200 responses match the filters.")).toBeVisible();
+  // Reading, scoring and exporting fetch nothing.
+  expect(requests).toEqual([]);
+
+  // Per-element means: the gap chart's table against the CLI's overall summary.
+  const elements = byRegion.overall.elements;
+  const gapRows = await tableRows(page, "dash-gap-chart-table");
+  const plotted = elements.filter((e) => e.importance !== null && e.performance !== null);
+  expect(gapRows).toHaveLength(plotted.length);
+  gapRows.forEach((row, i) => {
+    const e = plotted[i];
+    expect([row[3], row[4], row[5], row[7]]).toEqual([decimal(e.importance), decimal(e.performance), decimal(e.gap), String(e.n)]);
+  });
+
+  // The region comparison: each region's gap per element.
+  const segmentRows = await tableRows(page, "dash-segments-table");
+  expect(segmentRows).toHaveLength(elements.length);
+  segmentRows.forEach((row, i) => {
+    expect(row.slice(1)).toEqual(byRegion.groups.map((g) => decimal(g.summary.elements[i].gap)));
+  });
+
+  // The exports are the CLI's output, byte for byte after the byte-order mark.
+  const aggregate = await download(page, "Download the results (CSV)");
+  expect(aggregate.text.replace(/^\ufeff/, "")).toBe(aggregateCsv);
+  const ranking = await download(page, "Download the ranking (CSV)");
+  expect(ranking.text.replace(/^\ufeff/, "")).toBe(rankingCsv);
+
+  // The ranking's first page, in the CLI's order.
+  const ranked = rankingCsv.trim().split("\n").slice(1).map((line) => line.split(","));
+  const names = await page.locator("#ranking-table tbody th").allTextContents();
+  expect(names).toEqual(ranked.slice(0, 25).map((r) => r[2]));
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.locator("#ranking-table tbody th").first()).toHaveText(ranked[25][2]);
+
+  // A filter applies to every view: EMEA alone.
+  const emea = byRegion.groups.find((g) => g.key === "emea").summary;
+  await page.getByLabel("Region", { exact: true }).selectOption("emea");
+  await expect(page.getByText(`${emea.responses} of 200 responses match the filters.`)).toBeVisible();
+  const emeaRows = await tableRows(page, "dash-gap-chart-table");
+  expect(emeaRows[0][3]).toBe(decimal(emea.elements[0].importance));
+
+  // A partner's own results open from the ranking.
+  await page.getByLabel("Region", { exact: true }).selectOption("");
+  await page.getByRole("button", { name: `Open the results of ${ranked[0][2]}` }).click();
+  await expect(page.getByRole("heading", { name: "Results" })).toBeFocused();
+  await expect(page.getByText(`${ranked[0][2]} · 2026`)).toBeVisible();
+  await page.getByRole("button", { name: "Back to the dashboard" }).click();
+
+  // A reload keeps the data set, which the assessments list never shows.
+  await page.reload();
+  await expect(page.getByLabel("Data set", { exact: true })).toHaveValue(/.+/);
+  await expect(page.getByText("200 of 200 responses match the filters.")).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("partnerlens.assessment.")))).toEqual([]);
+});
+
+test("data sets are renamed, kept apart and deleted, and the dashboard is accessible", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath("responses.json");
+  fs.writeFileSync(file, cli("generate", "--survey", SURVEY, "--count", "30", "--seed", "5"));
+  await page.goto("/dashboard.html");
+  const files = page.getByLabel("Files: exports, or arrays of responses");
+  await files.setInputFiles(file);
+  await expect(page.getByText("Added: 30.", { exact: false })).toBeVisible();
+  // The same file again adds nothing.
+  await files.setInputFiles(file);
+  await expect(page.getByText("Added: 0. Already in the set: 30.", { exact: false })).toBeVisible();
+
+  await page.getByLabel("Name of the data set").fill("EMEA partners 2026");
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByLabel("Data set", { exact: true }).locator("option:checked")).toHaveText("EMEA partners 2026 (30 responses)");
+
+  // A second, empty-started set holds only what is added to it.
+  await page.getByRole("button", { name: "New data set" }).click();
+  await page.getByLabel("Share links, one per line").fill("not a link\nhttp://127.0.0.1:8091/#r=AAAA");
+  await page.getByRole("button", { name: "Add the links" }).click();
+  await expect(page.getByText("Added: 0. Already in the set: 0. Of another survey: 0. Not readable: 2.")).toBeVisible();
+  await expect(page.getByLabel("Data set", { exact: true }).locator("option")).toHaveCount(3);
+
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.getByLabel("Data set", { exact: true }).selectOption({ label: "EMEA partners 2026 (30 responses)" });
+    await expect(page.getByText("30 of 30 responses match the filters.")).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  }
+
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Delete data set" }).click();
+  await expect(page.getByLabel("Data set", { exact: true }).locator("option")).toHaveCount(2);
+  await page.getByLabel("Language").selectOption("de");
+  await expect(page.getByRole("heading", { level: 1, name: "Partner-Dashboard" })).toBeVisible();
+});
