@@ -43,11 +43,13 @@ build:
 e2e:
 	npx playwright test
 
-## bench: bundle sizes, time to the first question, memory, aggregation of 10,000 responses
+## bench: bundle sizes, time to the first question, memory, the dashboard on 10,000 responses,
+## aggregation of 10,000 responses
 ## (not part of `make test`)
 bench: tools-browser
 	trunk build --release
 	node benches/page_load.mjs
+	node benches/dashboard_load.mjs
 	cargo bench --bench aggregate
 
 ## fuzz: run the survey-loader fuzz target for a while (needs nightly; not part of `make test`)

@@ -11,12 +11,29 @@ use wasm_bindgen_futures::JsFuture;
 /// Entries read between two yields: about 20 ms of work on a mid-range laptop.
 const CHUNK: usize = 250;
 
+/// A named moment for `make bench` (the Performance timeline; it costs nothing otherwise).
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Lets the browser paint and handle input before the next chunk.
 pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has painted what is on the page now (two animation frames).
+pub async fn after_paint() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().request_animation_frame(&resolve);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
 }
 
 /// What a file or a set of links held: its responses, and how many entries could not be read.
@@ -32,6 +49,7 @@ pub async fn read_text(
     progress: impl Fn(usize, usize),
 ) -> Result<FileRead, FileProblem> {
     let entries = split_entries(text)?;
+    mark("dashboard-split");
     let total = entries.len();
     let mut read = FileRead {
         responses: Vec::with_capacity(total),

@@ -18,6 +18,24 @@ use crate::ui::results::{ReportView, ResultsReport};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// A score that sorts (scores are never NaN; `total_cmp` orders them all the same).
+#[derive(Clone, Copy, PartialEq)]
+struct Score(f64);
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
 /// Ranking rows per page: the table stays fast at 10,000 partners.
 const PAGE: usize = 25;
 
@@ -146,19 +164,20 @@ fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
             let id = format!("filter-{}", by.name());
             let survey = survey.clone();
             let options = move || {
-                let mut values: Vec<String> = dash.current.with(|c| {
+                // Distinct values, sorted, each owned once: 10,000 rows hold a handful.
+                let values: Vec<String> = dash.current.with(|c| {
                     c.as_ref()
                         .map(|c| {
                             c.rows
                                 .iter()
-                                .map(|r| by.key(&r.keys).to_owned())
-                                .collect::<std::collections::BTreeSet<_>>()
+                                .map(|r| by.key(&r.keys))
+                                .collect::<std::collections::BTreeSet<&str>>()
+                                .into_iter()
+                                .map(str::to_owned)
+                                .collect()
                         })
                         .unwrap_or_default()
-                        .into_iter()
-                        .collect()
                 });
-                values.sort();
                 let chosen = dash
                     .filter
                     .with(|f| f.values(by).first().cloned().unwrap_or_default());
@@ -475,14 +494,15 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
         })
     });
+    // Positions in `ranked`, of the category shown, in the chosen order: nothing is copied.
     let shown = Memo::new(move |_| {
         let (column, descending) = sort.get();
         let category = category.get();
         ranked.with(|all| {
-            let mut shown: Vec<RankedPartner> = all
-                .iter()
-                .filter(|p| category.is_empty() || p.category.as_deref() == Some(category.as_str()))
-                .cloned()
+            let mut shown: Vec<usize> = (0..all.len())
+                .filter(|&i| {
+                    category.is_empty() || all[i].category.as_deref() == Some(category.as_str())
+                })
                 .collect();
             let key = |p: &RankedPartner| -> (Option<f64>, String) {
                 match column {
@@ -493,20 +513,21 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                     Column::Dimension(i) => (p.dimensions.get(i).copied().flatten(), String::new()),
                 }
             };
-            shown.sort_by(|a, b| {
-                let (ka, kb) = (key(a), key(b));
-                let order = match (ka.0, kb.0) {
-                    (Some(x), Some(y)) => y.total_cmp(&x),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => ka.1.cmp(&kb.1),
-                };
-                if descending {
-                    order.reverse()
-                } else {
-                    order
-                }
-            });
+            // The engine lists partners in rank order already.
+            if column != Column::Rank {
+                shown.sort_by_cached_key(|&i| {
+                    let (number, text) = key(&all[i]);
+                    // Higher numbers first, missing ones last, then by text.
+                    (
+                        number.is_none(),
+                        number.map(|n| std::cmp::Reverse(Score(n))),
+                        text,
+                    )
+                });
+            }
+            if descending {
+                shown.reverse();
+            }
             shown
         })
     });
@@ -578,10 +599,11 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
     let label_survey = survey.clone();
     let body = move || {
         let start = page.get() * PAGE;
-        shown.with(|all| {
-            all.iter()
-                .skip(start)
-                .take(PAGE)
+        ranked.with(|all| {
+            let page: Vec<&RankedPartner> = shown.with(|shown| {
+                shown.iter().skip(start).take(PAGE).map(|&i| &all[i]).collect()
+            });
+            page.into_iter()
                 .map(|p| {
                     let id = p.id.clone();
                     let category = p
