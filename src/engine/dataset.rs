@@ -51,9 +51,8 @@ pub struct Added {
     pub added: usize,
     /// Responses whose id the data set already holds.
     pub duplicates: usize,
-    /// Responses to another survey, with that survey's id.
-    pub other_survey: BTreeSet<String>,
-    pub other_survey_count: usize,
+    /// Responses to another survey.
+    pub other_survey: usize,
     /// Responses refused, each with its position in the batch and the reason.
     pub invalid: Vec<(usize, String)>,
 }
@@ -69,8 +68,7 @@ pub fn add_responses(
     let mut added = Added::default();
     for (position, mut response) in incoming.into_iter().enumerate() {
         if response.survey_id != survey.id {
-            added.other_survey.insert(response.survey_id.clone());
-            added.other_survey_count += 1;
+            added.other_survey += 1;
             continue;
         }
         if let Err(reason) = super::import::validate_answers(&response, survey) {
@@ -177,6 +175,24 @@ pub struct SegmentComparison {
     pub segments: Vec<String>,
     pub responses: Vec<u64>,
     pub elements: Vec<ElementComparison>,
+}
+
+/// The segments to compare before the user picks: every group when there are at most `most`,
+/// else the `most` with the most responses (ties by key), in key order.
+pub fn default_segments(report: &AggregateReport, most: usize) -> Vec<String> {
+    let mut groups: Vec<(u64, &str)> = report
+        .groups
+        .iter()
+        .map(|g| (g.summary.responses, g.key.as_str()))
+        .collect();
+    groups.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut keys: Vec<String> = groups
+        .into_iter()
+        .take(most)
+        .map(|(_, k)| k.to_owned())
+        .collect();
+    keys.sort();
+    keys
 }
 
 /// Compares the chosen groups of a grouped aggregate; groups it does not have are skipped.
@@ -302,6 +318,30 @@ mod tests {
     }
 
     #[test]
+    fn until_the_user_picks_the_largest_segments_are_compared() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        // Three in APAC, two in EMEA, one each in the Americas and LATAM.
+        for (i, region) in ["apac", "apac", "apac", "emea", "emea", "americas", "latam"]
+            .iter()
+            .enumerate()
+        {
+            let r = response(&format!("r{i}"), region, &[("leads", 4, 2)]);
+            aggregation.add_response(&model, &r).unwrap();
+        }
+        let report = aggregation.report(&model, CrosshairMode::DataCentred);
+        assert_eq!(
+            default_segments(&report, 6),
+            ["americas", "apac", "emea", "latam"]
+        );
+        // The two largest; of the two with one response each, neither makes it.
+        assert_eq!(default_segments(&report, 2), ["apac", "emea"]);
+        // A tie at the cut goes by key: "americas" before "latam".
+        assert_eq!(default_segments(&report, 3), ["americas", "apac", "emea"]);
+    }
+
+    #[test]
     fn a_batch_adds_new_ids_of_this_survey_and_reports_the_rest() {
         let survey = default_survey();
         let mut held = vec![response("a", "emea", &[])];
@@ -323,7 +363,7 @@ mod tests {
         );
         assert_eq!(added.added, 2);
         assert_eq!(added.duplicates, 1);
-        assert_eq!(added.other_survey_count, 1);
+        assert_eq!(added.other_survey, 1);
         assert_eq!(added.invalid.len(), 1);
         assert_eq!(added.invalid[0].0, 3);
         let ids: Vec<&str> = held.iter().map(|r| r.id.as_str()).collect();

@@ -84,11 +84,18 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   const emeaRows = await tableRows(page, "dash-gap-chart-table");
   expect(emeaRows[0][3]).toBe(decimal(emea.elements[0].importance));
 
+  // Compared by partner type, the six largest of many types are shown until the user picks.
+  await page.getByLabel("Compare by").selectOption("type");
+  await expect(page.getByRole("heading", { name: "Gaps by Partner type" })).toBeVisible();
+  await expect(page.locator("#dash-segments-table thead th")).toHaveCount(1 + 6);
+  await expect(page.getByRole("group", { name: "Segments to compare" }).getByRole("checkbox", { checked: true })).toHaveCount(6);
+  await page.getByLabel("Compare by").selectOption("region");
+
   // A partner's own results open from the ranking.
   await page.getByLabel("Region", { exact: true }).selectOption("");
   await page.getByRole("button", { name: `Open the results of ${ranked[0][2]}` }).click();
   await expect(page.getByRole("heading", { name: "Results" })).toBeFocused();
-  await expect(page.getByText(`${ranked[0][2]} · 2026`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: `${ranked[0][2]} · 2026` })).toBeVisible();
   await page.getByRole("button", { name: "Back to the dashboard" }).click();
 
   // A reload keeps the data set, which the assessments list never shows.
@@ -103,6 +110,8 @@ test("data sets are renamed, kept apart and deleted, and the dashboard is access
   const file = testInfo.outputPath("responses.json");
   fs.writeFileSync(file, cli("generate", "--survey", SURVEY, "--count", "30", "--seed", "5"));
   await page.goto("/dashboard.html");
+  await expect(page.getByText("No data set yet.", { exact: false })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   const files = page.getByLabel("Files: exports, or arrays of responses");
   await files.setInputFiles(file);
   await expect(page.getByText("Added: 30.", { exact: false })).toBeVisible();
@@ -126,6 +135,11 @@ test("data sets are renamed, kept apart and deleted, and the dashboard is access
     await page.getByLabel("Data set", { exact: true }).selectOption({ label: "EMEA partners 2026 (30 responses)" });
     await expect(page.getByText("30 of 30 responses match the filters.")).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    // One partner's results, opened from the ranking.
+    await page.locator("#ranking-table tbody th button").first().click();
+    await expect(page.getByRole("heading", { name: "Results" })).toBeFocused();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByRole("button", { name: "Back to the dashboard" }).click();
   }
 
   page.on("dialog", (dialog) => dialog.accept());

@@ -12,3 +12,14 @@ test("the app served under /assess/ loads its survey and saves answers", async (
   await expect(q.pageHeading("Brand")).toBeVisible();
   await q.expectRated("Reputation — performance", 2);
 });
+
+test("the dashboard is linked from the list and works under /assess/ too", async ({ page }) => {
+  await page.goto("http://127.0.0.1:8092/assess/");
+  await page.getByRole("button", { name: "All assessments in this browser" }).click();
+  await page.getByRole("link", { name: "Partner dashboard (for vendors)" }).click();
+  await expect(page).toHaveURL("http://127.0.0.1:8092/assess/dashboard.html");
+  await expect(page.getByRole("heading", { level: 1, name: "Partner dashboard" })).toBeVisible();
+  await expect(page.getByText("No data set yet.", { exact: false })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the assessments" }).click();
+  await expect(page).toHaveURL("http://127.0.0.1:8092/assess/");
+});

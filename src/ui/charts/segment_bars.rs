@@ -3,7 +3,7 @@
 
 use super::chart_canvas::{Chart, Measure};
 use super::painter::{Anchor, Painter};
-use crate::engine::chart_layout::{flow, Axis, Rect};
+use crate::engine::chart_layout::{flow, short_label, Axis, Rect};
 
 const FONT: f64 = 12.0;
 const BAR: f64 = 7.0;
@@ -95,8 +95,13 @@ impl Chart for SegmentBars {
         let zero = axis.px(0.0);
         for (row, (label, gaps)) in self.elements.iter().enumerate() {
             let y = top + row as f64 * self.row() + GAP_BETWEEN / 2.0;
+            // Labels wider than their column are cut; the table gives them in full.
+            let mut shown = label.clone();
+            while shown.chars().count() > 2 && p.measure(&shown, FONT) > left - 12.0 {
+                shown = short_label(label, shown.chars().count() - 1);
+            }
             p.text(
-                label,
+                &shown,
                 left - 8.0,
                 y + self.row() / 2.0 - GAP_BETWEEN / 2.0,
                 FONT,

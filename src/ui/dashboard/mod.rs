@@ -162,7 +162,7 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
     dash.added.set(Some(AddReport {
         added: added.added,
         duplicates: added.duplicates,
-        other_survey: added.other_survey_count,
+        other_survey: added.other_survey,
         refused: added.invalid.len() + read.unreadable,
     }));
     refresh_sets(dash).await;
@@ -244,13 +244,18 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
     });
     let open_survey = StoredValue::new(survey.clone());
     let pick = move |id: String| {
+        dash.added.set(None);
+        // The empty choice is "New data set": the next addition starts one.
+        if id.is_empty() {
+            dash.current.set(None);
+            return;
+        }
         let Some(info) = dash
             .sets
             .with_untracked(|sets| sets.iter().find(|s| s.id == id).cloned())
         else {
             return;
         };
-        dash.added.set(None);
         spawn_local(open_set(dash, open_survey.get_value(), info));
     };
     let rename = move |ev: leptos::ev::SubmitEvent| {

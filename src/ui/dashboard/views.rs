@@ -4,7 +4,7 @@
 use super::{Dash, Loaded};
 use crate::engine::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy};
 use crate::engine::chart_layout::short_label;
-use crate::engine::dataset::{compare_segments, SegmentComparison};
+use crate::engine::dataset::{compare_segments, default_segments, SegmentComparison};
 use crate::engine::model::ScoringModel;
 use crate::engine::ranking::{category_label, rank_partners, RankedPartner};
 use crate::engine::report_csv::{aggregate_csv, ranking_csv};
@@ -35,6 +35,9 @@ impl Ord for Score {
         self.0.total_cmp(&other.0)
     }
 }
+
+/// Segments compared until the user picks: more bars than this per element are unreadable.
+const DEFAULT_SEGMENTS: usize = 6;
 
 /// Ranking rows per page: the table stays fast at 10,000 partners.
 const PAGE: usize = 25;
@@ -255,16 +258,23 @@ fn Comparison(
                 .unwrap_or_default()
         })
     });
+    // The user's picks, else every segment up to six, else the six largest.
+    let chosen = Memo::new(move |_| {
+        let picked = dash.segments.get();
+        if picked.is_empty() {
+            report.with(|r| {
+                r.as_ref()
+                    .map(|r| default_segments(r, DEFAULT_SEGMENTS))
+                    .unwrap_or_default()
+            })
+        } else {
+            picked
+        }
+    });
     let comparison = Memo::new(move |_| {
-        let chosen = dash.segments.get();
+        let chosen = chosen.get();
         report.with(|r| {
-            let r = r.as_ref()?;
-            let segments = if chosen.is_empty() {
-                groups.get()
-            } else {
-                chosen
-            };
-            let comparison = compare_segments(r, &segments);
+            let comparison = compare_segments(r.as_ref()?, &chosen);
             (comparison.segments.len() >= 2).then_some(comparison)
         })
     });
@@ -294,25 +304,21 @@ fn Comparison(
             .map(|key| {
                 let name = value_name(&picker_survey, by, &key, code);
                 let value = key.clone();
-                let checked = move || dash.segments.with(|s| s.is_empty() || s.contains(&key));
+                let checked = move || chosen.with(|s| s.contains(&key));
                 view! {
                     <label>
                         <input
                             type="checkbox"
                             prop:checked=checked
                             on:change=move |_| {
-                                let all = groups.get_untracked();
-                                dash.segments.update(|s| {
-                                    if s.is_empty() {
-                                        *s = all.clone();
-                                    }
-                                    if let Some(i) = s.iter().position(|k| k == &value) {
-                                        s.remove(i);
-                                    } else {
-                                        s.push(value.clone());
-                                        s.sort();
-                                    }
-                                });
+                                let mut picked = chosen.get_untracked();
+                                if let Some(i) = picked.iter().position(|k| k == &value) {
+                                    picked.remove(i);
+                                } else {
+                                    picked.push(value.clone());
+                                    picked.sort();
+                                }
+                                dash.segments.set(picked);
                             }
                         />
                         {name}
@@ -386,10 +392,6 @@ fn Comparison(
             })
         })
     };
-    let title = Strings::fill(
-        strings.dash_compare_title,
-        &[("by", dimension_name(strings, by()))],
-    );
     move || {
         dash.by.get().is_some().then(|| {
             view! {
@@ -397,7 +399,7 @@ fn Comparison(
                     <legend>{strings.dash_segments}</legend>
                     {picker.clone()}
                 </fieldset>
-                {chart_section(strings, "dash-segments", title.clone(), section)}
+                {chart_section(strings, "dash-segments", Strings::fill(strings.dash_compare_title, &[("by", dimension_name(strings, by()))]), section)}
                 {lists.clone()}
             }
         })
@@ -732,10 +734,13 @@ pub fn partner_results(
     response: Response,
 ) -> impl IntoView {
     let strings = locale.strings();
+    let who = response.profile.who();
     let response = RwSignal::new(response);
     view! {
         <main class="dashboard">
             <button type="button" class="quiet" on:click=move |_| dash.opened.set(None)>{strings.dash_back_to_dashboard}</button>
+            <h1>{strings.dash_title}</h1>
+            <h2>{who}</h2>
             <ResultsReport survey locale response view=ReportView::new() envelope=None take_focus=true shared=true/>
         </main>
     }
