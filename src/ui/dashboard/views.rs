@@ -120,12 +120,37 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
         dash.current
             .with(|c| c.as_ref().map_or(0, |c| c.rows.len()))
     };
+    // Which filters and grouping made these numbers, so that a printed report says so.
+    let filter_survey = survey.clone();
+    let filters_in_force = move || {
+        let code = locale.code();
+        let mut parts: Vec<String> = dash.filter.with(|f| {
+            GroupBy::ALL
+                .into_iter()
+                .filter_map(|by| {
+                    let value = f.values(by).into_iter().next()?;
+                    let name = value_name(&filter_survey, by, &value, code);
+                    Some(format!("{}: {name}", dimension_name(strings, by)))
+                })
+                .collect()
+        });
+        if let Some(by) = dash.by.get() {
+            parts.push(format!(
+                "{}: {}",
+                strings.dash_group_by,
+                dimension_name(strings, by)
+            ));
+        }
+        parts.join(" · ")
+    };
     let matching = move || overall.with(|o| o.as_ref().map_or(0, |o| o.responses));
 
     view! {
         <Filters dash survey=survey.clone() locale/>
         <p role="status" class="matching">
             {move || Strings::fill(strings.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())])}
+            " "
+            {filters_in_force}
         </p>
         <div class="report-settings">
             <fieldset>
