@@ -174,16 +174,11 @@ impl Assessment {
     /// `partnerlens-acme-integration-2026.json`: who and which wave, in a name any system takes.
     pub fn file_name(&self) -> String {
         let profile = &self.response.profile;
-        let words = format!("{} {}", profile.partner_name, profile.wave);
-        let slug: Vec<String> = words
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let slug = super::export::slug(&format!("{} {}", profile.partner_name, profile.wave));
         if slug.is_empty() {
             format!("partnerlens-{}.json", self.response.id)
         } else {
-            format!("partnerlens-{}.json", slug.join("-"))
+            format!("partnerlens-{slug}.json")
         }
     }
 

@@ -86,7 +86,7 @@ impl Envelope {
 }
 
 /// Lowercase words joined by hyphens: a name any file system takes.
-fn slug(text: &str) -> String {
+pub fn slug(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -2,6 +2,7 @@
 //! with its status. A newer copy of an assessment here replaces it only once the user
 //! confirms; nothing else here is ever overwritten.
 
+use super::file_picker::{files_of, FilePicker};
 use super::focus::focus_soon;
 use super::i18n::{Locale, Strings};
 use super::state::use_app_state;
@@ -40,11 +41,6 @@ async fn read_file(file: web_sys::File) -> (String, Result<Vec<Envelope>, FilePr
         }
     };
     (file.name(), read)
-}
-
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-        .unwrap_or_default()
 }
 
 /// When this browser's copy of an assessment was last changed. An entry stored under the id
@@ -280,21 +276,11 @@ pub fn ImportPanel(
             <h2 id="import-title">{move || state.strings().import_title}</h2>
             <p>{move || state.strings().import_intro}</p>
             <p class="drop-hint" aria-hidden="true">{move || state.strings().import_drop}</p>
-            <p class="pick">
-                <label for="import-files">{move || state.strings().import_choose}</label>
-                <input
-                    type="file"
-                    id="import-files"
-                    multiple
-                    accept=".json,application/json"
-                    on:change:target=move |ev| {
-                        let input = ev.target();
-                        import(files_of(input.files()));
-                        // The same files chosen again are a new import.
-                        input.set_value("");
-                    }
-                />
-            </p>
+            <FilePicker
+                id="import-files"
+                label=Signal::derive(move || state.strings().import_choose)
+                on_files=Callback::new(import)
+            />
             <p role="status" tabindex="-1" node_ref=summary>
                 {move || match reading.get() {
                     Some(count) => Strings::fill(state.strings().import_reading, &[("count", &count.to_string())]),

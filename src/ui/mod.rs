@@ -6,6 +6,7 @@ mod choice_group;
 mod dashboard;
 mod download;
 mod element_card;
+mod file_picker;
 mod focus;
 mod header;
 mod home;

@@ -1,8 +1,9 @@
 //! Ranked gap bars: one bar per element, largest gap at the top, coloured by quadrant.
 
 use super::chart_canvas::{Chart, Measure};
+use super::key;
 use super::painter::{Anchor, Painter};
-use crate::engine::chart_layout::{flow, Axis, Rect};
+use crate::engine::chart_layout::{Axis, Rect};
 
 const FONT: f64 = 12.0;
 const ROW: f64 = 22.0;
@@ -25,44 +26,20 @@ impl GapBars {
             .fold(0.0, f64::max);
         (widest + 12.0).min(width * 0.4)
     }
-
-    fn key_places(&self, width: f64, measure: Measure) -> (Vec<(f64, f64)>, f64) {
-        let widths: Vec<f64> = self
-            .quadrant_names
-            .iter()
-            .map(|t| 18.0 + measure(t, FONT))
-            .collect();
-        flow(&widths, width - 16.0, 20.0, 16.0)
-    }
 }
 
 impl Chart for GapBars {
     fn height(&self, width: f64, measure: Measure) -> f64 {
-        self.key_places(width, measure).1 + 8.0 + self.bars.len() as f64 * ROW + KEY
+        key::places(&self.quadrant_names, width, measure).1
+            + 8.0
+            + self.bars.len() as f64 * ROW
+            + KEY
     }
 
     fn draw(&self, p: &Painter) {
         let colours = p.palette;
         let measure = |t: &str, s: f64| p.measure(t, s);
-        let (places, key_height) = self.key_places(p.width, &measure);
-        for ((name, (x, y)), colour) in self
-            .quadrant_names
-            .iter()
-            .zip(places)
-            .zip(colours.quadrants)
-        {
-            let (x, y) = (x + 8.0, y + 10.0);
-            p.fill_rect(
-                Rect {
-                    x,
-                    y: y - 5.0,
-                    w: 10.0,
-                    h: 10.0,
-                },
-                colour,
-            );
-            p.text(name, x + 14.0, y, FONT, colours.text, Anchor::Start);
-        }
+        let key_height = key::draw(p, &self.quadrant_names, |i| colours.quadrants[i]);
         let top = key_height + 8.0;
         let left = self.label_width(p.width, &measure);
         // Room on both sides for the value labels; the axis always shows zero.

@@ -6,6 +6,7 @@ mod chart_canvas;
 mod five_cs_chart;
 mod gap_bars;
 mod gap_chart;
+mod key;
 mod painter;
 mod palette;
 mod segment_bars;

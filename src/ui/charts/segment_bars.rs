@@ -2,8 +2,9 @@
 //! around zero, a colour per segment.
 
 use super::chart_canvas::{Chart, Measure};
+use super::key;
 use super::painter::{Anchor, Painter};
-use crate::engine::chart_layout::{flow, short_label, Axis, Rect};
+use crate::engine::chart_layout::{short_label, Axis, Rect};
 
 const FONT: f64 = 12.0;
 const BAR: f64 = 7.0;
@@ -18,15 +19,6 @@ pub struct SegmentBars {
 }
 
 impl SegmentBars {
-    fn key_places(&self, width: f64, measure: Measure) -> (Vec<(f64, f64)>, f64) {
-        let widths: Vec<f64> = self
-            .segments
-            .iter()
-            .map(|t| 18.0 + measure(t, FONT))
-            .collect();
-        flow(&widths, width - 16.0, 20.0, 16.0)
-    }
-
     fn row(&self) -> f64 {
         self.segments.len().max(1) as f64 * BAR + GAP_BETWEEN
     }
@@ -43,26 +35,15 @@ impl SegmentBars {
 
 impl Chart for SegmentBars {
     fn height(&self, width: f64, measure: Measure) -> f64 {
-        self.key_places(width, measure).1 + 8.0 + self.elements.len() as f64 * self.row() + 28.0
+        key::places(&self.segments, width, measure).1
+            + 8.0
+            + self.elements.len() as f64 * self.row()
+            + 28.0
     }
 
     fn draw(&self, p: &Painter) {
         let colours = p.palette;
-        let measure = |t: &str, s: f64| p.measure(t, s);
-        let (places, key_height) = self.key_places(p.width, &measure);
-        for (i, (name, (x, y))) in self.segments.iter().zip(places).enumerate() {
-            let (x, y) = (x + 8.0, y + 10.0);
-            p.fill_rect(
-                Rect {
-                    x,
-                    y: y - 5.0,
-                    w: 10.0,
-                    h: 10.0,
-                },
-                colours.area(i),
-            );
-            p.text(name, x + 14.0, y, FONT, colours.text, Anchor::Start);
-        }
+        let key_height = key::draw(p, &self.segments, |i| colours.area(i));
         let widest = self
             .elements
             .iter()

@@ -6,6 +6,7 @@ mod db;
 mod loading;
 mod views;
 
+use super::file_picker::FilePicker;
 use super::i18n::Strings;
 use super::state::use_app_state;
 use super::storage;
@@ -407,21 +408,7 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> i
     view! {
         <section class="add-responses" aria-labelledby="add-title">
             <h2 id="add-title">{strings.dash_add_title}</h2>
-            <p class="pick">
-                <label for="dash-files">{strings.dash_add_files}</label>
-                <input
-                    id="dash-files"
-                    type="file"
-                    multiple
-                    accept=".json,application/json"
-                    on:change:target=move |ev| {
-                        let input = ev.target();
-                        let files = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
-                        on_files(files);
-                        input.set_value("");
-                    }
-                />
-            </p>
+            <FilePicker id="dash-files" label=Signal::stored(strings.dash_add_files) on_files=Callback::new(on_files)/>
             <form class="links" on:submit=add_links>
                 <label for="dash-links">{strings.dash_links_label}</label>
                 <textarea id="dash-links" rows="3" prop:value=move || links.get() on:input:target=move |ev| links.set(ev.target().value())></textarea>

@@ -5,6 +5,7 @@ use super::{Dash, Loaded};
 use crate::engine::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy};
 use crate::engine::chart_layout::short_label;
 use crate::engine::dataset::{compare_segments, default_segments, SegmentComparison};
+use crate::engine::export::slug;
 use crate::engine::model::ScoringModel;
 use crate::engine::ranking::{category_label, rank_partners, RankedPartner};
 use crate::engine::report_csv::{aggregate_csv, ranking_csv};
@@ -704,16 +705,11 @@ fn Exports(
     let stem = move || {
         let name = dash
             .current
-            .with_untracked(|c| c.as_ref().map(|c| c.info.name.clone()).unwrap_or_default());
-        let slug: Vec<String> = name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        if slug.is_empty() {
+            .with_untracked(|c| c.as_ref().map(|c| slug(&c.info.name)).unwrap_or_default());
+        if name.is_empty() {
             "partnerlens-dashboard".to_owned()
         } else {
-            slug.join("-")
+            name
         }
     };
     let ranked = move |survey: &Survey| {

@@ -1,0 +1,34 @@
+//! Choosing JSON files: the import's and the dashboard's picker.
+
+use leptos::prelude::*;
+
+/// The files of a picker or a drop, in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// A labelled picker of one or many JSON files. Choosing the same files again is a new choice.
+#[component]
+pub fn FilePicker(
+    id: &'static str,
+    label: Signal<&'static str>,
+    on_files: Callback<Vec<web_sys::File>>,
+) -> impl IntoView {
+    view! {
+        <p class="pick">
+            <label for=id>{label}</label>
+            <input
+                type="file"
+                id=id
+                multiple
+                accept=".json,application/json"
+                on:change:target=move |ev| {
+                    let input = ev.target();
+                    on_files.run(files_of(input.files()));
+                    input.set_value("");
+                }
+            />
+        </p>
+    }
+}
