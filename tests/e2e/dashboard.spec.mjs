@@ -77,6 +77,18 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.locator("#ranking-table tbody th").first()).toHaveText(ranked[25][2]);
 
+  // A C's column sorts the highest first, and says so; again, the lowest first.
+  const consumption = page.getByRole("columnheader", { name: "Consumption" });
+  await consumption.getByRole("button").click();
+  await expect(consumption).toHaveAttribute("aria-sort", "descending");
+  const column = ranked[0].length - 4;
+  const scores = ranked.map((r) => r[column]).filter((v) => v !== "").map(Number).sort((a, b) => b - a);
+  await expect(page.locator("#ranking-table tbody tr").first().locator("td").nth(5)).toHaveText(decimal(scores[0]));
+  await consumption.getByRole("button").click();
+  await expect(consumption).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.locator("#ranking-table tbody tr").first().locator("td").nth(5)).toHaveText(decimal(scores.at(-1)));
+  await page.getByRole("columnheader", { name: "Rank", exact: true }).getByRole("button").click();
+
   // A filter applies to every view: EMEA alone.
   const emea = byRegion.groups.find((g) => g.key === "emea").summary;
   await page.getByLabel("Region", { exact: true }).selectOption("emea");

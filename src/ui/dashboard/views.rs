@@ -584,9 +584,11 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             .collect_view()
     };
     let header = move |column: Column, label: String| {
+        // Scores list the highest first; ranks and names go up.
+        let highest_first = matches!(column, Column::Dimension(_));
         let aria = move || match sort.get() {
-            (c, false) if c == column => "ascending",
-            (c, true) if c == column => "descending",
+            (c, reversed) if c == column && reversed != highest_first => "descending",
+            (c, _) if c == column => "ascending",
             _ => "none",
         };
         view! {
