@@ -75,8 +75,9 @@ pub fn add_responses(
             added.invalid.push((position, reason));
             continue;
         }
+        // An id from the answers themselves, so that the same file added twice is caught.
         if response.id.is_empty() {
-            response.id = format!("response-{}", ids.len() + 1);
+            response.id = format!("response-{:016x}", fnv1a(response.to_json().as_bytes()));
         }
         if !ids.insert(response.id.clone()) {
             added.duplicates += 1;
@@ -86,6 +87,13 @@ pub fn add_responses(
         added.added += 1;
     }
     added
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of a response's text (not a security measure).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Splits a file holding one entry or an array of them into its raw entries, without reading
@@ -367,7 +375,14 @@ mod tests {
         assert_eq!(added.invalid.len(), 1);
         assert_eq!(added.invalid[0].0, 3);
         let ids: Vec<&str> = held.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["a", "response-2", "b"]);
+        assert_eq!(ids[0], "a");
+        assert!(ids[1].starts_with("response-"), "{}", ids[1]);
+        assert_eq!(ids[2], "b");
+        // The same unnamed response again is a duplicate, not a second respondent.
+        let mut again = response("", "emea", &[]);
+        again.profile.partner_name = "No id".into();
+        let added = add_responses(&mut held, &survey, vec![again]);
+        assert_eq!((added.added, added.duplicates), (0, 1));
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn FilePicker(
     id: &'static str,
     label: Signal<&'static str>,
+    /// While files are being read, no more can be chosen.
+    busy: Signal<bool>,
     on_files: Callback<Vec<web_sys::File>>,
 ) -> impl IntoView {
     view! {
@@ -23,6 +25,7 @@ pub fn FilePicker(
                 id=id
                 multiple
                 accept=".json,application/json"
+                prop:disabled=busy
                 on:change:target=move |ev| {
                     let input = ev.target();
                     on_files.run(files_of(input.files()));

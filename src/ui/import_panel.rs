@@ -119,9 +119,13 @@ pub fn ImportPanel(
         }
         stored
     };
+    // What is stored may have changed since the report was made (another row replaced it, or
+    // another tab saved): a copy that is no longer the newer one is not stored.
     let decide = move |row: &Row, replace: bool| {
+        let here = changed_here(&row.envelope.id);
         row.status.set(match replace {
             false => ImportStatus::KeptHere,
+            true if here.is_some_and(|at| at >= row.envelope.updated_at) => ImportStatus::Older,
             true if store(&row.envelope) => ImportStatus::Replaced,
             true => ImportStatus::NotStored,
         });
@@ -186,6 +190,10 @@ pub fn ImportPanel(
             }
         }),
         window_event_listener(leptos::ev::drop, move |event| {
+            // Text dragged into a field is the browser's to handle.
+            if !carries_files(&event) {
+                return;
+            }
             event.prevent_default();
             dragging.set(false);
             import(files_of(
@@ -237,21 +245,37 @@ pub fn ImportPanel(
             }
             message
         };
+        let name = move || {
+            if who.is_empty() {
+                Strings::fill(state.strings().import_unnamed, &[("id", &id)])
+            } else {
+                who.clone()
+            }
+        };
+        // Each row's buttons name their assessment, so a list of buttons tells them apart.
+        let (replace_name, keep_name) = (name.clone(), name.clone());
         view! {
             <li>
-                <strong>
-                    {move || if who.is_empty() {
-                        Strings::fill(state.strings().import_unnamed, &[("id", &id)])
-                    } else {
-                        who.clone()
-                    }}
-                </strong>
+                <strong>{name}</strong>
                 ": " {message}
-                <span hidden=move || status.get() != ImportStatus::Newer>
+                <span hidden=move || { status.get() != ImportStatus::Newer }>
                     " "
-                    <button type="button" on:click=move |_| decide(&replace, true)>{move || state.strings().import_replace}</button>
+                    <button
+                        type="button"
+                        aria-label=move || format!("{} – {}", state.strings().import_replace, replace_name())
+                        on:click=move |_| decide(&replace, true)
+                    >
+                        {move || state.strings().import_replace}
+                    </button>
                     " "
-                    <button type="button" class="quiet" on:click=move |_| decide(&keep, false)>{move || state.strings().import_keep_here}</button>
+                    <button
+                        type="button"
+                        class="quiet"
+                        aria-label=move || format!("{} – {}", state.strings().import_keep_here, keep_name())
+                        on:click=move |_| decide(&keep, false)
+                    >
+                        {move || state.strings().import_keep_here}
+                    </button>
                 </span>
             </li>
         }
@@ -279,6 +303,7 @@ pub fn ImportPanel(
             <FilePicker
                 id="import-files"
                 label=Signal::derive(move || state.strings().import_choose)
+                busy=Signal::derive(move || reading.get().is_some())
                 on_files=Callback::new(import)
             />
             <p role="status" tabindex="-1" node_ref=summary>
@@ -296,7 +321,7 @@ pub fn ImportPanel(
                     }
                 }}
             </p>
-            <p hidden=move || tally().to_confirm < 2>
+            <p hidden=move || { tally().to_confirm < 2 }>
                 <button type="button" on:click=replace_all>
                     {move || Strings::fill(state.strings().import_replace_all, &[("count", &tally().to_confirm.to_string())])}
                 </button>

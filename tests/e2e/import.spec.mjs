@@ -204,3 +204,20 @@ test("the import reads German and stays accessible in both themes", async ({ pag
   await expect(summary(page)).toHaveText("Importiert: 1. Unverändert: 0. Warten auf Sie: 0. Nicht importiert: 1.");
   await expect(page.getByRole("list", { name: "Was jede Datei enthielt" })).toContainText("Die Datei ist leer.");
 });
+
+test("of two newer copies, replacing with the later first leaves the earlier out", async ({ page }) => {
+  await openStart(page);
+  const input = page.getByLabel("Choose exported files");
+  await input.setInputFiles(file("a.json", envelope("t-1", "Twice")));
+  await expect(summary(page)).toHaveText("Imported: 1. Unchanged: 0. Waiting for you: 0. Not imported: 0.");
+  const at = (minutes) => envelope("t-1", "Twice", { updated_at: SEED.updated_at + minutes * 60_000 });
+  await input.setInputFiles([file("one-hour.json", at(60)), file("two-hours.json", at(120))]);
+  await expect(summary(page)).toHaveText("Imported: 0. Unchanged: 0. Waiting for you: 2. Not imported: 0.");
+  const row = (name) => report(page).getByRole("listitem").filter({ hasText: name }).getByRole("listitem");
+  await row("two-hours.json").getByRole("button", { name: "Replace" }).click();
+  await expect(row("two-hours.json")).toContainText("Replaced the copy here with the newer one.");
+  await row("one-hour.json").getByRole("button", { name: "Replace" }).click();
+  await expect(row("one-hour.json")).toContainText("Not imported: the copy here was changed later.");
+  const kept = JSON.parse((await stored(page))[0][1]);
+  expect(kept.updated_at).toBe(SEED.updated_at + 120 * 60_000);
+});

@@ -29,6 +29,18 @@ pub struct Loaded {
     pub info: DataSetInfo,
     pub responses: Arc<Vec<Response>>,
     pub rows: Arc<Vec<Row>>,
+    /// Stored responses that no longer read: the set is then not written again, so that they
+    /// are never lost by an addition.
+    pub unreadable: usize,
+}
+
+/// What went wrong, for the alert at the top.
+#[derive(Clone, Debug, PartialEq)]
+enum Problem {
+    /// The browser's database refused, with its reason.
+    Database(String),
+    /// The open set holds this many stored responses that no longer read.
+    Damaged(usize),
 }
 
 /// What the last addition did, for its one-line report.
@@ -48,8 +60,10 @@ pub struct Dash {
     pub current: RwSignal<Option<Loaded>>,
     /// (entries read, entries in all), while reading.
     reading: RwSignal<Option<(usize, usize)>>,
+    /// An addition is under way: the next waits, so that neither overwrites the other.
+    busy: RwSignal<bool>,
     added: RwSignal<Option<AddReport>>,
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<Problem>>,
     pub filter: RwSignal<Filter>,
     pub by: RwSignal<Option<GroupBy>>,
     pub mode: RwSignal<CrosshairMode>,
@@ -67,6 +81,7 @@ impl Dash {
             sets: RwSignal::new(Vec::new()),
             current: RwSignal::new(None),
             reading: RwSignal::new(None),
+            busy: RwSignal::new(false),
             added: RwSignal::new(None),
             problem: RwSignal::new(None),
             filter: RwSignal::new(Filter::default()),
@@ -95,13 +110,13 @@ async fn rows_of(survey: &Survey, responses: &[Response]) -> Vec<Row> {
 async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
     let text = match db::answers(&info.id).await {
         Ok(text) => text.unwrap_or_default(),
-        Err(reason) => return dash.problem.set(Some(reason)),
+        Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
     };
     // A set whose answers were never stored (its first addition failed) is empty.
     let entries = match stored_entries(&text) {
         Ok(entries) => entries,
         Err(_) if text.is_empty() => Vec::new(),
-        Err(reason) => return dash.problem.set(Some(reason)),
+        Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
     };
     let total = entries.len();
     let mut responses = Vec::with_capacity(total);
@@ -111,14 +126,22 @@ async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
             .set(Some(((chunk * 500 + part.len()).min(total), total)));
         yield_to_browser().await;
     }
+    let unreadable = total - responses.len();
+    if unreadable > 0 {
+        dash.problem.set(Some(Problem::Damaged(unreadable)));
+    }
     let rows = rows_of(&survey, &responses).await;
     dash.reading.set(None);
+    // Another set's filters and choices would silently apply to this one.
+    dash.filter.set(Default::default());
     dash.segments.set(Vec::new());
+    dash.ranking.category.set(String::new());
     dash.ranking.page.set(0);
     dash.current.set(Some(Loaded {
         info,
         responses: Arc::new(responses),
         rows: Arc::new(rows),
+        unreadable,
     }));
 }
 
@@ -126,6 +149,13 @@ async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
 /// reports what happened.
 async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: String) {
     let now = storage::now();
+    let damaged = dash
+        .current
+        .with_untracked(|c| c.as_ref().map_or(0, |c| c.unreadable));
+    if damaged > 0 {
+        dash.problem.set(Some(Problem::Damaged(damaged)));
+        return;
+    }
     let (mut info, mut responses, mut rows) = match dash.current.get_untracked() {
         Some(loaded) => (
             loaded.info,
@@ -152,13 +182,16 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
         info: info.clone(),
         responses: responses.clone(),
         rows: Arc::new(rows),
+        unreadable: 0,
     }));
     after_paint().await;
     mark("dashboard-storing");
-    if let Err(reason) = db::save(&info, Some(&answers_to_json(&responses))).await {
-        dash.problem.set(Some(reason));
-    }
+    let stored = db::save(&info, Some(&answers_to_json(&responses))).await;
     mark("dashboard-stored");
+    if let Err(reason) = stored {
+        dash.problem.set(Some(Problem::Database(reason)));
+        return;
+    }
     // Reported once stored: "added" means it survives a reload.
     dash.added.set(Some(AddReport {
         added: added.added,
@@ -172,19 +205,29 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
 async fn refresh_sets(dash: Dash) {
     match db::list().await {
         Ok(sets) => dash.sets.set(sets),
-        Err(reason) => dash.problem.set(Some(reason)),
+        Err(reason) => dash.problem.set(Some(Problem::Database(reason))),
     }
 }
 
-/// The text of every chosen file, one after the other.
-async fn file_texts(files: Vec<web_sys::File>) -> Vec<String> {
+/// The text of every chosen file, one after the other; None for a file the browser could
+/// not read.
+async fn file_texts(files: Vec<web_sys::File>) -> Vec<Option<String>> {
     let mut texts = Vec::with_capacity(files.len());
     for file in files {
-        if let Ok(text) = JsFuture::from(file.text()).await {
-            texts.push(text.as_string().unwrap_or_default());
-        }
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string());
+        texts.push(text);
     }
     texts
+}
+
+/// Runs one addition at a time: one that starts while another runs would read the set
+/// before the other's responses are in, and its save would drop them.
+async fn add_alone(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: String) {
+    add(dash, survey, read, default_name).await;
+    dash.busy.set(false);
 }
 
 /// The dashboard: data sets, adding responses, and the views over the open set.
@@ -204,6 +247,8 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
             open_set(dash, list_survey, info).await;
         }
     });
+    // The views are built when a set opens, not again on every addition or rename.
+    let open = Memo::new(move |_| dash.current.with(Option::is_some));
     move || {
         let locale = state.locale.get();
         let strings = locale.strings();
@@ -216,12 +261,16 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
                 <p><a href=back_address()>{strings.dash_back}</a></p>
                 <h1>{strings.dash_title}</h1>
                 <p class="privacy">{strings.dash_intro}</p>
-                {move || dash.problem.get().map(|reason| view! {
-                    <p class="notice error" role="alert">{Strings::fill(strings.dash_db_failed, &[("reason", &reason)])}</p>
+                {move || dash.problem.get().map(|problem| {
+                    let text = match problem {
+                        Problem::Database(reason) => Strings::fill(strings.dash_db_failed, &[("reason", &reason)]),
+                        Problem::Damaged(count) => Strings::fill(strings.dash_set_damaged, &[("count", &count.to_string())]),
+                    };
+                    view! { <p class="notice error" role="alert">{text}</p> }
                 })}
                 <DataSets dash survey=survey.clone() strings/>
                 <AddResponses dash survey=survey.clone() strings/>
-                {move || dash.current.with(Option::is_some).then(|| view! { <Analysis dash survey=survey.clone() locale/> })}
+                {move || open.get().then(|| view! { <Analysis dash survey=survey.clone() locale/> })}
             </main>
         }
         .into_any()
@@ -273,7 +322,7 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
         dash.current.set(Some(loaded));
         spawn_local(async move {
             if let Err(reason) = db::save(&info, None).await {
-                dash.problem.set(Some(reason));
+                dash.problem.set(Some(Problem::Database(reason)));
             }
             refresh_sets(dash).await;
         });
@@ -294,7 +343,7 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
         }
         spawn_local(async move {
             if let Err(reason) = db::delete(&loaded.info.id).await {
-                dash.problem.set(Some(reason));
+                dash.problem.set(Some(Problem::Database(reason)));
             }
             dash.current.set(None);
             dash.added.set(None);
@@ -357,6 +406,10 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> i
         if files.is_empty() {
             return;
         }
+        if dash.busy.get_untracked() {
+            return;
+        }
+        dash.busy.set(true);
         let survey = file_survey.clone();
         dash.added.set(None);
         dash.reading.set(Some((0, 0)));
@@ -367,6 +420,10 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> i
                 unreadable: 0,
             };
             for text in file_texts(files).await {
+                let Some(text) = text else {
+                    all.unreadable += 1;
+                    continue;
+                };
                 match read_text(&text, |done, total| dash.reading.set(Some((done, total)))).await {
                     Ok(read) => {
                         all.responses.extend(read.responses);
@@ -376,26 +433,34 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> i
                 }
             }
             mark("dashboard-parsed");
-            add(dash, survey, all, default_name()).await;
+            add_alone(dash, survey, all, default_name()).await;
             dash.reading.set(None);
         });
     };
     let link_survey = survey.clone();
     let add_links = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if dash.busy.get_untracked() {
+            return;
+        }
+        dash.busy.set(true);
         let read = read_links(&links.get_untracked());
         links.set(String::new());
-        spawn_local(add(dash, link_survey.clone(), read, default_name()));
+        spawn_local(add_alone(dash, link_survey.clone(), read, default_name()));
     };
     let saved_survey = survey.clone();
     let add_saved = move |_| {
+        if dash.busy.get_untracked() {
+            return;
+        }
+        dash.busy.set(true);
         let listing = storage::list(&saved_survey, "");
         let responses = listing
             .assessments
             .into_iter()
             .map(|a| a.response)
             .collect();
-        spawn_local(add(
+        spawn_local(add_alone(
             dash,
             saved_survey.clone(),
             FileRead {
@@ -408,14 +473,14 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> i
     view! {
         <section class="add-responses" aria-labelledby="add-title">
             <h2 id="add-title">{strings.dash_add_title}</h2>
-            <FilePicker id="dash-files" label=Signal::stored(strings.dash_add_files) on_files=Callback::new(on_files)/>
+            <FilePicker id="dash-files" label=Signal::stored(strings.dash_add_files) busy=dash.busy.into() on_files=Callback::new(on_files)/>
             <form class="links" on:submit=add_links>
                 <label for="dash-links">{strings.dash_links_label}</label>
                 <textarea id="dash-links" rows="3" prop:value=move || links.get() on:input:target=move |ev| links.set(ev.target().value())></textarea>
-                <button type="submit">{strings.dash_add_links}</button>
+                <button type="submit" prop:disabled=move || dash.busy.get()>{strings.dash_add_links}</button>
             </form>
             <p>
-                <button type="button" class="quiet" on:click=add_saved>{strings.dash_add_saved}</button>
+                <button type="button" class="quiet" prop:disabled=move || dash.busy.get() on:click=add_saved>{strings.dash_add_saved}</button>
             </p>
             <div role="status">
                 {move || dash.reading.get().map(|(done, total)| view! {

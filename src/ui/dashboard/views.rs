@@ -39,6 +39,8 @@ impl Ord for Score {
 
 /// Segments compared until the user picks: more bars than this per element are unreadable.
 const DEFAULT_SEGMENTS: usize = 6;
+/// The most segments the comparison takes: its chart has eight distinct colours.
+const MOST_SEGMENTS: usize = 8;
 
 /// Ranking rows per page: the table stays fast at 10,000 partners.
 const PAGE: usize = 25;
@@ -330,12 +332,17 @@ fn Comparison(
             .map(|key| {
                 let name = value_name(&picker_survey, by, &key, code);
                 let value = key.clone();
+                let in_chosen = key.clone();
                 let checked = move || chosen.with(|s| s.contains(&key));
+                // The chart has eight colours: a ninth segment would share one.
+                let full =
+                    move || chosen.with(|s| !s.contains(&in_chosen) && s.len() >= MOST_SEGMENTS);
                 view! {
                     <label>
                         <input
                             type="checkbox"
                             prop:checked=checked
+                            prop:disabled=full
                             on:change=move |_| {
                                 let mut picked = chosen.get_untracked();
                                 if let Some(i) = picked.iter().position(|k| k == &value) {

@@ -217,4 +217,5 @@ pub const STRINGS: Strings = Strings {
     col_sd_importance: "SA Wichtigkeit",
     col_sd_performance: "SA Leistung",
     col_category_rank: "Rang in der Kategorie",
+    dash_set_damaged: "{count} gespeicherte Antworten dieses Datensatzes lassen sich nicht mehr lesen. Sie fehlen in den Ansichten, und der Datensatz bleibt unverändert; fügen Sie neue Antworten einem neuen Datensatz hinzu.",
 };

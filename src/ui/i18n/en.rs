@@ -217,4 +217,5 @@ pub const STRINGS: Strings = Strings {
     col_sd_importance: "SD of importance",
     col_sd_performance: "SD of performance",
     col_category_rank: "Rank in category",
+    dash_set_damaged: "{count} stored responses of this data set no longer read. They are left out of the views and the set is not changed; add new responses to a new data set.",
 };

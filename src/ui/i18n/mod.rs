@@ -315,6 +315,8 @@ pub struct Strings {
     pub col_sd_importance: &'static str,
     pub col_sd_performance: &'static str,
     pub col_category_rank: &'static str,
+    /// "{count} stored responses … no longer read …".
+    pub dash_set_damaged: &'static str,
 }
 
 impl Strings {
