@@ -5,7 +5,7 @@
 
 use super::aggregate::{AggregateReport, Quadrant};
 use super::assessment::Millis;
-use super::export::{Envelope, FileProblem, EXPORT_KIND};
+use super::export::{Envelope, FileProblem};
 use super::response::Response;
 use super::survey::Survey;
 use serde::{Deserialize, Serialize};
@@ -115,9 +115,7 @@ pub fn split_entries(text: &str) -> Result<Vec<&RawValue>, FileProblem> {
 
 /// One entry of a file as a response: an exported envelope (its answers) or a bare response.
 pub fn entry_response(raw: &str) -> Result<Response, String> {
-    // An export names its kind in its first few fields; a bare response never has the key.
-    let head = raw.get(..raw.len().min(200)).unwrap_or(raw);
-    if head.contains("\"kind\"") && head.contains(EXPORT_KIND) {
+    if super::export::looks_exported(raw) {
         let envelopes =
             super::export::read_envelopes(raw.as_bytes()).map_err(|problem| problem.to_string())?;
         return envelopes

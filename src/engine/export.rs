@@ -152,6 +152,16 @@ impl fmt::Display for FileProblem {
     }
 }
 
+/// Whether a text looks like an export rather than bare responses: exports name their kind
+/// in their first fields, and bare responses never have that key.
+pub fn looks_exported(text: &str) -> bool {
+    let head = text
+        .char_indices()
+        .nth(200)
+        .map_or(text, |(end, _)| &text[..end]);
+    head.contains("\"kind\"") && head.contains(EXPORT_KIND)
+}
+
 /// Every envelope in a file that holds one envelope or an array of them. A file is read
 /// whole or not at all.
 pub fn read_envelopes(bytes: &[u8]) -> Result<Vec<Envelope>, FileProblem> {

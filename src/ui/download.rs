@@ -15,6 +15,12 @@ pub fn text_url(media_type: &str, text: &str) -> String {
     )
 }
 
+/// A CSV file's address. The byte-order mark makes spreadsheet programs read it as UTF-8,
+/// so "Geschäftsabwicklung" stays readable.
+pub fn csv_url(csv: &str) -> String {
+    text_url("text/csv", &format!("\u{feff}{csv}"))
+}
+
 /// Saves the content at `url` (a `data:` address) as a file named `name`, as a click on a
 /// download link would.
 pub fn save(name: &str, url: &str) {

@@ -2,7 +2,7 @@
 
 use lexopt::prelude::*;
 use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
-use partnerlens::engine::export::{read_envelopes, EXPORT_KIND};
+use partnerlens::engine::export::{looks_exported, read_envelopes};
 use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::Row;
 use partnerlens::engine::model::ScoringModel;
@@ -207,7 +207,7 @@ fn read_responses(path: &str) -> Result<Vec<Response>, Failure> {
 }
 
 fn responses_from_text(path: &str, text: &str) -> Result<Vec<Response>, Failure> {
-    if is_export(text) {
+    if looks_exported(text) {
         return read_envelopes(text.as_bytes())
             .map(|envelopes| envelopes.into_iter().map(|e| e.response).collect())
             .map_err(|problem| failed(format!("{path}: {problem}")));
@@ -222,12 +222,6 @@ fn responses_from_text(path: &str, text: &str) -> Result<Vec<Response>, Failure>
             "{path}: not a response or an array of responses: {e}"
         ))
     })
-}
-
-/// Exported files name their kind near the start; bare responses never have that key.
-fn is_export(text: &str) -> bool {
-    let head: String = text.chars().take(200).collect();
-    head.contains("\"kind\"") && head.contains(EXPORT_KIND)
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<ExitCode, Failure> {
@@ -265,7 +259,7 @@ fn rows_of_files(model: &ScoringModel, files: &[String]) -> Result<Vec<Row>, Fai
     for file in files {
         let json = std::fs::read_to_string(file)
             .map_err(|e| failed(format!("{file}: cannot read: {e}")))?;
-        let rows = if is_export(&json) {
+        let rows = if looks_exported(&json) {
             responses_from_text(file, &json)?
                 .iter()
                 .map(|response| {

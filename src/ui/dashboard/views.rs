@@ -11,11 +11,11 @@ use crate::engine::ranking::{category_label, rank_partners, RankedPartner};
 use crate::engine::report_csv::{aggregate_csv, ranking_csv};
 use crate::engine::{Response, Survey};
 use crate::ui::charts::SegmentBars;
-use crate::ui::download::{data_url, save, text_url};
+use crate::ui::download::{csv_url, data_url, save};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::chart_section::{chart_section, Section, Table};
 use crate::ui::results::sections::gap_chart;
-use crate::ui::results::{ReportView, ResultsReport};
+use crate::ui::results::{cell, element_info, ReportView, ResultsReport};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -94,14 +94,6 @@ fn value_name(survey: &Survey, by: GroupBy, id: &str, code: &str) -> String {
         .map_or_else(|| id.to_owned(), |label| label.get(code).to_owned())
 }
 
-fn csv_url(csv: &str) -> String {
-    text_url("text/csv", &format!("\u{feff}{csv}"))
-}
-
-fn number(locale: Locale, value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| locale.decimal(v))
-}
-
 /// Filters, grouping and every view over the open data set.
 #[component]
 pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
@@ -119,6 +111,17 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
         })
     });
     let overall = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.overall.clone())));
+    // The matching partners ranked once, for the table and its downloads.
+    let rank_survey = survey.clone();
+    let ranked = Memo::new(move |_| {
+        let filter = dash.filter.get();
+        dash.current.with(|c| {
+            c.as_ref().map_or_else(Vec::new, |c| {
+                let model = ScoringModel::new(&rank_survey);
+                rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
+            })
+        })
+    });
     let total = move || {
         dash.current
             .with(|c| c.as_ref().map_or(0, |c| c.rows.len()))
@@ -178,8 +181,8 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             <h3 id="dash-report-title">{strings.dash_report_title}</h3>
             {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
             <Comparison dash survey=survey.clone() locale report/>
-            <RankingTable dash survey=survey.clone() locale/>
-            <Exports dash survey=survey.clone() strings report/>
+            <RankingTable dash survey=survey.clone() locale ranked/>
+            <Exports dash survey=survey.clone() strings report ranked/>
         </section>
     }
 }
@@ -306,7 +309,10 @@ fn Comparison(
             (comparison.segments.len() >= 2).then_some(comparison)
         })
     });
-    let labels = element_labels(&survey, code);
+    let labels = element_info(&survey)
+        .into_iter()
+        .map(|(_, label)| label.get(code).to_owned())
+        .collect::<Vec<_>>();
     let by = move || dash.by.get().unwrap_or(GroupBy::Region);
     let chart_survey = survey.clone();
     let chart_labels = labels.clone();
@@ -405,7 +411,7 @@ fn Comparison(
                         &[
                             ("element", label),
                             ("segment", &names[i]),
-                            ("performance", &number(locale, e.performance[i])),
+                            ("performance", &cell(locale, e.performance[i])),
                         ],
                     );
                     Some(view! { <li>{text}</li> })
@@ -439,15 +445,6 @@ fn Comparison(
     }
 }
 
-/// Every element's label in survey order, as `Summary::elements` lists them.
-fn element_labels(survey: &Survey, code: &str) -> Vec<String> {
-    survey
-        .areas
-        .iter()
-        .flat_map(|a| a.elements.iter().map(|e| e.label.get(code).to_owned()))
-        .collect()
-}
-
 fn comparison_section(
     strings: &'static Strings,
     locale: Locale,
@@ -470,7 +467,7 @@ fn comparison_section(
         .zip(labels)
         .map(|(e, label)| {
             let mut row = vec![label.clone()];
-            row.extend(e.gaps.iter().map(|g| number(locale, *g)));
+            row.extend(e.gaps.iter().map(|g| cell(locale, *g)));
             row
         })
         .collect();
@@ -510,7 +507,12 @@ fn comparison_section(
 
 /// The ranking of the matching partners, sortable, by category, a page at a time.
 #[component]
-fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+fn RankingTable(
+    dash: Dash,
+    survey: Arc<Survey>,
+    locale: Locale,
+    ranked: Memo<Vec<RankedPartner>>,
+) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
     let Ranking {
@@ -518,17 +520,6 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
         sort,
         category,
     } = dash.ranking;
-    let rank_survey = survey.clone();
-    let ranked = Memo::new(move |_| {
-        let filter = dash.filter.get();
-        dash.current.with(|c| {
-            let Some(c) = c.as_ref() else {
-                return Vec::new();
-            };
-            let model = ScoringModel::new(&rank_survey);
-            rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
-        })
-    });
     // Positions in `ranked`, of the category shown, in the chosen order: nothing is copied.
     let shown = Memo::new(move |_| {
         let (column, descending) = sort.get();
@@ -658,7 +649,7 @@ fn RankingTable(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                     };
                     let cells = std::iter::once(p.score)
                         .chain(p.dimensions.iter().copied())
-                        .map(|v| view! { <td class="num">{number(locale, v)}</td> })
+                        .map(|v| view! { <td class="num">{cell(locale, v)}</td> })
                         .collect_view();
                     view! {
                         <tr>
@@ -710,6 +701,7 @@ fn Exports(
     survey: Arc<Survey>,
     strings: &'static Strings,
     report: Memo<Option<AggregateReport>>,
+    ranked: Memo<Vec<RankedPartner>>,
 ) -> impl IntoView {
     let stem = move || {
         let name = dash
@@ -721,16 +713,6 @@ fn Exports(
             name
         }
     };
-    let ranked = move |survey: &Survey| {
-        let filter = dash.filter.get_untracked();
-        dash.current.with_untracked(|c| {
-            c.as_ref().map(|c| {
-                let model = ScoringModel::new(survey);
-                rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
-            })
-        })
-    };
-    let (s1, s2) = (survey.clone(), survey.clone());
     view! {
         <section class="report-section take-away" aria-labelledby="dash-export-title">
             <h4 id="dash-export-title">{strings.dash_export_title}</h4>
@@ -744,12 +726,12 @@ fn Exports(
                     }
                 }>{strings.dash_aggregate_json}</button>
                 <button type="button" on:click=move |_| {
-                    if let Some(r) = ranked(&s1) { save(&format!("{}-ranking.csv", stem()), &csv_url(&ranking_csv(&s1, &r))) }
+                    let csv = ranked.with_untracked(|r| ranking_csv(&survey, r));
+                    save(&format!("{}-ranking.csv", stem()), &csv_url(&csv));
                 }>{strings.dash_ranking_csv}</button>
                 <button type="button" on:click=move |_| {
-                    if let Some(r) = ranked(&s2) {
-                        save(&format!("{}-ranking.json", stem()), &data_url(&serde_json::to_string_pretty(&r).unwrap_or_default()))
-                    }
+                    let json = ranked.with_untracked(|r| serde_json::to_string_pretty(r).unwrap_or_default());
+                    save(&format!("{}-ranking.json", stem()), &data_url(&json));
                 }>{strings.dash_ranking_json}</button>
             </p>
         </section>

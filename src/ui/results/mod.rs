@@ -46,7 +46,7 @@ fn quadrant_names(strings: &Strings) -> [String; 4] {
 }
 
 /// A model element's area position and label, in the order of `Summary::elements`.
-fn element_info(survey: &Survey) -> Vec<(usize, &Text)> {
+pub(crate) fn element_info(survey: &Survey) -> Vec<(usize, &Text)> {
     survey
         .areas
         .iter()
@@ -56,7 +56,7 @@ fn element_info(survey: &Survey) -> Vec<(usize, &Text)> {
 }
 
 /// A value for a table cell: one decimal, or a dash without data.
-fn cell(locale: Locale, value: Option<f64>) -> String {
+pub(crate) fn cell(locale: Locale, value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| locale.decimal(v))
 }
 

@@ -6,7 +6,7 @@ use crate::engine::report_csv::{long_csv, results_csv};
 use crate::engine::scorecard::Scorecard;
 use crate::engine::share_link::encode;
 use crate::engine::Survey;
-use crate::ui::download::{data_url, save, text_url};
+use crate::ui::download::{csv_url, data_url, save};
 use crate::ui::i18n::Locale;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -24,12 +24,6 @@ fn share_address(payload: &str) -> String {
         location.pathname().unwrap_or_default(),
         location.search().unwrap_or_default()
     )
-}
-
-/// A CSV file's address. The byte-order mark makes spreadsheet programs read it as UTF-8,
-/// so "Geschäftsabwicklung" stays readable.
-fn csv_url(csv: &str) -> String {
-    text_url("text/csv", &format!("\u{feff}{csv}"))
 }
 
 /// The async clipboard, where the browser offers it (secure contexts only).
