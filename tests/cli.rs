@@ -253,3 +253,113 @@ fn usage_errors_name_the_problem() {
     assert_eq!(code, 2);
     assert!(err.contains("score takes exactly one RESPONSE file"));
 }
+
+#[test]
+fn a_planted_vendor_view_is_what_align_finds_first() {
+    let partners = temp_file("align-partners.json", &generated("100", "21"));
+    let (code, vendor, _) = partnerlens(&[
+        "generate",
+        "--survey",
+        SURVEY,
+        "--count",
+        "2",
+        "--seed",
+        "5",
+        "--side",
+        "vendor",
+        "--shift",
+        "training:importance:-9",
+    ]);
+    assert_eq!(code, 0);
+    let parsed: Vec<serde_json::Value> = serde_json::from_str(&vendor).unwrap();
+    assert!(parsed.iter().all(|r| r["profile"]["side"] == "vendor"
+        && r["profile"]["region"].is_null()
+        && r["profile"]["revenue_current"].is_null()));
+    // Shifted 9 points down a 1-5 scale, the vendor's training importance is 1 every time.
+    assert!(parsed
+        .iter()
+        .all(|r| r["ratings"]["training"]["importance"] == 1
+            || r["ratings"]["training"]["not_applicable"] == true
+            || r["ratings"]["training"].is_null()));
+    let vendor = temp_file("align-vendor.json", &vendor);
+    let (code, out, _) = partnerlens(&["align", "--survey", SURVEY, &partners, &vendor]);
+    assert_eq!(code, 0);
+    let alignment: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(alignment["vendor_responses"], 2);
+    assert_eq!(alignment["partner_responses"], 100);
+    let (_, csv, _) = partnerlens(&[
+        "align", "--survey", SURVEY, "--format", "csv", &partners, &vendor,
+    ]);
+    assert!(csv.starts_with("element,vendor_importance,partner_importance,delta_importance,"));
+    let training = csv.lines().find(|l| l.starts_with("training,")).unwrap();
+    assert!(training.starts_with("training,1,"), "{training}");
+}
+
+#[test]
+fn waves_and_portfolio_read_the_same_files() {
+    let (_, earlier, _) = partnerlens(&[
+        "generate", "--survey", SURVEY, "--count", "30", "--seed", "1", "--wave", "2025",
+    ]);
+    let earlier = temp_file("wave-2025.json", &earlier);
+    let later = temp_file("wave-2026.json", &generated("30", "2"));
+    let (code, out, _) = partnerlens(&[
+        "waves",
+        "--survey",
+        SURVEY,
+        "--earlier",
+        "2025",
+        "--later",
+        "2026",
+        &earlier,
+        &later,
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let waves: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            waves["earlier_responses"].as_u64(),
+            waves["later_responses"].as_u64()
+        ),
+        (Some(30), Some(30))
+    );
+    let (code, _, err) = partnerlens(&["waves", "--survey", SURVEY, &earlier]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--earlier WAVE and --later WAVE"), "{err}");
+    let (code, csv, _) = partnerlens(&["portfolio", "--survey", SURVEY, "--format", "csv", &later]);
+    assert_eq!(code, 0);
+    // A header and the 30 generated partners, all with revenue.
+    assert_eq!(csv.lines().count(), 31);
+    assert!(csv.starts_with("id,partner,category,score,revenue_current,revenue_potential,headroom"));
+}
+
+#[test]
+fn a_shift_names_its_problem() {
+    for (shift, problem) in [
+        (
+            "training:importance",
+            "--shift training:importance: use ELEMENT:importance|performance:POINTS",
+        ),
+        (
+            "training:colour:1",
+            "use ELEMENT:importance|performance:POINTS",
+        ),
+        (
+            "teleportation:importance:1",
+            "the survey has no element 'teleportation'",
+        ),
+    ] {
+        let (code, _, err) = partnerlens(&[
+            "generate", "--survey", SURVEY, "--count", "1", "--seed", "1", "--shift", shift,
+        ]);
+        assert_ne!(code, 0);
+        assert!(err.contains(problem), "{shift}: {err}");
+    }
+    let (code, _, err) = partnerlens(&[
+        "generate", "--survey", SURVEY, "--count", "1", "--seed", "1", "--side", "reseller",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--side reseller: use partner or vendor"),
+        "{err}"
+    );
+}

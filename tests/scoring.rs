@@ -290,6 +290,7 @@ fn example_four_alignment() {
         &model,
         &by_side.groups["vendor"],
         &by_side.groups["partner"],
+        CrosshairMode::DataCentred,
     );
     assert_eq!(
         (alignment.vendor_responses, alignment.partner_responses),
@@ -303,7 +304,7 @@ fn example_four_alignment() {
     for ((di, dp), (ei, ep)) in
         deltas
             .iter()
-            .zip([(1.0, 4.0 / 3.0), (-2.0 / 3.0, -2.0 / 3.0), (1.0, 3.0)])
+            .zip([(-1.0, -4.0 / 3.0), (2.0 / 3.0, 2.0 / 3.0), (-1.0, -3.0)])
     {
         assert!((di - ei).abs() < EPS && (dp - ep).abs() < EPS, "{deltas:?}");
     }

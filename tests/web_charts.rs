@@ -3,7 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use partnerlens::engine::chart_layout::GapPoint;
-use partnerlens::ui::charts::{render, AreaBars, Chart, FiveCsChart, GapBars, GapChart, Palette};
+use partnerlens::ui::charts::{
+    render, AreaBars, Chart, FiveCsChart, GapBars, GapChart, Palette, PortfolioChart,
+    PortfolioPoint,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -84,6 +87,7 @@ fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
         x_title: "Performance".into(),
         y_title: "Importance".into(),
         legend: vec!["Brand".into(), "Enable".into()],
+        origins: Vec::new(),
     };
     let pixel = draw(&chart);
     // 640 px wide: the plot is 576 x 326.8 from (52, 26). Across it shows 0.7..5.3; up, the
@@ -101,6 +105,76 @@ fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
     assert_colour(&pixel, 450.0, 250.0, (230, 241, 247));
     // The crosshair line itself is drawn in the text colour.
     assert_colour(&pixel, 340.0, 120.0, (27, 31, 36));
+}
+
+#[wasm_bindgen_test]
+fn an_arrow_runs_from_where_an_element_started_to_where_it_ended() {
+    let chart = GapChart {
+        points: vec![GapPoint {
+            performance: 4.5,
+            importance: 4.5,
+            label: "Now".into(),
+        }],
+        point_areas: vec![0],
+        scale: (1, 5),
+        crosshair: (3.0, 3.0),
+        diagonal: false,
+        caption: "Scale-centred crosshair".into(),
+        quadrant_names: names(),
+        x_title: "Performance".into(),
+        y_title: "Importance".into(),
+        legend: vec!["Brand".into()],
+        origins: vec![Some((1.5, 4.5))],
+    };
+    let pixel = draw(&chart);
+    // The same plot as above: importance 4.5 is y = 89.4; performance 1.5 is x = 152.2 and
+    // 4.5 is x = 527.8. The arrow runs along y = 89.4 between them, in the area's colour,
+    // over the Concentrate-here tint left of the crosshair and the Keep-up tint right of it.
+    assert_colour(&pixel, 250.0, 89.0, (0, 114, 178));
+    assert_colour(&pixel, 420.0, 89.0, (0, 114, 178));
+    // Above and below the line, the tints are untouched.
+    assert_colour(&pixel, 250.0, 80.0, (251, 239, 230));
+    assert_colour(&pixel, 250.0, 98.0, (251, 239, 230));
+}
+
+#[wasm_bindgen_test]
+fn a_partner_sits_at_its_current_and_potential_revenue() {
+    let chart = PortfolioChart {
+        points: vec![
+            PortfolioPoint {
+                current: 500_000.0,
+                potential: 750_000.0,
+                colour: Some(0),
+                score: Some(100.0),
+            },
+            PortfolioPoint {
+                current: 750_000.0,
+                potential: 250_000.0,
+                colour: Some(1),
+                score: Some(100.0),
+            },
+        ],
+        ticks: vec![
+            (0.0, "0".into()),
+            (500_000.0, "500k".into()),
+            (1_000_000.0, "1M".into()),
+        ],
+        key: vec!["Resellers".into(), "Integrators".into()],
+        coloured: 8,
+        x_title: "Current".into(),
+        y_title: "Potential".into(),
+    };
+    let pixel = draw(&chart);
+    // A key row (20 px) and 8 px: the plot starts at y = 28 and is 640 x 0.62 = 396.8 high,
+    // so 0 is y = 424.8 and 1M is y = 28. It starts 32 px plus the widest tick label (about
+    // 25 px for "500k") from the left and ends 16 px from the right: x = 312 + left / 2 for
+    // 500k, about 341. Points of score 100 have a radius of 8 px.
+    // (500k, 750k): y = 424.8 - 0.75 x 396.8 = 127.2.
+    assert_colour(&pixel, 341.0, 127.0, (0, 114, 178));
+    // (750k, 250k): x = 468 + left / 4, about 482; y = 424.8 - 0.25 x 396.8 = 325.6.
+    assert_colour(&pixel, 482.0, 326.0, (213, 94, 0));
+    // Nothing at (250k, 750k).
+    assert_colour(&pixel, 200.0, 127.0, WHITE);
 }
 
 #[wasm_bindgen_test]

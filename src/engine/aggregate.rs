@@ -275,6 +275,19 @@ impl Tally {
         }
     }
 
+    /// The tally of the rows whose profile `keep` accepts.
+    pub fn of_rows<'r>(
+        model: &ScoringModel,
+        rows: impl IntoIterator<Item = &'r Row>,
+        keep: impl Fn(&GroupKeys) -> bool,
+    ) -> Tally {
+        let mut tally = Tally::new(model);
+        for row in rows.into_iter().filter(|r| keep(&r.keys)) {
+            tally.add(row);
+        }
+        tally
+    }
+
     pub fn merge(&mut self, other: &Tally) {
         self.responses += other.responses;
         for (mine, theirs) in self.rated.iter_mut().zip(&other.rated) {

@@ -53,6 +53,27 @@ impl Axis {
     }
 }
 
+/// Round tick values from 0 up to at least `max`, steps of 1, 2 or 5 times a power of ten,
+/// at most `most` steps, never below 1: the axes of a chart of whole amounts. At least one
+/// step, even for 0.
+pub fn nice_ticks(max: f64, most: usize) -> Vec<f64> {
+    let max = if max.is_finite() && max > 0.0 {
+        max
+    } else {
+        1.0
+    };
+    let rough = max / most.max(1) as f64;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|step| step * most.max(1) as f64 >= max - max * 1e-12)
+        .unwrap_or(10.0 * power)
+        .max(1.0);
+    let steps = (max / step - 1e-9).ceil().max(1.0) as usize;
+    (0..=steps).map(|i| i as f64 * step).collect()
+}
+
 /// One element on the gap chart; its position in the input is its row in the table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GapPoint {
@@ -376,6 +397,23 @@ pub fn short_label(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ticks_are_round_and_cover_the_largest_value() {
+        // 1,234,000 over at most 5 steps: 246,800 a step rounds up to 500,000; 3 steps.
+        assert_eq!(
+            nice_ticks(1_234_000.0, 5),
+            [0.0, 500_000.0, 1_000_000.0, 1_500_000.0]
+        );
+        // 2,000,000 exactly: 400,000 rounds up to 500,000; 4 steps end on the value.
+        assert_eq!(
+            nice_ticks(2_000_000.0, 5),
+            [0.0, 500_000.0, 1_000_000.0, 1_500_000.0, 2_000_000.0]
+        );
+        assert_eq!(nice_ticks(0.0, 5), [0.0, 1.0]);
+        assert_eq!(nice_ticks(f64::NAN, 5), [0.0, 1.0]);
+        assert_eq!(nice_ticks(7.0, 5), [0.0, 2.0, 4.0, 6.0, 8.0]);
+    }
+
     use super::*;
 
     /// A monospace stand-in for the canvas: 7 px a character.

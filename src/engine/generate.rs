@@ -4,7 +4,7 @@
 //! (so regional comparisons have something to find), respondents spread around the typical
 //! values, and some answers are "not applicable" or missing. The same seed gives the same set.
 
-use super::response::{ProfileAnswers, Rating, Response};
+use super::response::{Dimension, ProfileAnswers, Rating, Response};
 use super::survey::Survey;
 use super::text::Side;
 
@@ -34,8 +34,59 @@ fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> Option<&'a T> {
     (!items.is_empty()).then(|| &items[rng.usize(..items.len())])
 }
 
+/// A difference planted in one rating of one element, in scale points: what a test expects
+/// the alignment or the waves view to find.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shift {
+    pub element: String,
+    pub rated: Dimension,
+    pub by: f64,
+}
+
+/// What to generate: how many, from which seed, by which side, in which wave, with which
+/// planted differences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub count: usize,
+    pub seed: u64,
+    pub side: Side,
+    pub wave: String,
+    pub shifts: Vec<Shift>,
+}
+
+impl Plan {
+    /// Partner-side responses in wave "2026", nothing planted.
+    pub fn new(count: usize, seed: u64) -> Plan {
+        Plan {
+            count,
+            seed,
+            side: Side::Partner,
+            wave: "2026".into(),
+            shifts: Vec::new(),
+        }
+    }
+
+    /// The planted shift of one rating, as a fraction of the scale.
+    fn shift(&self, survey: &Survey, element: &str, rated: Dimension) -> f64 {
+        let range = f64::from(survey.scale.max - survey.scale.min);
+        self.shifts
+            .iter()
+            .filter(|s| s.element == element && s.rated == rated)
+            .map(|s| s.by / range)
+            .sum()
+    }
+}
+
 /// `count` responses to `survey`, all partner-side, wave "2026".
 pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
+    generate_plan(survey, &Plan::new(count, seed))
+}
+
+/// The responses a plan asks for. The vendor's side answers only the model (the survey hides
+/// the rest from it) and gives no revenue; its names are "Vendor view 00000", ...
+pub fn generate_plan(survey: &Survey, plan: &Plan) -> Vec<Response> {
+    let (count, seed) = (plan.count, plan.seed);
+    let vendor = plan.side == Side::Vendor;
     let mut rng = fastrand::Rng::with_seed(seed);
     let profile = &survey.profile;
     let types: Vec<&str> = profile
@@ -55,7 +106,12 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
 
     (0..count)
         .map(|n| {
-            let region = pick(&mut rng, regions).map(|c| c.id.clone());
+            // The vendor answers for itself, not from a region, type or tier.
+            let region = if vendor {
+                None
+            } else {
+                pick(&mut rng, regions).map(|c| c.id.clone())
+            };
             let region_index = regions
                 .iter()
                 .position(|c| Some(&c.id) == region.as_ref())
@@ -69,16 +125,23 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
                 survey_id: survey.id.clone(),
                 structure_hash: hash.clone(),
                 profile: ProfileAnswers {
-                    partner_name: format!("Partner {n:05}"),
-                    partner_type: pick(&mut rng, &types).map(|t| (*t).to_owned()),
+                    partner_name: if vendor {
+                        format!("Vendor view {n:05}")
+                    } else {
+                        format!("Partner {n:05}")
+                    },
+                    partner_type: (!vendor)
+                        .then(|| pick(&mut rng, &types).map(|t| (*t).to_owned()))
+                        .flatten(),
                     region,
-                    program_tier: pick(&mut rng, tiers).map(|c| c.id.clone()),
-                    side: Some(Side::Partner),
-                    wave: "2026".into(),
-                    revenue_current: Some((strength * 900_000.0 + 50_000.0).round()),
-                    revenue_potential: Some(
-                        ((strength + rng.f64()) * 1_200_000.0 + 100_000.0).round(),
-                    ),
+                    program_tier: (!vendor)
+                        .then(|| pick(&mut rng, tiers).map(|c| c.id.clone()))
+                        .flatten(),
+                    side: Some(plan.side),
+                    wave: plan.wave.clone(),
+                    revenue_current: (!vendor).then(|| (strength * 900_000.0 + 50_000.0).round()),
+                    revenue_potential: (!vendor)
+                        .then(|| ((strength + rng.f64()) * 1_200_000.0 + 100_000.0).round()),
                 },
                 ..Response::default()
             };
@@ -87,8 +150,13 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
                     response.set_not_applicable(&element.id, true);
                     continue;
                 }
-                let importance = 0.45 + 0.5 * typical(&element.id, 1);
-                let performance = 0.3 + 0.55 * typical(&element.id, 2) + regional;
+                let importance = 0.45
+                    + 0.5 * typical(&element.id, 1)
+                    + plan.shift(survey, &element.id, Dimension::Importance);
+                let performance = 0.3
+                    + 0.55 * typical(&element.id, 2)
+                    + regional
+                    + plan.shift(survey, &element.id, Dimension::Performance);
                 let mut value =
                     |centre| (rng.f64() >= SKIPPED).then(|| rating(&mut rng, survey, centre, 0.18));
                 let (importance, performance) = (value(importance), value(performance));
@@ -102,6 +170,9 @@ pub fn generate(survey: &Survey, count: usize, seed: u64) -> Vec<Response> {
                         },
                     );
                 }
+            }
+            if vendor {
+                return response;
             }
             let sections = &survey.sections;
             for item in survey.scored_items() {

@@ -13,6 +13,7 @@ pub mod generate;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod portfolio;
 pub mod prefill;
 pub mod questionnaire;
 pub mod ranking;
@@ -27,6 +28,7 @@ pub mod survey;
 pub mod survey_reader;
 pub mod survey_source;
 pub mod text;
+pub mod waves;
 
 pub use load::{load_survey, SurveyError, SurveyErrors};
 pub use response::{Dimension, Rating, Response};

@@ -52,6 +52,8 @@ pub struct ScoringModel<'s> {
 pub struct Row {
     pub id: String,
     pub partner_name: String,
+    /// Revenue now and potential revenue, as the partner gave them (for capacity planning).
+    pub revenue: (Option<f64>, Option<f64>),
     pub keys: GroupKeys,
     /// (index into `rated`, importance, performance) for each entry that counts: both ratings
     /// given and on the scale, not "not applicable", and shown to this respondent.
@@ -371,6 +373,7 @@ impl RowBuilder<'_, '_> {
         Row {
             id,
             partner_name,
+            revenue: (profile.revenue_current, profile.revenue_potential),
             keys: GroupKeys::with_function(profile, partner_function),
             ratings,
             five_cs: if five_cs_shown {

@@ -2,9 +2,12 @@
 //! group and element; and the answers in long form, one row per element per respondent.
 
 use super::aggregate::{AggregateReport, ElementScore, Quadrant, Summary};
+use super::alignment::Alignment;
+use super::portfolio::Portfolio;
 use super::ranking::RankedPartner;
 use super::response::Response;
 use super::survey::Survey;
+use super::waves::WaveComparison;
 
 const HEADER: [&str; 12] = [
     "group",
@@ -122,6 +125,94 @@ pub fn ranking_csv(survey: &Survey, partners: &[RankedPartner]) -> String {
         row
     });
     write_csv(&header, rows)
+}
+
+/// The vendor's view against the partners', per element; deltas are partners minus vendor.
+pub fn alignment_csv(alignment: &Alignment) -> String {
+    let header = [
+        "element",
+        "vendor_importance",
+        "partner_importance",
+        "delta_importance",
+        "vendor_performance",
+        "partner_performance",
+        "delta_performance",
+    ];
+    let rows = alignment.elements.iter().map(|e| {
+        vec![
+            e.id.clone(),
+            number(e.vendor_importance),
+            number(e.partner_importance),
+            number(e.delta_importance),
+            number(e.vendor_performance),
+            number(e.partner_performance),
+            number(e.delta_performance),
+        ]
+    });
+    write_csv(&header, rows)
+}
+
+/// Two waves per element: each wave's means, gap and quadrant, and the changes (later minus
+/// earlier), empty for an element only one wave has.
+pub fn waves_csv(comparison: &WaveComparison) -> String {
+    let header = [
+        "element",
+        "earlier_importance",
+        "earlier_performance",
+        "earlier_gap",
+        "earlier_quadrant",
+        "later_importance",
+        "later_performance",
+        "later_gap",
+        "later_quadrant",
+        "delta_performance",
+        "delta_gap",
+    ];
+    let rows = comparison.elements.iter().map(|e| {
+        let mut row = vec![e.id.clone()];
+        for position in [e.earlier, e.later] {
+            row.extend([
+                number(position.map(|p| p.importance)),
+                number(position.map(|p| p.performance)),
+                number(position.map(|p| p.gap)),
+                quadrant(position.and_then(|p| p.quadrant)).to_owned(),
+            ]);
+        }
+        row.extend([number(e.delta_performance()), number(e.delta_gap())]);
+        row
+    });
+    write_csv(&header, rows)
+}
+
+/// Every placed partner, largest headroom first; partners without revenue follow with the
+/// revenue columns empty, so the file names them too.
+pub fn portfolio_csv(portfolio: &Portfolio) -> String {
+    let header = [
+        "id",
+        "partner",
+        "category",
+        "score",
+        "revenue_current",
+        "revenue_potential",
+        "headroom",
+    ];
+    let placed = portfolio.partners.iter().map(|p| {
+        vec![
+            p.id.clone(),
+            p.name.clone(),
+            p.category.clone().unwrap_or_default(),
+            number(p.score),
+            p.current.to_string(),
+            p.potential.to_string(),
+            p.headroom().to_string(),
+        ]
+    });
+    let unplaced = portfolio.without_revenue.iter().map(|u| {
+        let mut row = vec![u.id.clone(), u.name.clone()];
+        row.resize(header.len(), String::new());
+        row
+    });
+    write_csv(&header, placed.chain(unplaced))
 }
 
 const LONG_HEADER: [&str; 12] = [

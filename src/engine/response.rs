@@ -111,7 +111,8 @@ impl Rating {
 }
 
 /// Which of an element's two ratings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Importance,
     Performance,

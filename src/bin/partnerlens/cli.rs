@@ -1,16 +1,23 @@
 //! Argument handling and the commands.
 
 use lexopt::prelude::*;
+use partnerlens::engine::aggregate::Tally;
 use partnerlens::engine::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+use partnerlens::engine::alignment::align_rows;
 use partnerlens::engine::export::{looks_exported, read_envelopes};
-use partnerlens::engine::generate::generate;
+use partnerlens::engine::generate::{generate_plan, Plan, Shift};
 use partnerlens::engine::model::Row;
 use partnerlens::engine::model::ScoringModel;
+use partnerlens::engine::portfolio::portfolio;
 use partnerlens::engine::ranking::rank_partners;
-use partnerlens::engine::report_csv::{aggregate_csv, long_csv, ranking_csv, results_csv};
+use partnerlens::engine::report_csv::{
+    aggregate_csv, alignment_csv, long_csv, portfolio_csv, ranking_csv, results_csv, waves_csv,
+};
 use partnerlens::engine::response_rows::rows_from_json;
 use partnerlens::engine::scorecard::score;
+use partnerlens::engine::waves::compare_waves;
 use partnerlens::engine::{load_survey, Response, Survey};
+use partnerlens::engine::{Dimension, Side};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
@@ -27,11 +34,19 @@ Usage:
       Aggregate responses.
   partnerlens rank --survey SURVEY FILE... [--format json|csv]
       Rank the partners by their five-Cs score, overall and within their category.
+  partnerlens align --survey SURVEY FILE... [--format json|csv] [--crosshair data|scale]
+      The vendor-side responses against the partner-side ones, per element.
+  partnerlens waves --survey SURVEY --earlier WAVE --later WAVE FILE... [--format json|csv]
+      Two waves of partner-side responses, per element, and the quadrant movers.
+  partnerlens portfolio --survey SURVEY FILE... [--format json|csv]
+      Current against potential revenue per partner and per category.
   partnerlens answers --survey SURVEY FILE...
       Print the answers as CSV in long form: a row per element per respondent.
   Each FILE holds one response or an array of them, bare or as the app exports them.
-  partnerlens generate --survey SURVEY --count N --seed K
-      Print N realistic generated responses as one JSON array.
+  partnerlens generate --survey SURVEY --count N --seed K [--side partner|vendor]
+                       [--wave W] [--shift ELEMENT:importance|performance:POINTS]...
+      Print N realistic generated responses as one JSON array, answered by that side in
+      that wave (default partner, 2026), each --shift moving one rating by scale points.
   partnerlens --version | --help
 
 Exit status: 0 on success, 1 when a file is invalid or refused, 2 on a usage error.
@@ -90,6 +105,36 @@ struct Options {
     crosshair: CrosshairMode,
     count: Option<usize>,
     seed: Option<u64>,
+    side: Option<Side>,
+    wave: Option<String>,
+    shifts: Vec<Shift>,
+    earlier: Option<String>,
+    later: Option<String>,
+}
+
+/// `ELEMENT:importance|performance:POINTS`, such as `leads:importance:-2`.
+fn parse_shift(text: &str) -> Result<Shift, Failure> {
+    let wrong = || {
+        usage(format!(
+            "--shift {text}: use ELEMENT:importance|performance:POINTS"
+        ))
+    };
+    let mut parts = text.rsplitn(3, ':');
+    let (by, rated, element) = (parts.next(), parts.next(), parts.next());
+    let by: f64 = by
+        .and_then(|b| b.parse().ok())
+        .filter(|b: &f64| b.is_finite())
+        .ok_or_else(wrong)?;
+    let rated = match rated {
+        Some("importance") => Dimension::Importance,
+        Some("performance") => Dimension::Performance,
+        _ => return Err(wrong()),
+    };
+    let element = element
+        .filter(|e| !e.is_empty())
+        .ok_or_else(wrong)?
+        .to_owned();
+    Ok(Shift { element, rated, by })
 }
 
 fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
@@ -135,6 +180,19 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
             }
             Long("count") => options.count = Some(parser.value()?.parse()?),
             Long("seed") => options.seed = Some(parser.value()?.parse()?),
+            Long("side") => {
+                let name = parser.value()?.string()?;
+                options.side = Some(
+                    Side::from_id(&name)
+                        .ok_or_else(|| usage(format!("--side {name}: use partner or vendor")))?,
+                );
+            }
+            Long("wave") => options.wave = Some(parser.value()?.string()?),
+            Long("shift") => options
+                .shifts
+                .push(parse_shift(&parser.value()?.string()?)?),
+            Long("earlier") => options.earlier = Some(parser.value()?.string()?),
+            Long("later") => options.later = Some(parser.value()?.string()?),
             Value(file) => options.files.push(file.string()?),
             other => return Err(other.unexpected().into()),
         }
@@ -145,6 +203,9 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
         "score" => score_command(&options),
         "aggregate" => aggregate_command(&options),
         "rank" => rank_command(&options),
+        "align" => align_command(&options),
+        "waves" => waves_command(&options),
+        "portfolio" => portfolio_command(&options),
         "answers" => answers_command(&options),
         "generate" => generate_command(&options),
         other => Err(usage(format!("unknown command '{other}'"))),
@@ -310,6 +371,60 @@ fn rank_command(options: &Options) -> Result<ExitCode, Failure> {
     }
 }
 
+/// Prints CSV, or the value as JSON.
+fn print_either(
+    options: &Options,
+    csv: impl FnOnce() -> String,
+    value: &impl serde::Serialize,
+) -> Result<ExitCode, Failure> {
+    if options.csv {
+        print!("{}", csv());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        print_json(value)
+    }
+}
+
+fn align_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = read_survey(options)?;
+    if options.files.is_empty() {
+        return Err(usage("align needs at least one FILE"));
+    }
+    let model = ScoringModel::new(&survey);
+    let rows = rows_of_files(&model, &options.files)?;
+    let alignment = align_rows(&model, &rows, &Filter::default(), options.crosshair);
+    print_either(options, || alignment_csv(&alignment), &alignment)
+}
+
+fn waves_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = read_survey(options)?;
+    let (Some(earlier), Some(later)) = (&options.earlier, &options.later) else {
+        return Err(usage("waves needs --earlier WAVE and --later WAVE"));
+    };
+    if options.files.is_empty() {
+        return Err(usage("waves needs at least one FILE"));
+    }
+    let model = ScoringModel::new(&survey);
+    let rows = rows_of_files(&model, &options.files)?;
+    let tally = |wave: &String| {
+        Tally::of_rows(&model, &rows, |keys| {
+            keys.side == Side::Partner && keys.wave.as_ref() == Some(wave)
+        })
+    };
+    let comparison = compare_waves(&model, &tally(earlier), &tally(later), options.crosshair);
+    print_either(options, || waves_csv(&comparison), &comparison)
+}
+
+fn portfolio_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = read_survey(options)?;
+    if options.files.is_empty() {
+        return Err(usage("portfolio needs at least one FILE"));
+    }
+    let model = ScoringModel::new(&survey);
+    let portfolio = portfolio(&model, &rows_of_files(&model, &options.files)?);
+    print_either(options, || portfolio_csv(&portfolio), &portfolio)
+}
+
 fn answers_command(options: &Options) -> Result<ExitCode, Failure> {
     let survey = read_survey(options)?;
     if options.files.is_empty() {
@@ -329,7 +444,23 @@ fn generate_command(options: &Options) -> Result<ExitCode, Failure> {
         .count
         .ok_or_else(|| usage("--count N is required"))?;
     let seed = options.seed.ok_or_else(|| usage("--seed K is required"))?;
-    let responses = generate(&survey, count, seed);
+    if let Some(shift) = options
+        .shifts
+        .iter()
+        .find(|s| !survey.rated_elements().any(|e| e.id == s.element))
+    {
+        return Err(failed(format!(
+            "--shift: the survey has no element '{}'",
+            shift.element
+        )));
+    }
+    let mut plan = Plan::new(count, seed);
+    plan.side = options.side.unwrap_or(Side::Partner);
+    if let Some(wave) = &options.wave {
+        plan.wave = wave.clone();
+    }
+    plan.shifts = options.shifts.clone();
+    let responses = generate_plan(&survey, &plan);
     let json = serde_json::to_string(&responses).map_err(|e| failed(e.to_string()))?;
     println!("{json}");
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@ use super::chart_canvas::{Chart, Measure};
 use super::painter::{Anchor, Painter};
 use super::palette::Palette;
 use crate::engine::chart_layout::{flow, GapChartSpec, GapLayout, GapPoint, Rect};
+use plotters::style::RGBAColor;
 
 /// Below this width, markers carry numbers keyed to the table instead of labels.
 pub const NARROW: f64 = 600.0;
@@ -27,6 +28,9 @@ pub struct GapChart {
     pub y_title: String,
     /// Area titles, by position in the survey.
     pub legend: Vec<String>,
+    /// Per point, where its arrow starts, as (performance, importance): the vendor's view or
+    /// the earlier wave. Empty for a chart without arrows.
+    pub origins: Vec<Option<(f64, f64)>>,
 }
 
 impl GapChart {
@@ -176,6 +180,15 @@ impl Chart for GapChart {
         );
 
         for marker in &layout.markers {
+            for &member in &marker.members {
+                if let Some(Some((performance, importance))) = self.origins.get(member) {
+                    let from = (layout.x.px(*performance), layout.y.px(*importance));
+                    let colour = colours.area(self.point_areas[member]);
+                    arrow(p, from, (marker.x, marker.y), marker.radius, colour);
+                }
+            }
+        }
+        for marker in &layout.markers {
             let fill = colours.area(self.point_areas[marker.members[0]]);
             p.dot(marker.x, marker.y, marker.radius, fill, colours.background);
             if marker.members.len() > 1 {
@@ -224,4 +237,28 @@ impl Chart for GapChart {
             p.text(title, x + 14.0, y, FONT, colours.text, Anchor::Start);
         }
     }
+}
+
+/// A line from `from` to the edge of the marker at `to`, with a head, and a small ring where
+/// it starts.
+fn arrow(p: &Painter, from: (f64, f64), to: (f64, f64), radius: f64, colour: RGBAColor) {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = dx.hypot(dy);
+    p.dot(from.0, from.1, 2.5, p.palette.background, colour);
+    // Shorter than the marker: the marker says where it ended.
+    if length <= radius + 2.0 {
+        return;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let tip = (to.0 - ux * (radius + 1.0), to.1 - uy * (radius + 1.0));
+    p.line(&[from, tip], colour, 1.5);
+    let (head, spread) = (7.0, 0.45_f64);
+    let side = |turn: f64| {
+        let (sin, cos) = turn.sin_cos();
+        (
+            tip.0 - head * (ux * cos - uy * sin),
+            tip.1 - head * (ux * sin + uy * cos),
+        )
+    };
+    p.line(&[side(spread), tip, side(-spread)], colour, 1.5);
 }

@@ -9,6 +9,7 @@ mod gap_chart;
 mod key;
 mod painter;
 mod palette;
+mod portfolio_chart;
 mod segment_bars;
 
 pub use area_bars::AreaBars;
@@ -18,4 +19,5 @@ pub use gap_bars::GapBars;
 pub use gap_chart::GapChart;
 pub use painter::Painter;
 pub use palette::Palette;
+pub use portfolio_chart::{PortfolioChart, PortfolioPoint};
 pub use segment_bars::SegmentBars;

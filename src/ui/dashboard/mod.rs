@@ -2,9 +2,13 @@
 //! this browser's IndexedDB, compared by region, type, tier, side and wave, and ranked by the
 //! five Cs. Every number comes from the engine; nothing is uploaded.
 
+mod alignment_view;
+mod arrows;
 mod db;
 mod loading;
+mod portfolio_view;
 mod views;
+mod waves_view;
 
 use super::file_picker::FilePicker;
 use super::i18n::Strings;
@@ -52,6 +56,73 @@ struct AddReport {
     refused: usize,
 }
 
+/// The views of an open data set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Results,
+    Alignment,
+    Waves,
+    Portfolio,
+}
+
+/// The two waves compared, kept across languages. Empty choices take the defaults: the
+/// open set's last two waves.
+#[derive(Clone, Copy)]
+pub struct WavePick {
+    /// The data set the earlier wave comes from; empty for the open one.
+    pub earlier_set: RwSignal<String>,
+    pub earlier: RwSignal<String>,
+    pub later: RwSignal<String>,
+    /// The other data set, once read.
+    pub other: RwSignal<Option<Loaded>>,
+    pub loading: RwSignal<bool>,
+}
+
+impl WavePick {
+    fn new() -> WavePick {
+        WavePick {
+            earlier_set: RwSignal::new(String::new()),
+            earlier: RwSignal::new(String::new()),
+            later: RwSignal::new(String::new()),
+            other: RwSignal::new(None),
+            loading: RwSignal::new(false),
+        }
+    }
+
+    /// Another open set's waves are not this one's.
+    fn reset(&self) {
+        self.earlier_set.set(String::new());
+        self.earlier.set(String::new());
+        self.later.set(String::new());
+        self.other.set(None);
+    }
+
+    /// Reads another data set for the earlier wave; the empty id goes back to the open one.
+    pub fn pick_set(self, dash: Dash, survey: Arc<Survey>, id: String) {
+        self.earlier_set.set(id.clone());
+        self.earlier.set(String::new());
+        self.other.set(None);
+        let Some(info) = dash
+            .sets
+            .with_untracked(|sets| sets.iter().find(|s| s.id == id).cloned())
+        else {
+            return;
+        };
+        self.loading.set(true);
+        spawn_local(async move {
+            match read_set(&survey, info, |_, _| {}).await {
+                // Only if the user has not picked another set meanwhile.
+                Ok(loaded) if self.earlier_set.get_untracked() == id => {
+                    self.other.set(Some(loaded))
+                }
+                Ok(_) => {}
+                Err(reason) => dash.problem.set(Some(Problem::Database(reason))),
+            }
+            self.loading.set(false);
+        });
+    }
+}
+
 /// Everything the dashboard's views share. Copy, and owned by `Dashboard`, so that a new
 /// language, which draws the views again, keeps every choice.
 #[derive(Clone, Copy)]
@@ -71,6 +142,9 @@ pub struct Dash {
     /// The segments picked for the comparison; empty picks every segment.
     pub segments: RwSignal<Vec<String>>,
     pub ranking: Ranking,
+    /// Which view of the open set is shown.
+    pub view: RwSignal<View>,
+    pub waves: WavePick,
     /// A partner's results, opened from the ranking.
     pub opened: RwSignal<Option<Response>>,
 }
@@ -90,6 +164,8 @@ impl Dash {
             diagonal: RwSignal::new(false),
             segments: RwSignal::new(Vec::new()),
             ranking: Ranking::new(),
+            view: RwSignal::new(View::Results),
+            waves: WavePick::new(),
             opened: RwSignal::new(None),
         }
     }
@@ -106,43 +182,57 @@ async fn rows_of(survey: &Survey, responses: &[Response]) -> Vec<Row> {
     rows
 }
 
-/// Reads the stored answers of a data set, a chunk at a time, and opens it.
-async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
-    let text = match db::answers(&info.id).await {
-        Ok(text) => text.unwrap_or_default(),
-        Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
-    };
+/// Reads the stored answers of a data set, a chunk at a time, reporting (read, all).
+async fn read_set(
+    survey: &Survey,
+    info: DataSetInfo,
+    progress: impl Fn(usize, usize),
+) -> Result<Loaded, String> {
+    let text = db::answers(&info.id).await?.unwrap_or_default();
     // A set whose answers were never stored (its first addition failed) is empty.
     let entries = match stored_entries(&text) {
         Ok(entries) => entries,
         Err(_) if text.is_empty() => Vec::new(),
-        Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
+        Err(reason) => return Err(reason),
     };
     let total = entries.len();
     let mut responses = Vec::with_capacity(total);
     for (chunk, part) in entries.chunks(500).enumerate() {
         responses.extend(part.iter().filter_map(|e| entry_response(e.get()).ok()));
-        dash.reading
-            .set(Some(((chunk * 500 + part.len()).min(total), total)));
+        progress((chunk * 500 + part.len()).min(total), total);
         yield_to_browser().await;
     }
     let unreadable = total - responses.len();
-    if unreadable > 0 {
-        dash.problem.set(Some(Problem::Damaged(unreadable)));
-    }
-    let rows = rows_of(&survey, &responses).await;
+    let rows = rows_of(survey, &responses).await;
+    Ok(Loaded {
+        info,
+        responses: Arc::new(responses),
+        rows: Arc::new(rows),
+        unreadable,
+    })
+}
+
+/// Reads a data set and opens it.
+async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
+    let loaded = read_set(&survey, info, |done, total| {
+        dash.reading.set(Some((done, total)))
+    })
+    .await;
     dash.reading.set(None);
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
+    };
+    if loaded.unreadable > 0 {
+        dash.problem.set(Some(Problem::Damaged(loaded.unreadable)));
+    }
     // Another set's filters and choices would silently apply to this one.
     dash.filter.set(Default::default());
     dash.segments.set(Vec::new());
     dash.ranking.category.set(String::new());
     dash.ranking.page.set(0);
-    dash.current.set(Some(Loaded {
-        info,
-        responses: Arc::new(responses),
-        rows: Arc::new(rows),
-        unreadable,
-    }));
+    dash.waves.reset();
+    dash.current.set(Some(loaded));
 }
 
 /// Adds what was read to the open data set (a new one when none is open), stores it, and

@@ -1,7 +1,10 @@
 //! The views over the open data set: filters and grouping, the aggregate gap chart and
 //! table, the segment comparison, the partner ranking, and the exports.
 
-use super::{Dash, Loaded};
+use super::alignment_view::AlignmentView;
+use super::portfolio_view::PortfolioView;
+use super::waves_view::WavesView;
+use super::{Dash, Loaded, View};
 use crate::engine::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy};
 use crate::engine::chart_layout::short_label;
 use crate::engine::dataset::{compare_segments, default_segments, SegmentComparison};
@@ -177,13 +180,52 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             </label>
             <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
         </div>
-        <section class="results dashboard-report" aria-labelledby="dash-report-title">
-            <h3 id="dash-report-title">{strings.dash_report_title}</h3>
-            {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
-            <Comparison dash survey=survey.clone() locale report/>
-            <RankingTable dash survey=survey.clone() locale ranked/>
-            <Exports dash survey=survey.clone() strings report ranked/>
-        </section>
+        <fieldset class="view-switch">
+            <legend>{strings.dash_view}</legend>
+            {[
+                (View::Results, strings.dash_view_results),
+                (View::Alignment, strings.dash_view_alignment),
+                (View::Waves, strings.dash_view_waves),
+                (View::Portfolio, strings.dash_view_portfolio),
+            ]
+                .into_iter()
+                .map(|(value, label)| view! {
+                    <label>
+                        <input type="radio" name="dash-view" prop:checked=move || dash.view.get() == value on:change=move |_| dash.view.set(value)/>
+                        {label}
+                    </label>
+                })
+                .collect_view()}
+        </fieldset>
+        {move || {
+            let survey = survey.clone();
+            match dash.view.get() {
+                View::Results => view! {
+                    <section class="results dashboard-report" aria-labelledby="dash-report-title">
+                        <h3 id="dash-report-title">{strings.dash_report_title}</h3>
+                        {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
+                        <Comparison dash survey=survey.clone() locale report/>
+                        <RankingTable dash survey=survey.clone() locale ranked/>
+                        <Exports dash survey strings report ranked/>
+                    </section>
+                }.into_any(),
+                View::Alignment => view! {
+                    <section class="results dashboard-report" aria-labelledby="alignment-title">
+                        <AlignmentView dash survey locale/>
+                    </section>
+                }.into_any(),
+                View::Waves => view! {
+                    <section class="results dashboard-report" aria-labelledby="waves-title">
+                        <WavesView dash survey locale/>
+                    </section>
+                }.into_any(),
+                View::Portfolio => view! {
+                    <section class="results dashboard-report" aria-labelledby="portfolio-title">
+                        <PortfolioView dash survey locale/>
+                    </section>
+                }.into_any(),
+            }
+        }}
     }
 }
 
@@ -694,6 +736,20 @@ fn RankingTable(
     }
 }
 
+/// The downloads' file name stem: the data set's name, made safe for a file name.
+pub fn file_stem(dash: Dash) -> impl Fn() -> String + Copy {
+    move || {
+        let name = dash
+            .current
+            .with_untracked(|c| c.as_ref().map(|c| slug(&c.info.name)).unwrap_or_default());
+        if name.is_empty() {
+            "partnerlens-dashboard".to_owned()
+        } else {
+            name
+        }
+    }
+}
+
 /// Downloads of the aggregate and the ranking, as CSV and JSON.
 #[component]
 fn Exports(
@@ -703,16 +759,7 @@ fn Exports(
     report: Memo<Option<AggregateReport>>,
     ranked: Memo<Vec<RankedPartner>>,
 ) -> impl IntoView {
-    let stem = move || {
-        let name = dash
-            .current
-            .with_untracked(|c| c.as_ref().map(|c| slug(&c.info.name)).unwrap_or_default());
-        if name.is_empty() {
-            "partnerlens-dashboard".to_owned()
-        } else {
-            name
-        }
-    };
+    let stem = file_stem(dash);
     view! {
         <section class="report-section take-away" aria-labelledby="dash-export-title">
             <h4 id="dash-export-title">{strings.dash_export_title}</h4>

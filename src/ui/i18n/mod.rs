@@ -53,6 +53,36 @@ impl Locale {
         format!("{sign}{}{point}{}", tenths / 10, tenths % 10)
     }
 
+    /// A correlation with two decimals ("0.78", "0,78").
+    pub fn hundredths(self, value: f64) -> String {
+        let text = format!("{value:.2}");
+        match self {
+            Locale::En => text,
+            Locale::De => text.replace('.', ","),
+        }
+    }
+
+    /// A sum of money in whole units with this language's grouping ("1,250,000", "1.250.000").
+    pub fn amount(self, value: f64) -> String {
+        let whole = value.round() as i64;
+        let digits = whole.unsigned_abs().to_string();
+        let separator = match self {
+            Locale::En => ',',
+            Locale::De => '.',
+        };
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+        if whole < 0 {
+            grouped.push('-');
+        }
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(separator);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
     /// A score with no decimals ("72").
     pub fn whole(value: f64) -> String {
         (value.round() as i64).to_string()
@@ -317,6 +347,80 @@ pub struct Strings {
     pub col_category_rank: &'static str,
     /// "{count} stored responses … no longer read …".
     pub dash_set_damaged: &'static str,
+    pub dash_view: &'static str,
+    pub dash_view_results: &'static str,
+    pub dash_view_alignment: &'static str,
+    pub dash_view_waves: &'static str,
+    pub dash_view_portfolio: &'static str,
+    pub align_title: &'static str,
+    pub align_no_vendor: &'static str,
+    pub align_in_wave: &'static str,
+    pub align_no_partners: &'static str,
+    pub align_counts: &'static str,
+    pub align_rho: &'static str,
+    pub align_strong: &'static str,
+    pub align_moderate: &'static str,
+    pub align_weak: &'static str,
+    pub align_opposed: &'static str,
+    pub align_rho_none: &'static str,
+    pub align_disagreements: &'static str,
+    pub align_agree: &'static str,
+    pub align_more_important: &'static str,
+    pub align_less_important: &'static str,
+    pub align_higher: &'static str,
+    pub align_lower: &'static str,
+    pub degree_far: &'static str,
+    pub degree_slight: &'static str,
+    pub align_chart_note: &'static str,
+    pub align_chart_summary: &'static str,
+    pub col_your_importance: &'static str,
+    pub col_partner_importance: &'static str,
+    pub col_delta_importance: &'static str,
+    pub col_your_performance: &'static str,
+    pub col_partner_performance: &'static str,
+    pub col_delta_performance: &'static str,
+    pub align_csv: &'static str,
+    pub waves_title: &'static str,
+    pub waves_earlier_set: &'static str,
+    pub waves_this_set: &'static str,
+    pub waves_earlier: &'static str,
+    pub waves_later: &'static str,
+    pub waves_need_two: &'static str,
+    pub waves_same: &'static str,
+    pub waves_counts: &'static str,
+    pub waves_chart_title: &'static str,
+    pub waves_chart_note: &'static str,
+    pub waves_chart_summary: &'static str,
+    pub waves_moved_title: &'static str,
+    pub waves_moved_none: &'static str,
+    pub waves_moved_item: &'static str,
+    pub waves_one_title: &'static str,
+    pub waves_one_none: &'static str,
+    pub waves_only_in: &'static str,
+    pub col_performance_in: &'static str,
+    pub col_gap_in: &'static str,
+    pub col_delta_gap: &'static str,
+    pub col_quadrants: &'static str,
+    pub waves_csv: &'static str,
+    pub waves_loading: &'static str,
+    pub portfolio_title: &'static str,
+    pub portfolio_counts: &'static str,
+    pub portfolio_note: &'static str,
+    pub portfolio_summary: &'static str,
+    pub portfolio_x: &'static str,
+    pub portfolio_y: &'static str,
+    pub portfolio_other: &'static str,
+    pub portfolio_none_category: &'static str,
+    pub col_partners: &'static str,
+    pub col_current: &'static str,
+    pub col_potential: &'static str,
+    pub col_headroom: &'static str,
+    pub col_mean_score: &'static str,
+    pub portfolio_missing_title: &'static str,
+    pub portfolio_missing_more: &'static str,
+    pub portfolio_missing_none: &'static str,
+    pub portfolio_empty: &'static str,
+    pub portfolio_csv: &'static str,
 }
 
 impl Strings {

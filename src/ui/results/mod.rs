@@ -33,9 +33,9 @@ pub fn focus_results() {
 }
 
 /// Chart labels longer than this are cut; tables give them in full.
-const SHORT: usize = 22;
+pub(crate) const SHORT: usize = 22;
 
-fn quadrant_names(strings: &Strings) -> [String; 4] {
+pub(crate) fn quadrant_names(strings: &Strings) -> [String; 4] {
     [
         strings.quadrant_concentrate,
         strings.quadrant_keep_up,

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 type Card = Memo<Option<Scorecard>>;
 
-fn mode_word(strings: &Strings, mode: CrosshairMode) -> &'static str {
+pub(crate) fn mode_word(strings: &Strings, mode: CrosshairMode) -> &'static str {
     match mode {
         CrosshairMode::DataCentred => strings.data_centred_short,
         CrosshairMode::ScaleCentred => strings.scale_centred_short,
@@ -136,6 +136,7 @@ pub fn gap_chart(
                         .iter()
                         .map(|a| a.title.get(code).to_owned())
                         .collect(),
+                    origins: Vec::new(),
                 },
                 summary: summary_text,
                 table: Table {

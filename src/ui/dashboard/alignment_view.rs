@@ -1,0 +1,200 @@
+//! The vendor's view against the partners': the arrow chart, the rank correlations, the
+//! largest disagreements in plain sentences, and the table of deltas. Any filter applies to
+//! the partners; the vendor's answers are taken from the same waves.
+
+use super::arrows::{arrow_section, Arrow, Words};
+use super::Dash;
+use crate::engine::alignment::{
+    align_rows, Agreement, Alignment, Degree, Disagreement, DISAGREEMENTS,
+};
+use crate::engine::model::ScoringModel;
+use crate::engine::report_csv::alignment_csv;
+use crate::engine::{Dimension, Survey};
+use crate::ui::download::{csv_url, save};
+use crate::ui::i18n::{Locale, Strings};
+use crate::ui::results::cell;
+use crate::ui::results::chart_section::chart_section;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// One disagreement as a sentence: who rates what higher, how far, and both means.
+fn sentence(survey: &Survey, locale: Locale, d: &Disagreement) -> String {
+    let strings = locale.strings();
+    let label = survey
+        .rated_elements()
+        .find(|e| e.id == d.id)
+        .map_or(d.id.as_str(), |e| e.label.get(locale.code()));
+    let higher = d.delta() > 0.0;
+    let template = match (d.rated, higher) {
+        (Dimension::Importance, true) => strings.align_more_important,
+        (Dimension::Importance, false) => strings.align_less_important,
+        (Dimension::Performance, true) => strings.align_higher,
+        (Dimension::Performance, false) => strings.align_lower,
+    };
+    let degree = match d.degree() {
+        Degree::Far => strings.degree_far,
+        Degree::Clear => "",
+        Degree::Slight => strings.degree_slight,
+    };
+    Strings::fill(
+        template,
+        &[
+            ("element", label),
+            ("degree", degree),
+            ("partners", &locale.decimal(d.partners)),
+            ("vendor", &locale.decimal(d.vendor)),
+        ],
+    )
+}
+
+/// "Importance: Spearman ρ = 0.78. You put the elements in much the same order …"
+fn correlation_line(locale: Locale, what: &str, rho: Option<f64>) -> String {
+    let strings = locale.strings();
+    let (rho, agreement) = match rho {
+        Some(rho) => (
+            locale.hundredths(rho),
+            match Agreement::of(rho) {
+                Agreement::Strong => strings.align_strong,
+                Agreement::Moderate => strings.align_moderate,
+                Agreement::Weak => strings.align_weak,
+                Agreement::Opposed => strings.align_opposed,
+            },
+        ),
+        None => ("–".to_owned(), strings.align_rho_none),
+    };
+    Strings::fill(
+        strings.align_rho,
+        &[("what", what), ("rho", &rho), ("agreement", agreement)],
+    )
+}
+
+/// The alignment view over the open data set.
+#[component]
+pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+    let strings = locale.strings();
+    let align_survey = survey.clone();
+    let alignment = Memo::new(move |_| {
+        let filter = dash.filter.get();
+        let mode = dash.mode.get();
+        dash.current.with(|c| {
+            let c = c.as_ref()?;
+            let model = ScoringModel::new(&align_survey);
+            Some(align_rows(&model, &c.rows, &filter, mode))
+        })
+    });
+    let chart_survey = survey.clone();
+    let section = Memo::new(move |_| {
+        let diagonal = dash.diagonal.get();
+        alignment.with(|a| {
+            let a = a.as_ref().filter(|a| a.vendor_responses > 0)?;
+            chart(&chart_survey, locale, a, diagonal)
+        })
+    });
+    let text_survey = survey.clone();
+    let body = move || {
+        alignment.with(|a| {
+            let a = a.as_ref()?;
+            if a.vendor_responses == 0 {
+                let wave = dash.filter.with(|f| f.wave.first().cloned());
+                let wave = wave.map_or(String::new(), |w| Strings::fill(strings.align_in_wave, &[("wave", &w)]));
+                return Some(view! { <p class="notice">{Strings::fill(strings.align_no_vendor, &[("wave", &wave)])}</p> }.into_any());
+            }
+            if a.partner_responses == 0 {
+                return Some(view! { <p class="notice">{strings.align_no_partners}</p> }.into_any());
+            }
+            let sentences: Vec<_> = a
+                .disagreements(DISAGREEMENTS)
+                .iter()
+                .map(|d| view! { <li>{sentence(&text_survey, locale, d)}</li> })
+                .collect();
+            let none = sentences.is_empty().then_some(strings.align_agree);
+            Some(view! {
+                <p>{Strings::fill(strings.align_counts, &[("vendor", &a.vendor_responses.to_string()), ("partners", &a.partner_responses.to_string())])}</p>
+                <ul class="correlations">
+                    <li>{correlation_line(locale, strings.importance, a.importance_correlation)}</li>
+                    <li>{correlation_line(locale, strings.performance, a.performance_correlation)}</li>
+                </ul>
+                <section class="report-section" aria-labelledby="disagreements-title">
+                    <h4 id="disagreements-title">{strings.align_disagreements}</h4>
+                    {none.map(|text| view! { <p>{text}</p> })}
+                    <ol class="disagreements">{sentences}</ol>
+                </section>
+            }.into_any())
+        })
+    };
+    let stem = super::views::file_stem(dash);
+    view! {
+        <h3 id="alignment-title">{strings.dash_view_alignment}</h3>
+        {body}
+        {chart_section(strings, "dash-alignment-chart", strings.align_title.to_owned(), section)}
+        <p class="downloads">
+            <button type="button" prop:disabled=move || section.with(Option::is_none) on:click=move |_| {
+                if let Some(a) = alignment.get_untracked() { save(&format!("{}-alignment.csv", stem()), &csv_url(&alignment_csv(&a))) }
+            }>{strings.align_csv}</button>
+        </p>
+    }
+}
+
+fn chart(
+    survey: &Survey,
+    locale: Locale,
+    a: &Alignment,
+    diagonal: bool,
+) -> Option<crate::ui::results::chart_section::Section<crate::ui::charts::GapChart>> {
+    let strings = locale.strings();
+    let arrows: Vec<Arrow> = a
+        .elements
+        .iter()
+        .enumerate()
+        .filter_map(|(element, e)| {
+            let to = (e.partner_importance?, e.partner_performance?);
+            let from = e.vendor_importance.zip(e.vendor_performance);
+            let cells = [
+                e.vendor_importance,
+                e.partner_importance,
+                e.delta_importance,
+                e.vendor_performance,
+                e.partner_performance,
+                e.delta_performance,
+            ]
+            .map(|v| cell(locale, v))
+            .to_vec();
+            Some(Arrow {
+                element,
+                to,
+                from,
+                cells,
+            })
+        })
+        .collect();
+    let first = a
+        .disagreements(1)
+        .first()
+        .map(|d| sentence(survey, locale, d))
+        .unwrap_or_else(|| strings.align_agree.to_owned());
+    let count = arrows.len();
+    arrow_section(
+        survey,
+        locale,
+        arrows,
+        a.crosshair,
+        diagonal,
+        Words {
+            summary: Strings::fill(
+                strings.align_chart_summary,
+                &[("count", &count.to_string()), ("first", &first)],
+            ),
+            note: strings.align_chart_note.to_owned(),
+            headers: [
+                strings.col_your_importance,
+                strings.col_partner_importance,
+                strings.col_delta_importance,
+                strings.col_your_performance,
+                strings.col_partner_performance,
+                strings.col_delta_performance,
+            ]
+            .map(String::from)
+            .to_vec(),
+        },
+    )
+}

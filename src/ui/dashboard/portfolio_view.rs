@@ -1,0 +1,244 @@
+//! The partner portfolio for capacity planning: current against potential revenue, one point
+//! per matching partner, the totals per category, and the partners without revenue figures.
+
+use super::Dash;
+use crate::engine::chart_layout::nice_ticks;
+use crate::engine::model::ScoringModel;
+use crate::engine::portfolio::{portfolio, Portfolio};
+use crate::engine::ranking::category_label;
+use crate::engine::report_csv::portfolio_csv;
+use crate::engine::Survey;
+use crate::ui::charts::{PortfolioChart, PortfolioPoint};
+use crate::ui::download::{csv_url, save};
+use crate::ui::i18n::{Locale, Strings};
+use crate::ui::results::chart_section::{chart_section, Section, Table};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The chart has eight colours: the largest categories get one each, the rest share a
+/// neutral one.
+const COLOURED: usize = 8;
+/// Names listed of the partners without revenue; the CSV has them all.
+const NAMED: usize = 50;
+
+/// A category's name; a partner without one is "No category".
+fn category_name(survey: &Survey, locale: Locale, id: Option<&str>) -> String {
+    match id {
+        Some(id) => {
+            category_label(survey, id).map_or(id.to_owned(), |t| t.get(locale.code()).to_owned())
+        }
+        None => locale.strings().portfolio_none_category.to_owned(),
+    }
+}
+
+/// "1.2M", "500k", "0": a tick label short enough for an axis.
+fn short_amount(locale: Locale, value: f64) -> String {
+    let (scaled, unit) = if value >= 1e6 {
+        (value / 1e6, "M")
+    } else if value >= 1e3 {
+        (value / 1e3, "k")
+    } else {
+        (value, "")
+    };
+    let text = if scaled.fract() == 0.0 {
+        format!("{scaled}")
+    } else {
+        locale.decimal(scaled)
+    };
+    format!("{text}{unit}")
+}
+
+fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<PortfolioChart>> {
+    let strings = locale.strings();
+    let biggest = p.categories.first()?;
+    let currency = survey
+        .profile
+        .revenue
+        .as_ref()
+        .map_or(String::new(), |r| r.currency.clone());
+    // Colours go to the categories with the most partners.
+    let mut by_size: Vec<&Option<String>> = p.categories.iter().map(|c| &c.category).collect();
+    by_size.sort_by_key(|c| {
+        let count = p
+            .categories
+            .iter()
+            .find(|k| &k.category == *c)
+            .map_or(0, |k| k.partners);
+        std::cmp::Reverse(count)
+    });
+    let colour_of = |category: &Option<String>| {
+        by_size
+            .iter()
+            .position(|c| *c == category)
+            .filter(|&i| i < COLOURED)
+    };
+    let mut key: Vec<String> = by_size
+        .iter()
+        .take(COLOURED)
+        .map(|c| category_name(survey, locale, c.as_deref()))
+        .collect();
+    if by_size.len() > COLOURED {
+        key.push(strings.portfolio_other.to_owned());
+    }
+    let most = p
+        .partners
+        .iter()
+        .map(|q| q.current.max(q.potential))
+        .fold(0.0, f64::max);
+    let ticks = nice_ticks(most, 5)
+        .into_iter()
+        .map(|v| (v, short_amount(locale, v)))
+        .collect();
+    let money = |v: f64| locale.amount(v);
+    let rows = p
+        .categories
+        .iter()
+        .map(|c| {
+            vec![
+                category_name(survey, locale, c.category.as_deref()),
+                c.partners.to_string(),
+                money(c.current),
+                money(c.potential),
+                money(c.headroom()),
+                c.mean_score.map_or("–".to_owned(), Locale::whole),
+            ]
+        })
+        .collect();
+    let with_currency = |header: &str| format!("{header} ({currency})");
+    Some(Section {
+        chart: PortfolioChart {
+            points: p
+                .partners
+                .iter()
+                .map(|q| PortfolioPoint {
+                    current: q.current,
+                    potential: q.potential,
+                    colour: colour_of(&q.category),
+                    score: q.score,
+                })
+                .collect(),
+            ticks,
+            key,
+            coloured: COLOURED,
+            x_title: Strings::fill(strings.portfolio_x, &[("currency", &currency)]),
+            y_title: Strings::fill(strings.portfolio_y, &[("currency", &currency)]),
+        },
+        summary: Strings::fill(
+            strings.portfolio_summary,
+            &[
+                ("count", &p.partners.len().to_string()),
+                (
+                    "category",
+                    &category_name(survey, locale, biggest.category.as_deref()),
+                ),
+                (
+                    "headroom",
+                    &format!("{} {currency}", money(biggest.headroom())),
+                ),
+            ],
+        ),
+        table: Table {
+            headers: vec![
+                strings.dash_category.to_owned(),
+                strings.col_partners.to_owned(),
+                with_currency(strings.col_current),
+                with_currency(strings.col_potential),
+                with_currency(strings.col_headroom),
+                strings.col_mean_score.to_owned(),
+            ],
+            rows,
+            key: 0,
+            numeric: vec![1, 2, 3, 4, 5],
+            note: None,
+            total_last: false,
+        },
+        note: Some(strings.portfolio_note.to_owned()),
+    })
+}
+
+/// The portfolio view over the matching partners.
+#[component]
+pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+    let strings = locale.strings();
+    let model_survey = survey.clone();
+    let data = Memo::new(move |_| {
+        let filter = dash.filter.get();
+        dash.current.with(|c| {
+            c.as_ref().map(|c| {
+                let model = ScoringModel::new(&model_survey);
+                portfolio(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
+            })
+        })
+    });
+    let chart_survey = survey.clone();
+    let chart = Memo::new(move |_| data.with(|p| section(&chart_survey, locale, p.as_ref()?)));
+    let counts = move || {
+        data.with(|p| {
+            p.as_ref().map(|p| {
+                Strings::fill(
+                    strings.portfolio_counts,
+                    &[
+                        ("placed", &p.partners.len().to_string()),
+                        ("missing", &p.without_revenue.len().to_string()),
+                    ],
+                )
+            })
+        })
+    };
+    let missing = move || {
+        data.with(|p| {
+            let p = p.as_ref()?;
+            let count = p.without_revenue.len();
+            let title = Strings::fill(
+                strings.portfolio_missing_title,
+                &[("count", &count.to_string())],
+            );
+            let names: Vec<_> = p
+                .without_revenue
+                .iter()
+                .take(NAMED)
+                .map(|u| {
+                    let name = if u.name.is_empty() {
+                        u.id.clone()
+                    } else {
+                        u.name.clone()
+                    };
+                    view! { <li>{name}</li> }
+                })
+                .collect();
+            let more = (count > NAMED).then(|| {
+                Strings::fill(
+                    strings.portfolio_missing_more,
+                    &[("count", &(count - NAMED).to_string())],
+                )
+            });
+            let none = (count == 0).then_some(strings.portfolio_missing_none);
+            Some(view! {
+                <section class="report-section" aria-labelledby="missing-title">
+                    <h4 id="missing-title">{title}</h4>
+                    {none.map(|text| view! { <p>{text}</p> })}
+                    <ul class="columns without-revenue">{names}</ul>
+                    {more.map(|text| view! { <p>{text}</p> })}
+                </section>
+            })
+        })
+    };
+    let empty = move || {
+        chart
+            .with(Option::is_none)
+            .then(|| view! { <p class="notice">{strings.portfolio_empty}</p> })
+    };
+    let stem = super::views::file_stem(dash);
+    view! {
+        <h3 id="portfolio-title">{strings.dash_view_portfolio}</h3>
+        <p>{counts}</p>
+        {empty}
+        {chart_section(strings, "dash-portfolio-chart", strings.portfolio_title.to_owned(), chart)}
+        {missing}
+        <p class="downloads">
+            <button type="button" prop:disabled=move || data.with(Option::is_none) on:click=move |_| {
+                if let Some(p) = data.get_untracked() { save(&format!("{}-portfolio.csv", stem()), &csv_url(&portfolio_csv(&p))) }
+            }>{strings.portfolio_csv}</button>
+        </p>
+    }
+}

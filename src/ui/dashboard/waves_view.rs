@@ -1,0 +1,380 @@
+//! Two waves compared: each element's change in performance and gap, arrows from the earlier
+//! place to the later one, the quadrant movers, and the elements only one wave has. The
+//! earlier wave may come from another data set of the same survey; the filters apply to
+//! both waves, to partner answers only.
+
+use super::arrows::{arrow_section, Arrow, Words};
+use super::{Dash, Loaded};
+use crate::engine::aggregate::{Filter, Tally};
+use crate::engine::model::{Row, ScoringModel};
+use crate::engine::report_csv::waves_csv;
+use crate::engine::waves::{compare_waves, Presence, WaveComparison};
+use crate::engine::{Side, Survey};
+use crate::ui::charts::GapChart;
+use crate::ui::download::{csv_url, save};
+use crate::ui::i18n::{Locale, Strings};
+use crate::ui::results::chart_section::{chart_section, Section};
+use crate::ui::results::{cell, element_info, quadrant_names};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The waves among a set's partner answers, in order.
+fn waves_of(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .rows
+        .iter()
+        .filter(|r| r.keys.side == Side::Partner)
+        .filter_map(|r| r.keys.wave.as_deref())
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The tally of one wave's partner answers that pass the filter (its wave choice aside).
+fn wave_tally(model: &ScoringModel, rows: &[Row], filter: &Filter, wave: &str) -> Tally {
+    Tally::of_rows(model, rows, |keys| {
+        keys.side == Side::Partner && keys.wave.as_deref() == Some(wave) && filter.matches(keys)
+    })
+}
+
+/// The chosen pair: (earlier wave, later wave, earlier's label).
+#[derive(Clone, Debug, PartialEq)]
+struct Pair {
+    earlier: String,
+    later: String,
+    earlier_label: String,
+}
+
+/// The waves view over the open data set.
+#[component]
+pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+    let strings = locale.strings();
+    let pick = dash.waves;
+    let later_waves = Memo::new(move |_| {
+        dash.current
+            .with(|c| c.as_ref().map(waves_of).unwrap_or_default())
+    });
+    let earlier_waves = Memo::new(move |_| {
+        if pick.earlier_set.with(String::is_empty) {
+            later_waves.get()
+        } else {
+            pick.other
+                .with(|o| o.as_ref().map(waves_of).unwrap_or_default())
+        }
+    });
+    // The user's choices where they still exist, else the last wave and the one before it.
+    let pair = Memo::new(move |_| {
+        let later_all = later_waves.get();
+        let earlier_all = earlier_waves.get();
+        let later = Some(pick.later.get())
+            .filter(|w| later_all.contains(w))
+            .or_else(|| later_all.last().cloned())?;
+        let from_here = pick.earlier_set.with(String::is_empty);
+        let earlier = Some(pick.earlier.get())
+            .filter(|w| earlier_all.contains(w))
+            .or_else(|| {
+                let mut before = earlier_all.iter().rev();
+                if from_here {
+                    // The wave before the later one, else the latest other one.
+                    let mut others = earlier_all.iter().rev().filter(|w| **w != later);
+                    before
+                        .find(|w| **w < later)
+                        .or_else(|| others.next())
+                        .cloned()
+                } else {
+                    earlier_all.last().cloned()
+                }
+            })?;
+        let earlier_label = if from_here {
+            earlier.clone()
+        } else {
+            let name = pick
+                .other
+                .with(|o| o.as_ref().map(|o| o.info.name.clone()).unwrap_or_default());
+            format!("{earlier} ({name})")
+        };
+        Some(Pair {
+            earlier,
+            later,
+            earlier_label,
+        })
+    });
+    let compare_survey = survey.clone();
+    let comparison = Memo::new(move |_| {
+        let pair = pair.get()?;
+        if pick.earlier_set.with(String::is_empty) && pair.earlier == pair.later {
+            return None;
+        }
+        let mut filter = dash.filter.get();
+        filter.wave.clear();
+        let mode = dash.mode.get();
+        let model = ScoringModel::new(&compare_survey);
+        let later = dash.current.with(|c| {
+            c.as_ref()
+                .map(|c| wave_tally(&model, &c.rows, &filter, &pair.later))
+        })?;
+        let earlier = if pick.earlier_set.with(String::is_empty) {
+            dash.current.with(|c| {
+                c.as_ref()
+                    .map(|c| wave_tally(&model, &c.rows, &filter, &pair.earlier))
+            })
+        } else {
+            pick.other.with(|o| {
+                o.as_ref()
+                    .map(|o| wave_tally(&model, &o.rows, &filter, &pair.earlier))
+            })
+        }?;
+        Some(compare_waves(&model, &earlier, &later, mode))
+    });
+    let chart_survey = survey.clone();
+    let section = Memo::new(move |_| {
+        let diagonal = dash.diagonal.get();
+        let pair = pair.get()?;
+        comparison.with(|c| chart(&chart_survey, locale, c.as_ref()?, &pair, diagonal))
+    });
+
+    let sets_survey = survey.clone();
+    let other_sets = move || {
+        let current = dash
+            .current
+            .with(|c| c.as_ref().map(|c| c.info.id.clone()).unwrap_or_default());
+        let survey_id = sets_survey.id.clone();
+        dash.sets.with(|sets| {
+            sets.iter()
+                .filter(|s| s.survey_id == survey_id && s.id != current)
+                .map(|s| {
+                    let id = s.id.clone();
+                    let selected = move || pick.earlier_set.get() == id;
+                    view! { <option value=s.id.clone() selected=selected>{s.name.clone()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let options = move |waves: Memo<Vec<String>>, chosen: Memo<Option<String>>| {
+        move || {
+            waves
+                .get()
+                .into_iter()
+                .map(|w| {
+                    let selected = chosen.get().as_deref() == Some(w.as_str());
+                    view! { <option value=w.clone() selected=selected>{w.clone()}</option> }
+                })
+                .collect_view()
+        }
+    };
+    let earlier_chosen = Memo::new(move |_| pair.get().map(|p| p.earlier));
+    let later_chosen = Memo::new(move |_| pair.get().map(|p| p.later));
+    let pick_survey = survey.clone();
+    let lists_survey = survey.clone();
+    let lists = move || {
+        let pair = pair.get()?;
+        comparison.with(|c| {
+            let c = c.as_ref()?;
+            Some(lists_view(&lists_survey, locale, c, &pair))
+        })
+    };
+    let status = move || {
+        if pick.loading.get() {
+            return Some(strings.waves_loading.to_owned());
+        }
+        if pick.earlier_set.with(String::is_empty) && later_waves.with(|w| w.len() < 2) {
+            return Some(strings.waves_need_two.to_owned());
+        }
+        let pair = pair.get()?;
+        if comparison.with(Option::is_none) {
+            return Some(strings.waves_same.to_owned());
+        }
+        comparison.with(|c| {
+            let c = c.as_ref()?;
+            Some(Strings::fill(
+                strings.waves_counts,
+                &[
+                    ("earlier", &pair.earlier_label),
+                    ("earlier_n", &c.earlier_responses.to_string()),
+                    ("later", &pair.later),
+                    ("later_n", &c.later_responses.to_string()),
+                ],
+            ))
+        })
+    };
+    let title = move || {
+        pair.get().map_or_else(
+            || strings.dash_view_waves.to_owned(),
+            |p| {
+                Strings::fill(
+                    strings.waves_title,
+                    &[("earlier", &p.earlier_label), ("later", &p.later)],
+                )
+            },
+        )
+    };
+    let stem = super::views::file_stem(dash);
+    view! {
+        <h3 id="waves-title">{title}</h3>
+        <div class="filter-grid wave-pick">
+            <p>
+                <label for="wave-earlier-set">{strings.waves_earlier_set}</label>
+                <select id="wave-earlier-set" on:change:target=move |ev| pick.pick_set(dash, pick_survey.clone(), ev.target().value())>
+                    <option value="" selected=move || pick.earlier_set.with(String::is_empty)>{strings.waves_this_set}</option>
+                    {other_sets}
+                </select>
+            </p>
+            <p>
+                <label for="wave-earlier">{strings.waves_earlier}</label>
+                <select id="wave-earlier" on:change:target=move |ev| pick.earlier.set(ev.target().value())>
+                    {options(earlier_waves, earlier_chosen)}
+                </select>
+            </p>
+            <p>
+                <label for="wave-later">{strings.waves_later}</label>
+                <select id="wave-later" on:change:target=move |ev| pick.later.set(ev.target().value())>
+                    {options(later_waves, later_chosen)}
+                </select>
+            </p>
+        </div>
+        <p role="status" class="wave-status">{status}</p>
+        {chart_section(strings, "dash-waves-chart", strings.waves_chart_title.to_owned(), section)}
+        {lists}
+        <p class="downloads">
+            <button type="button" prop:disabled=move || comparison.with(Option::is_none) on:click=move |_| {
+                if let Some(c) = comparison.get_untracked() { save(&format!("{}-waves.csv", stem()), &csv_url(&waves_csv(&c))) }
+            }>{strings.waves_csv}</button>
+        </p>
+    }
+}
+
+/// The movers and the elements of one wave only.
+fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) -> impl IntoView {
+    let strings = locale.strings();
+    let code = locale.code();
+    let info = element_info(survey);
+    let label = |id: &str| {
+        c.elements
+            .iter()
+            .position(|e| e.id == id)
+            .map_or(id.to_owned(), |i| info[i].1.get(code).to_owned())
+    };
+    let names = quadrant_names(strings);
+    let movers: Vec<_> = c
+        .movers()
+        .map(|(e, from, to)| {
+            let text = Strings::fill(
+                strings.waves_moved_item,
+                &[
+                    ("element", &label(&e.id)),
+                    ("from", &names[from.index()]),
+                    ("to", &names[to.index()]),
+                ],
+            );
+            view! { <li>{text}</li> }
+        })
+        .collect();
+    let none_moved = movers.is_empty().then_some(strings.waves_moved_none);
+    let one_wave: Vec<_> = [
+        (Presence::EarlierOnly, &pair.earlier_label),
+        (Presence::LaterOnly, &pair.later),
+    ]
+    .into_iter()
+    .filter_map(|(presence, wave)| {
+        let elements: Vec<String> = c.only(presence).map(|e| label(&e.id)).collect();
+        (!elements.is_empty()).then(|| {
+            let text = Strings::fill(
+                strings.waves_only_in,
+                &[("wave", wave), ("elements", &elements.join(", "))],
+            );
+            view! { <li>{text}</li> }
+        })
+    })
+    .collect();
+    let none_one = one_wave.is_empty().then_some(strings.waves_one_none);
+    view! {
+        <section class="report-section" aria-labelledby="movers-title">
+            <h4 id="movers-title">{strings.waves_moved_title}</h4>
+            {none_moved.map(|text| view! { <p>{text}</p> })}
+            <ul class="movers">{movers}</ul>
+        </section>
+        <section class="report-section" aria-labelledby="one-wave-title">
+            <h4 id="one-wave-title">{strings.waves_one_title}</h4>
+            {none_one.map(|text| view! { <p>{text}</p> })}
+            <ul class="one-wave">{one_wave}</ul>
+        </section>
+    }
+}
+
+fn chart(
+    survey: &Survey,
+    locale: Locale,
+    c: &WaveComparison,
+    pair: &Pair,
+    diagonal: bool,
+) -> Option<Section<GapChart>> {
+    let strings = locale.strings();
+    let names = quadrant_names(strings);
+    let quadrant = |q: Option<crate::engine::aggregate::Quadrant>| {
+        q.map_or("–".to_owned(), |q| names[q.index()].clone())
+    };
+    let arrows: Vec<Arrow> = c
+        .elements
+        .iter()
+        .enumerate()
+        .filter_map(|(element, e)| {
+            let (earlier, later) = (e.earlier?, e.later?);
+            let cells = vec![
+                cell(locale, Some(earlier.performance)),
+                cell(locale, Some(later.performance)),
+                cell(locale, e.delta_performance()),
+                cell(locale, Some(earlier.gap)),
+                cell(locale, Some(later.gap)),
+                cell(locale, e.delta_gap()),
+                format!(
+                    "{} → {}",
+                    quadrant(earlier.quadrant),
+                    quadrant(later.quadrant)
+                ),
+            ];
+            Some(Arrow {
+                element,
+                to: (later.importance, later.performance),
+                from: Some((earlier.importance, earlier.performance)),
+                cells,
+            })
+        })
+        .collect();
+    let waves = [
+        ("earlier", pair.earlier_label.as_str()),
+        ("later", pair.later.as_str()),
+    ];
+    let summary = Strings::fill(
+        strings.waves_chart_summary,
+        &[
+            ("count", &arrows.len().to_string()),
+            ("moved", &c.movers().count().to_string()),
+            ("later", &pair.later),
+        ],
+    );
+    let mut section = arrow_section(
+        survey,
+        locale,
+        arrows,
+        c.later_crosshair,
+        diagonal,
+        Words {
+            summary,
+            note: Strings::fill(strings.waves_chart_note, &waves),
+            headers: vec![
+                Strings::fill(strings.col_performance_in, &[("wave", &pair.earlier_label)]),
+                Strings::fill(strings.col_performance_in, &[("wave", &pair.later)]),
+                strings.col_delta_performance.to_owned(),
+                Strings::fill(strings.col_gap_in, &[("wave", &pair.earlier_label)]),
+                Strings::fill(strings.col_gap_in, &[("wave", &pair.later)]),
+                strings.col_delta_gap.to_owned(),
+                strings.col_quadrants.to_owned(),
+            ],
+        },
+    )?;
+    // The last column is words, not numbers.
+    section.table.numeric.pop();
+    Some(section)
+}
