@@ -4,7 +4,7 @@
 
 use partnerlens::engine::chart_layout::GapPoint;
 use partnerlens::ui::charts::{
-    render, AreaBars, Chart, FiveCsChart, GapBars, GapChart, Palette, PortfolioChart,
+    render, AreaBars, Chart, FiveCsChart, GapBars, GapChart, Origin, Palette, PortfolioChart,
     PortfolioPoint,
 };
 use wasm_bindgen::JsCast;
@@ -124,7 +124,11 @@ fn an_arrow_runs_from_where_an_element_started_to_where_it_ended() {
         x_title: "Performance".into(),
         y_title: "Importance".into(),
         legend: vec!["Brand".into()],
-        origins: vec![Some((1.5, 4.5))],
+        origins: vec![Some(Origin {
+            performance: 1.5,
+            importance: 4.5,
+            strong: false,
+        })],
     };
     let pixel = draw(&chart);
     // The same plot as above: importance 4.5 is y = 89.4; performance 1.5 is x = 152.2 and

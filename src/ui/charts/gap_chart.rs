@@ -28,9 +28,17 @@ pub struct GapChart {
     pub y_title: String,
     /// Area titles, by position in the survey.
     pub legend: Vec<String>,
-    /// Per point, where its arrow starts, as (performance, importance): the vendor's view or
-    /// the earlier wave. Empty for a chart without arrows.
-    pub origins: Vec<Option<(f64, f64)>>,
+    /// Per point, where its arrow starts: the vendor's view or the earlier wave. Empty for a
+    /// chart without arrows.
+    pub origins: Vec<Option<Origin>>,
+}
+
+/// Where an arrow starts, and whether it is one the text names (drawn bolder).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Origin {
+    pub performance: f64,
+    pub importance: f64,
+    pub strong: bool,
 }
 
 impl GapChart {
@@ -181,10 +189,14 @@ impl Chart for GapChart {
 
         for marker in &layout.markers {
             for &member in &marker.members {
-                if let Some(Some((performance, importance))) = self.origins.get(member) {
-                    let from = (layout.x.px(*performance), layout.y.px(*importance));
+                if let Some(Some(origin)) = self.origins.get(member) {
+                    let from = (
+                        layout.x.px(origin.performance),
+                        layout.y.px(origin.importance),
+                    );
                     let colour = colours.area(self.point_areas[member]);
-                    arrow(p, from, (marker.x, marker.y), marker.radius, colour);
+                    let width = if origin.strong { 3.0 } else { 1.25 };
+                    arrow(p, from, (marker.x, marker.y), marker.radius, colour, width);
                 }
             }
         }
@@ -241,7 +253,14 @@ impl Chart for GapChart {
 
 /// A line from `from` to the edge of the marker at `to`, with a head, and a small ring where
 /// it starts.
-fn arrow(p: &Painter, from: (f64, f64), to: (f64, f64), radius: f64, colour: RGBAColor) {
+fn arrow(
+    p: &Painter,
+    from: (f64, f64),
+    to: (f64, f64),
+    radius: f64,
+    colour: RGBAColor,
+    width: f64,
+) {
     let (dx, dy) = (to.0 - from.0, to.1 - from.1);
     let length = dx.hypot(dy);
     p.dot(from.0, from.1, 2.5, p.palette.background, colour);
@@ -251,8 +270,8 @@ fn arrow(p: &Painter, from: (f64, f64), to: (f64, f64), radius: f64, colour: RGB
     }
     let (ux, uy) = (dx / length, dy / length);
     let tip = (to.0 - ux * (radius + 1.0), to.1 - uy * (radius + 1.0));
-    p.line(&[from, tip], colour, 1.5);
-    let (head, spread) = (7.0, 0.45_f64);
+    p.line(&[from, tip], colour, width);
+    let (head, spread) = (5.0 + 2.0 * width, 0.45_f64);
     let side = |turn: f64| {
         let (sin, cos) = turn.sin_cos();
         (
@@ -260,5 +279,5 @@ fn arrow(p: &Painter, from: (f64, f64), to: (f64, f64), radius: f64, colour: RGB
             tip.1 - head * (ux * sin + uy * cos),
         )
     };
-    p.line(&[side(spread), tip, side(-spread)], colour, 1.5);
+    p.line(&[side(spread), tip, side(-spread)], colour, width);
 }

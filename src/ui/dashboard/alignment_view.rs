@@ -142,6 +142,11 @@ fn chart(
     diagonal: bool,
 ) -> Option<crate::ui::results::chart_section::Section<crate::ui::charts::GapChart>> {
     let strings = locale.strings();
+    let named: Vec<String> = a
+        .disagreements(DISAGREEMENTS)
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
     let arrows: Vec<Arrow> = a
         .elements
         .iter()
@@ -163,6 +168,7 @@ fn chart(
                 element,
                 to,
                 from,
+                strong: named.contains(&e.id),
                 cells,
             })
         })

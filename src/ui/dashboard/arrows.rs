@@ -5,7 +5,7 @@
 use crate::engine::aggregate::Crosshair;
 use crate::engine::chart_layout::{coincident, short_label, GapPoint};
 use crate::engine::Survey;
-use crate::ui::charts::GapChart;
+use crate::ui::charts::{GapChart, Origin};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::chart_section::{Section, Table};
 use crate::ui::results::sections::mode_word;
@@ -18,6 +18,8 @@ pub struct Arrow {
     pub element: usize,
     pub to: (f64, f64),
     pub from: Option<(f64, f64)>,
+    /// The text names this one: its arrow is drawn bolder.
+    pub strong: bool,
     pub cells: Vec<String>,
 }
 
@@ -87,8 +89,11 @@ pub fn arrow_section(
             origins: arrows
                 .iter()
                 .map(|a| {
-                    a.from
-                        .map(|(importance, performance)| (performance, importance))
+                    a.from.map(|(importance, performance)| Origin {
+                        performance,
+                        importance,
+                        strong: a.strong,
+                    })
                 })
                 .collect(),
             points,

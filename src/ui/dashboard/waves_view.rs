@@ -338,6 +338,7 @@ fn chart(
                 element,
                 to: (later.importance, later.performance),
                 from: Some((earlier.importance, earlier.performance)),
+                strong: e.moved().is_some(),
                 cells,
             })
         })
