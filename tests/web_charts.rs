@@ -127,13 +127,13 @@ fn an_arrow_runs_from_where_an_element_started_to_where_it_ended() {
         origins: vec![Some(Origin {
             performance: 1.5,
             importance: 4.5,
-            strong: false,
+            strong: true,
         })],
     };
     let pixel = draw(&chart);
     // The same plot as above: importance 4.5 is y = 89.4; performance 1.5 is x = 152.2 and
-    // 4.5 is x = 527.8. The arrow runs along y = 89.4 between them, in the area's colour,
-    // over the Concentrate-here tint left of the crosshair and the Keep-up tint right of it.
+    // 4.5 is x = 527.8. The arrow, bold (3 px), runs along y = 89.4 between them in the area's
+    // colour, over the Concentrate-here tint left of the crosshair and the Keep-up tint right.
     assert_colour(&pixel, 250.0, 89.0, (0, 114, 178));
     assert_colour(&pixel, 420.0, 89.0, (0, 114, 178));
     // Above and below the line, the tints are untouched.
