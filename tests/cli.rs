@@ -254,6 +254,26 @@ fn usage_errors_name_the_problem() {
     assert!(err.contains("score takes exactly one RESPONSE file"));
 }
 
+/// (element, rating, |delta|) of the largest partners-minus-vendor difference in an align CSV.
+fn largest_delta(csv: &str) -> (String, &'static str, f64) {
+    let mut rows = csv.lines();
+    assert!(rows
+        .next()
+        .unwrap()
+        .starts_with("element,vendor_importance,partner_importance,delta_importance,"));
+    rows.flat_map(|line| {
+        let cells: Vec<&str> = line.split(',').collect();
+        [("importance", cells[3]), ("performance", cells[6])]
+            .into_iter()
+            .filter_map(|(rated, delta)| {
+                Some((cells[0].to_owned(), rated, delta.parse::<f64>().ok()?.abs()))
+            })
+            .collect::<Vec<_>>()
+    })
+    .max_by(|a, b| a.2.total_cmp(&b.2))
+    .unwrap()
+}
+
 #[test]
 fn a_planted_vendor_view_is_what_align_finds_first() {
     let partners = temp_file("align-partners.json", &generated("100", "21"));
@@ -275,12 +295,6 @@ fn a_planted_vendor_view_is_what_align_finds_first() {
     assert!(parsed.iter().all(|r| r["profile"]["side"] == "vendor"
         && r["profile"]["region"].is_null()
         && r["profile"]["revenue_current"].is_null()));
-    // Shifted 9 points down a 1-5 scale, the vendor's training importance is 1 every time.
-    assert!(parsed
-        .iter()
-        .all(|r| r["ratings"]["training"]["importance"] == 1
-            || r["ratings"]["training"]["not_applicable"] == true
-            || r["ratings"]["training"].is_null()));
     let vendor = temp_file("align-vendor.json", &vendor);
     let (code, out, _) = partnerlens(&["align", "--survey", SURVEY, &partners, &vendor]);
     assert_eq!(code, 0);
@@ -290,19 +304,45 @@ fn a_planted_vendor_view_is_what_align_finds_first() {
     let (_, csv, _) = partnerlens(&[
         "align", "--survey", SURVEY, "--format", "csv", &partners, &vendor,
     ]);
-    assert!(csv.starts_with("element,vendor_importance,partner_importance,delta_importance,"));
+    // 9 points down a 1-5 scale puts the vendor's training importance at 1, at least 2 below
+    // the partners' (their typical importance is 45-95 % up the scale): the largest delta.
+    let (element, rated, size) = largest_delta(&csv);
+    assert_eq!((element.as_str(), rated), ("training", "importance"));
+    assert!(size >= 2.0, "{size}");
+    // Without the shift, training importance is no outlier.
+    let (_, plain, _) = partnerlens(&[
+        "generate", "--survey", SURVEY, "--count", "2", "--seed", "5", "--side", "vendor",
+    ]);
+    let plain = temp_file("align-plain.json", &plain);
+    let (_, csv, _) = partnerlens(&[
+        "align", "--survey", SURVEY, "--format", "csv", &partners, &plain,
+    ]);
     let training = csv.lines().find(|l| l.starts_with("training,")).unwrap();
-    assert!(training.starts_with("training,1,"), "{training}");
+    let delta: f64 = training.split(',').nth(3).unwrap().parse().unwrap();
+    assert!(delta.abs() < size - 1.0, "{training}");
 }
 
 #[test]
-fn waves_and_portfolio_read_the_same_files() {
+fn waves_find_a_planted_change_and_portfolio_counts_one_wave() {
     let (_, earlier, _) = partnerlens(&[
-        "generate", "--survey", SURVEY, "--count", "30", "--seed", "1", "--wave", "2025",
+        "generate", "--survey", SURVEY, "--count", "60", "--seed", "1", "--wave", "2025",
     ]);
     let earlier = temp_file("wave-2025.json", &earlier);
-    let later = temp_file("wave-2026.json", &generated("30", "2"));
-    let (code, out, _) = partnerlens(&[
+    let (_, later, _) = partnerlens(&[
+        "generate",
+        "--survey",
+        SURVEY,
+        "--count",
+        "60",
+        "--seed",
+        "2",
+        "--wave",
+        "2026",
+        "--shift",
+        "ordering:performance:-2",
+    ]);
+    let later = temp_file("wave-2026.json", &later);
+    let (code, csv, _) = partnerlens(&[
         "waves",
         "--survey",
         SURVEY,
@@ -310,26 +350,59 @@ fn waves_and_portfolio_read_the_same_files() {
         "2025",
         "--later",
         "2026",
+        "--format",
+        "csv",
         &earlier,
         &later,
     ]);
-    assert_eq!(code, 0, "{out}");
-    let waves: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
+    assert_eq!(code, 0, "{csv}");
+    let ordering: Vec<&str> = csv
+        .lines()
+        .find(|l| l.starts_with("ordering,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    // Performance planted 2 points lower: it falls by more than a point, and the gap widens.
+    let (delta_p, delta_g): (f64, f64) =
+        (ordering[9].parse().unwrap(), ordering[10].parse().unwrap());
+    assert!(delta_p < -1.0 && delta_g > 1.0, "{ordering:?}");
+    for (args, problem) in [
         (
-            waves["earlier_responses"].as_u64(),
-            waves["later_responses"].as_u64()
+            vec!["--earlier", "2025", "--later", "2025"],
+            "waves compares two different waves",
         ),
-        (Some(30), Some(30))
-    );
-    let (code, _, err) = partnerlens(&["waves", "--survey", SURVEY, &earlier]);
-    assert_eq!(code, 2);
-    assert!(err.contains("--earlier WAVE and --later WAVE"), "{err}");
-    let (code, csv, _) = partnerlens(&["portfolio", "--survey", SURVEY, "--format", "csv", &later]);
+        (
+            vec!["--earlier", "2024", "--later", "2026"],
+            "no partner answers in wave '2024'",
+        ),
+        (vec![], "--earlier WAVE and --later WAVE"),
+    ] {
+        let mut all = vec!["waves", "--survey", SURVEY];
+        all.extend(args);
+        all.extend([earlier.as_str(), later.as_str()]);
+        let (code, _, err) = partnerlens(&all);
+        assert_ne!(code, 0);
+        assert!(err.contains(problem), "{err}");
+    }
+    // Both waves' 60 partners, but a partner counts once: the latest wave, or the one chosen.
+    let (code, csv, _) = partnerlens(&[
+        "portfolio",
+        "--survey",
+        SURVEY,
+        "--format",
+        "csv",
+        &earlier,
+        &later,
+    ]);
     assert_eq!(code, 0);
-    // A header and the 30 generated partners, all with revenue.
-    assert_eq!(csv.lines().count(), 31);
     assert!(csv.starts_with("id,partner,category,score,revenue_current,revenue_potential,headroom"));
+    assert_eq!(csv.lines().count(), 61);
+    assert!(csv.lines().skip(1).all(|l| l.starts_with("generated-2-")));
+    let (_, csv, _) = partnerlens(&[
+        "rank", "--survey", SURVEY, "--format", "csv", "--wave", "2025", &earlier, &later,
+    ]);
+    assert_eq!(csv.lines().count(), 61);
+    assert!(csv.lines().skip(1).all(|l| l.contains(",generated-1-")));
 }
 
 #[test]

@@ -132,10 +132,11 @@ fn an_arrow_runs_from_where_an_element_started_to_where_it_ended() {
     };
     let pixel = draw(&chart);
     // The same plot as above: importance 4.5 is y = 89.4; performance 1.5 is x = 152.2 and
-    // 4.5 is x = 527.8. The arrow, bold (3 px), runs along y = 89.4 between them in the area's
-    // colour, over the Concentrate-here tint left of the crosshair and the Keep-up tint right.
-    assert_colour(&pixel, 250.0, 89.0, (0, 114, 178));
-    assert_colour(&pixel, 420.0, 89.0, (0, 114, 178));
+    // 4.5 is x = 527.8. The arrow, bold, runs along y = 89.4 between them in the area's colour,
+    // over the Concentrate-here tint left of the crosshair and the Keep-up tint right of it.
+    // 3 px wide, it covers the pixel row 88 in full; a thin one (1.25 px) would cover a fifth.
+    assert_colour(&pixel, 250.0, 88.0, (0, 114, 178));
+    assert_colour(&pixel, 420.0, 88.0, (0, 114, 178));
     // Above and below the line, the tints are untouched.
     assert_colour(&pixel, 250.0, 80.0, (251, 239, 230));
     assert_colour(&pixel, 250.0, 98.0, (251, 239, 230));

@@ -188,6 +188,31 @@ impl Filter {
         }
     }
 
+    /// The filter for counting partners (ranking, portfolio): a partner answers once per wave,
+    /// so with several waves in `rows` and none chosen, only the latest (the last in text order,
+    /// as years are) counts. Returns that wave when it was picked.
+    pub fn one_wave<'r>(
+        &self,
+        rows: impl IntoIterator<Item = &'r Row>,
+    ) -> (Filter, Option<String>) {
+        if !self.wave.is_empty() {
+            return (self.clone(), None);
+        }
+        let waves: std::collections::BTreeSet<&str> = rows
+            .into_iter()
+            .filter_map(|r| r.keys.wave.as_deref())
+            .collect();
+        match (waves.len(), waves.last()) {
+            (2.., Some(latest)) => {
+                let latest = (*latest).to_owned();
+                let mut filter = self.clone();
+                filter.wave = vec![latest.clone()];
+                (filter, Some(latest))
+            }
+            _ => (self.clone(), None),
+        }
+    }
+
     pub fn matches(&self, keys: &GroupKeys) -> bool {
         fn keeps(allowed: &[String], value: &Option<String>) -> bool {
             allowed.is_empty() || value.as_ref().is_some_and(|v| allowed.contains(v))

@@ -86,9 +86,9 @@ pub enum Agreement {
     Strong,
     /// 0.4 up to 0.7.
     Moderate,
-    /// 0 up to 0.4.
+    /// Between -0.4 and 0.4: the orders have little to do with each other.
     Weak,
-    /// Below 0: what one side puts first, the other puts last.
+    /// -0.4 or less: what one side puts first, the other tends to put last.
     Opposed,
 }
 
@@ -97,7 +97,7 @@ impl Agreement {
         match correlation {
             c if c >= 0.7 => Agreement::Strong,
             c if c >= 0.4 => Agreement::Moderate,
-            c if c >= 0.0 => Agreement::Weak,
+            c if c > -0.4 => Agreement::Weak,
             _ => Agreement::Opposed,
         }
     }
@@ -150,7 +150,8 @@ pub fn align(
 }
 
 /// The vendor's responses against the partners the filter keeps. The vendor's view is taken
-/// from the same waves only: a region or a type describes partners, not the vendor.
+/// from the same waves only: a region or a type describes partners, not the vendor. The
+/// filter's side is set aside: one side is the vendor, the other the partners.
 pub fn align_rows(
     model: &ScoringModel,
     rows: &[Row],
@@ -162,15 +163,18 @@ pub fn align_rows(
             && (filter.wave.is_empty()
                 || keys.wave.as_ref().is_some_and(|w| filter.wave.contains(w)))
     });
+    let mut partner_filter = filter.clone();
+    partner_filter.side.clear();
     let partners = Tally::of_rows(model, rows, |keys| {
-        keys.side == Side::Partner && filter.matches(keys)
+        keys.side == Side::Partner && partner_filter.matches(keys)
     });
     align(model, &vendor, &partners, mode)
 }
 
 impl Alignment {
-    /// The `top` largest differences of either rating, largest first; ties keep survey order,
-    /// importance before performance. Ratings the two sides give alike are not disagreements.
+    /// The `top` largest differences of either rating, largest first. Equal sizes come in survey
+    /// order of their elements, and within an element importance first. Ratings the two sides
+    /// give alike are not disagreements.
     pub fn disagreements(&self, top: usize) -> Vec<Disagreement> {
         let mut all: Vec<Disagreement> = self
             .elements
@@ -365,6 +369,14 @@ mod tests {
             partners: 3.0 + 1.0 / 3.0,
         };
         assert_eq!(slight.degree(), Degree::Slight);
+        // On the boundaries: exactly 1 point is far, exactly half a point is clear.
+        let one = Disagreement {
+            id: "x".into(),
+            rated: Importance,
+            vendor: 2.0,
+            partners: 3.0,
+        };
+        assert_eq!(one.degree(), Degree::Far);
         let half = Disagreement {
             id: "x".into(),
             rated: Importance,
@@ -372,6 +384,18 @@ mod tests {
             partners: 2.5,
         };
         assert_eq!(half.degree(), Degree::Clear);
+    }
+
+    #[test]
+    fn correlations_are_put_in_words_symmetrically() {
+        assert_eq!(Agreement::of(1.0), Agreement::Strong);
+        assert_eq!(Agreement::of(0.7), Agreement::Strong);
+        assert_eq!(Agreement::of(0.69), Agreement::Moderate);
+        assert_eq!(Agreement::of(0.4), Agreement::Moderate);
+        // A small negative correlation is weak, not opposed.
+        assert_eq!(Agreement::of(-0.03), Agreement::Weak);
+        assert_eq!(Agreement::of(-0.39), Agreement::Weak);
+        assert_eq!(Agreement::of(-0.4), Agreement::Opposed);
     }
 
     #[test]
@@ -391,6 +415,16 @@ mod tests {
         );
         // EMEA partners' ordering I (3+2)/2 = 2.5 against the vendor's 5.
         assert_eq!(element(&alignment, "ordering").delta_importance, Some(-2.5));
+        // A side filter does not empty either side.
+        let vendors_only = Filter {
+            side: vec![Side::Vendor],
+            ..Filter::default()
+        };
+        let alignment = align_rows(&model, &rows, &vendors_only, CrosshairMode::DataCentred);
+        assert_eq!(
+            (alignment.vendor_responses, alignment.partner_responses),
+            (1, 3)
+        );
         // Another wave has no vendor answer.
         let wave = Filter {
             wave: vec!["2025".into()],

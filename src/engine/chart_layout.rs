@@ -397,6 +397,8 @@ pub fn short_label(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn ticks_are_round_and_cover_the_largest_value() {
         // 1,234,000 over at most 5 steps: 246,800 a step rounds up to 500,000; 3 steps.
@@ -413,8 +415,6 @@ mod tests {
         assert_eq!(nice_ticks(f64::NAN, 5), [0.0, 1.0]);
         assert_eq!(nice_ticks(7.0, 5), [0.0, 2.0, 4.0, 6.0, 8.0]);
     }
-
-    use super::*;
 
     /// A monospace stand-in for the canvas: 7 px a character.
     fn measure(text: &str) -> f64 {

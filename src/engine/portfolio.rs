@@ -211,4 +211,32 @@ mod tests {
             .collect();
         assert_eq!(missing, ["Partner d", "Partner e"]);
     }
+
+    #[test]
+    fn partners_count_once_in_the_latest_wave_unless_one_is_chosen() {
+        use crate::engine::aggregate::Filter;
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let mut responses = [
+            partner("a-2025", "solution-reseller", (Some(1.0), Some(2.0)), 3),
+            partner("a-2026", "solution-reseller", (Some(1.0), Some(3.0)), 3),
+            partner("b-2026", "solution-reseller", (Some(1.0), Some(4.0)), 3),
+        ];
+        responses[0].profile.wave = "2025".into();
+        responses[1].profile.wave = "2026".into();
+        responses[2].profile.wave = "2026".into();
+        let rows: Vec<Row> = responses.iter().map(|r| model.row(r)).collect();
+        let (filter, wave) = Filter::default().one_wave(&rows);
+        assert_eq!(wave.as_deref(), Some("2026"));
+        let placed = portfolio(&model, rows.iter().filter(|r| filter.matches(&r.keys)));
+        let ids: Vec<&str> = placed.partners.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["b-2026", "a-2026"]);
+        // A chosen wave stays; one wave alone needs no choosing.
+        let chosen = Filter {
+            wave: vec!["2025".into()],
+            ..Filter::default()
+        };
+        assert_eq!(chosen.one_wave(&rows), (chosen.clone(), None));
+        assert_eq!(Filter::default().one_wave(&rows[1..]).1, None);
+    }
 }

@@ -48,7 +48,7 @@ test("the vendor's view against its partners names the five planted disagreement
   const requests = [];
   page.on("request", (request) => requests.push(request.url()));
   await page.getByRole("radio", { name: "Vendor and partners" }).check();
-  await expect(page.getByText("Your view (4 vendor answers) against 200 partner answers.")).toBeVisible();
+  await expect(page.getByText("Vendor answers: 4. Partner answers: 200.")).toBeVisible();
 
   // The five sentences are the planted ratings, each "far" and in the planted direction:
   // importance planted lower means partners rate it more important; performance planted
@@ -80,16 +80,19 @@ test("the vendor's view against its partners names the five planted disagreement
   // Per segment: the vendor against EMEA partners only.
   const emea = JSON.parse(fs.readFileSync(partners, "utf8")).filter((r) => r.profile.region === "emea").length;
   await page.getByLabel("Region", { exact: true }).selectOption("emea");
-  await expect(page.getByText(`Your view (4 vendor answers) against ${emea} partner answers.`)).toBeVisible();
+  await expect(page.getByText(`Vendor answers: 4. Partner answers: ${emea}.`)).toBeVisible();
   await expect(items).toHaveCount(5);
-  // Another wave has no vendor answer, and says what to do.
+  // The side filter leaves both sides in place.
   await page.getByLabel("Region", { exact: true }).selectOption("");
+  await page.getByLabel("Side", { exact: true }).selectOption("vendor");
+  await expect(page.getByText("Vendor answers: 4. Partner answers: 200.")).toBeVisible();
+  await page.getByLabel("Side", { exact: true }).selectOption("");
 
   await page.emulateMedia({ colorScheme: "dark" });
   await axeClean(page);
   await page.getByLabel("Language").selectOption("de");
   await page.getByRole("radio", { name: "Anbieter und Partner" }).check();
-  await expect(page.getByText("Ihre Sicht (4 Antworten des Anbieters) gegen 200 Antworten von Partnern.")).toBeVisible();
+  await expect(page.getByText("Antworten des Anbieters: 4. Antworten von Partnern: 200.")).toBeVisible();
   const german = page.getByRole("list").filter({ has: page.getByText("Partner halten") }).getByRole("listitem");
   await expect(page.getByRole("listitem").filter({ hasText: /^Partner (halten|bewerten)/ })).toHaveCount(5);
   await expect(german.first()).toContainText("viel");
@@ -127,7 +130,7 @@ test("two waves show the planted quadrant movers, in one data set or two", async
 
   // One wave here: the view says how to get another.
   await page.getByRole("radio", { name: "Waves" }).check();
-  await expect(page.getByText("This data set holds one wave.", { exact: false })).toBeVisible();
+  await expect(page.getByText("This data set holds only one wave.", { exact: false })).toBeVisible();
   // The earlier wave from the other data set.
   await page.getByLabel("Earlier wave from").selectOption({ label: "Survey 2025" });
   await expect(page.getByRole("heading", { name: "Waves: 2025 (Survey 2025) against 2026" })).toBeVisible();
@@ -140,7 +143,7 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   await files.setInputFiles(earlier);
   await expect(page.getByText("Added: 300.", { exact: false })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Waves: 2025 against 2026" })).toBeVisible();
-  await expect(page.getByText("2025: 300 partner answers. 2026: 300 partner answers.", { exact: false })).toBeVisible();
+  await expect(page.getByText("Partner answers in 2025: 300; in 2026: 300.", { exact: false })).toBeVisible();
   await expect(movers).toHaveText(expectedMovers);
   // Planted changes in performance show in the table with their sign.
   const rows = await tableRows(page, "dash-waves-chart-table");
@@ -151,6 +154,11 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   await expect(page.getByText("Every element with data has it in both waves.")).toBeVisible();
   expect((await download(page, "Download the wave comparison (CSV)")).text).toBe(wavesCsv);
   await axeClean(page);
+  // A partner answers once per wave: the portfolio counts the latest wave's 300, and says so.
+  await page.getByRole("radio", { name: "Partner portfolio" }).check();
+  await expect(page.getByText("Wave 2026 only, the latest: partners answer once per wave.", { exact: false })).toBeVisible();
+  await expect(page.getByText("300 partners with both revenue figures; 0 without.", { exact: false })).toBeVisible();
+  await page.getByRole("radio", { name: "Waves" }).check();
 
   // Picked by hand: the same wave twice compares nothing; the other way round, 2026 to 2025.
   await page.getByLabel("Earlier wave", { exact: true }).selectOption("2026");
@@ -162,7 +170,7 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   await page.getByLabel("Later wave").selectOption("2026");
   await page.emulateMedia({ colorScheme: "dark" });
   await page.getByLabel("Language").selectOption("de");
-  await expect(page.getByRole("heading", { name: "Wellen: 2025 gegen 2026" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Wellen: 2025 im Vergleich zu 2026" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Elemente, die den Quadranten gewechselt haben" }).getByRole("listitem")).toHaveCount(4);
   await axeClean(page);
 });
@@ -187,6 +195,13 @@ test("the portfolio places partners by revenue and names those without", async (
   await expect(page.getByText("58 partners with both revenue figures; 2 without.")).toBeVisible();
   const missing = page.getByRole("region", { name: "Partners without revenue figures (2)" });
   await expect(missing.getByRole("listitem")).toHaveText(["No Figures Ltd", "Half Figures GmbH"]);
+  // The largest headroom first, in a table of its own: the text alternative to the points.
+  const top = await tableRows(page, "headroom-table");
+  const placed = responses.filter((r) => r.profile.revenue_current !== undefined && r.profile.revenue_potential !== undefined);
+  const largest = placed.reduce((a, b) => (b.profile.revenue_potential - b.profile.revenue_current > a.profile.revenue_potential - a.profile.revenue_current ? b : a));
+  expect(top).toHaveLength(25);
+  expect(top[0][0]).toBe(largest.profile.partner_name);
+  expect(top[0][5]).toBe((largest.profile.revenue_potential - largest.profile.revenue_current).toLocaleString("en-US"));
   // The category table adds up to the 58 placed partners.
   const rows = await tableRows(page, "dash-portfolio-chart-table");
   expect(rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(58);

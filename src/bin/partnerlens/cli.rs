@@ -32,14 +32,16 @@ Usage:
   partnerlens aggregate --survey SURVEY FILE... [--by region|function|type|tier|side|wave]
                         [--format json|csv] [--crosshair data|scale]
       Aggregate responses.
-  partnerlens rank --survey SURVEY FILE... [--format json|csv]
-      Rank the partners by their five-Cs score, overall and within their category.
+  partnerlens rank --survey SURVEY FILE... [--wave W] [--format json|csv]
+      Rank the partners by their five-Cs score, overall and within their category. With
+      several waves in the files, one counts: W, else the latest.
   partnerlens align --survey SURVEY FILE... [--format json|csv] [--crosshair data|scale]
       The vendor-side responses against the partner-side ones, per element.
   partnerlens waves --survey SURVEY --earlier WAVE --later WAVE FILE... [--format json|csv]
+                    [--crosshair data|scale]
       Two waves of partner-side responses, per element, and the quadrant movers.
-  partnerlens portfolio --survey SURVEY FILE... [--format json|csv]
-      Current against potential revenue per partner and per category.
+  partnerlens portfolio --survey SURVEY FILE... [--wave W] [--format json|csv]
+      Current against potential revenue per partner and per category, in one wave as rank.
   partnerlens answers --survey SURVEY FILE...
       Print the answers as CSV in long form: a row per element per respondent.
   Each FILE holds one response or an array of them, bare or as the app exports them.
@@ -348,12 +350,7 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
         aggregation.add(row);
     }
     let report = aggregation.report(&model, options.crosshair);
-    if options.csv {
-        print!("{}", aggregate_csv(&report));
-        Ok(ExitCode::SUCCESS)
-    } else {
-        print_json(&report)
-    }
+    print_either(options, || aggregate_csv(&report), &report)
 }
 
 fn rank_command(options: &Options) -> Result<ExitCode, Failure> {
@@ -362,13 +359,19 @@ fn rank_command(options: &Options) -> Result<ExitCode, Failure> {
         return Err(usage("rank needs at least one FILE"));
     }
     let model = ScoringModel::new(&survey);
-    let partners = rank_partners(&model, &rows_of_files(&model, &options.files)?);
-    if options.csv {
-        print!("{}", ranking_csv(&survey, &partners));
-        Ok(ExitCode::SUCCESS)
-    } else {
-        print_json(&partners)
-    }
+    let rows = rows_of_files(&model, &options.files)?;
+    let filter = one_wave(options, &rows);
+    let partners = rank_partners(&model, rows.iter().filter(|r| filter.matches(&r.keys)));
+    print_either(options, || ranking_csv(&survey, &partners), &partners)
+}
+
+/// The wave that counts when partners are counted: `--wave`, else the latest in the files.
+fn one_wave(options: &Options, rows: &[Row]) -> Filter {
+    let chosen = Filter {
+        wave: options.wave.iter().cloned().collect(),
+        ..Filter::default()
+    };
+    chosen.one_wave(rows).0
 }
 
 /// Prints CSV, or the value as JSON.
@@ -404,14 +407,21 @@ fn waves_command(options: &Options) -> Result<ExitCode, Failure> {
     if options.files.is_empty() {
         return Err(usage("waves needs at least one FILE"));
     }
+    if earlier == later {
+        return Err(usage("waves compares two different waves"));
+    }
     let model = ScoringModel::new(&survey);
     let rows = rows_of_files(&model, &options.files)?;
     let tally = |wave: &String| {
-        Tally::of_rows(&model, &rows, |keys| {
+        let tally = Tally::of_rows(&model, &rows, |keys| {
             keys.side == Side::Partner && keys.wave.as_ref() == Some(wave)
-        })
+        });
+        match tally.responses {
+            0 => Err(failed(format!("no partner answers in wave '{wave}'"))),
+            _ => Ok(tally),
+        }
     };
-    let comparison = compare_waves(&model, &tally(earlier), &tally(later), options.crosshair);
+    let comparison = compare_waves(&model, &tally(earlier)?, &tally(later)?, options.crosshair);
     print_either(options, || waves_csv(&comparison), &comparison)
 }
 
@@ -421,7 +431,9 @@ fn portfolio_command(options: &Options) -> Result<ExitCode, Failure> {
         return Err(usage("portfolio needs at least one FILE"));
     }
     let model = ScoringModel::new(&survey);
-    let portfolio = portfolio(&model, &rows_of_files(&model, &options.files)?);
+    let rows = rows_of_files(&model, &options.files)?;
+    let filter = one_wave(options, &rows);
+    let portfolio = portfolio(&model, rows.iter().filter(|r| filter.matches(&r.keys)));
     print_either(options, || portfolio_csv(&portfolio), &portfolio)
 }
 
@@ -449,7 +461,7 @@ fn generate_command(options: &Options) -> Result<ExitCode, Failure> {
         .iter()
         .find(|s| !survey.rated_elements().any(|e| e.id == s.element))
     {
-        return Err(failed(format!(
+        return Err(usage(format!(
             "--shift: the survey has no element '{}'",
             shift.element
         )));

@@ -17,6 +17,9 @@ pub struct Palette {
     pub areas: [RGBAColor; 8],
     pub importance: RGBAColor,
     pub performance: RGBAColor,
+    /// What has no colour of its own (the smaller categories of the portfolio): a light grey
+    /// that stays apart from the areas' dark grey.
+    pub neutral: RGBAColor,
 }
 
 const fn rgb(r: u8, g: u8, b: u8) -> RGBAColor {
@@ -57,6 +60,7 @@ pub const LIGHT: Palette = Palette {
     ],
     importance: rgb(0, 104, 165),
     performance: rgb(230, 159, 0),
+    neutral: rgb(190, 195, 203),
 };
 
 pub const DARK: Palette = Palette {
@@ -88,6 +92,7 @@ pub const DARK: Palette = Palette {
     ],
     importance: rgb(100, 175, 255),
     performance: rgb(240, 190, 60),
+    neutral: rgb(98, 106, 118),
 };
 
 impl Palette {

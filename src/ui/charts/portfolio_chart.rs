@@ -50,7 +50,7 @@ impl Chart for PortfolioChart {
 
     fn draw(&self, p: &Painter) {
         let colours = p.palette;
-        let colour = |c: Option<usize>| c.map_or(colours.muted, |c| colours.area(c));
+        let colour = |c: Option<usize>| c.map_or(colours.neutral, |c| colours.area(c));
         let coloured = self.coloured;
         let top = key::draw(p, &self.key, |i| colour((i < coloured).then_some(i))) + 8.0;
         let widest = self

@@ -10,10 +10,11 @@ use crate::engine::alignment::{
 use crate::engine::model::ScoringModel;
 use crate::engine::report_csv::alignment_csv;
 use crate::engine::{Dimension, Survey};
+use crate::ui::charts::GapChart;
 use crate::ui::download::{csv_url, save};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::cell;
-use crate::ui::results::chart_section::chart_section;
+use crate::ui::results::chart_section::{chart_section, Section};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -82,12 +83,19 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
             Some(align_rows(&model, &c.rows, &filter, mode))
         })
     });
+    let disagreements = Memo::new(move |_| {
+        alignment.with(|a| {
+            a.as_ref()
+                .map_or_else(Vec::new, |a| a.disagreements(DISAGREEMENTS))
+        })
+    });
     let chart_survey = survey.clone();
     let section = Memo::new(move |_| {
         let diagonal = dash.diagonal.get();
+        let named = disagreements.get();
         alignment.with(|a| {
             let a = a.as_ref().filter(|a| a.vendor_responses > 0)?;
-            chart(&chart_survey, locale, a, diagonal)
+            chart(&chart_survey, locale, a, &named, diagonal)
         })
     });
     let text_survey = survey.clone();
@@ -95,19 +103,23 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
         alignment.with(|a| {
             let a = a.as_ref()?;
             if a.vendor_responses == 0 {
-                let wave = dash.filter.with(|f| f.wave.first().cloned());
-                let wave = wave.map_or(String::new(), |w| Strings::fill(strings.align_in_wave, &[("wave", &w)]));
+                let waves = dash.filter.with(|f| f.wave.join(", "));
+                let wave = if waves.is_empty() { String::new() } else { Strings::fill(strings.align_in_wave, &[("wave", &waves)]) };
                 return Some(view! { <p class="notice">{Strings::fill(strings.align_no_vendor, &[("wave", &wave)])}</p> }.into_any());
             }
             if a.partner_responses == 0 {
                 return Some(view! { <p class="notice">{strings.align_no_partners}</p> }.into_any());
             }
-            let sentences: Vec<_> = a
-                .disagreements(DISAGREEMENTS)
-                .iter()
-                .map(|d| view! { <li>{sentence(&text_survey, locale, d)}</li> })
-                .collect();
-            let none = sentences.is_empty().then_some(strings.align_agree);
+            let sentences: Vec<_> = disagreements.with(|all| {
+                all.iter()
+                    .map(|d| view! { <li>{sentence(&text_survey, locale, d)}</li> })
+                    .collect()
+            });
+            let list = if sentences.is_empty() {
+                view! { <p>{strings.align_agree}</p> }.into_any()
+            } else {
+                view! { <ol class="disagreements">{sentences}</ol> }.into_any()
+            };
             Some(view! {
                 <p>{Strings::fill(strings.align_counts, &[("vendor", &a.vendor_responses.to_string()), ("partners", &a.partner_responses.to_string())])}</p>
                 <ul class="correlations">
@@ -116,8 +128,7 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
                 </ul>
                 <section class="report-section" aria-labelledby="disagreements-title">
                     <h4 id="disagreements-title">{strings.align_disagreements}</h4>
-                    {none.map(|text| view! { <p>{text}</p> })}
-                    <ol class="disagreements">{sentences}</ol>
+                    {list}
                 </section>
             }.into_any())
         })
@@ -135,18 +146,15 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
     }
 }
 
+/// The arrow chart; the `named` disagreements' arrows are drawn bold.
 fn chart(
     survey: &Survey,
     locale: Locale,
     a: &Alignment,
+    named: &[Disagreement],
     diagonal: bool,
-) -> Option<crate::ui::results::chart_section::Section<crate::ui::charts::GapChart>> {
+) -> Option<Section<GapChart>> {
     let strings = locale.strings();
-    let named: Vec<String> = a
-        .disagreements(DISAGREEMENTS)
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
     let arrows: Vec<Arrow> = a
         .elements
         .iter()
@@ -168,13 +176,12 @@ fn chart(
                 element,
                 to,
                 from,
-                strong: named.contains(&e.id),
+                strong: named.iter().any(|d| d.id == e.id),
                 cells,
             })
         })
         .collect();
-    let first = a
-        .disagreements(1)
+    let first = named
         .first()
         .map(|d| sentence(survey, locale, d))
         .unwrap_or_else(|| strings.align_agree.to_owned());
@@ -191,6 +198,7 @@ fn chart(
                 &[("count", &count.to_string()), ("first", &first)],
             ),
             note: strings.align_chart_note.to_owned(),
+            numeric: 6,
             headers: [
                 strings.col_your_importance,
                 strings.col_partner_importance,

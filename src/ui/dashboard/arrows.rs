@@ -29,6 +29,8 @@ pub struct Words {
     pub note: String,
     /// The headers of `Arrow::cells`.
     pub headers: Vec<String>,
+    /// How many of the cells, from the first, are numbers.
+    pub numeric: usize,
 }
 
 /// The section of an arrow chart; None without an arrow or a crosshair.
@@ -78,9 +80,7 @@ pub fn arrow_section(
     let mut headers: Vec<String> = [strings.col_number, strings.col_element, strings.col_area]
         .map(String::from)
         .to_vec();
-    let numeric = std::iter::once(0)
-        .chain(3..3 + words.headers.len())
-        .collect();
+    let numeric = std::iter::once(0).chain(3..3 + words.numeric).collect();
     headers.extend(words.headers);
     let mode = mode_word(strings, crosshair.mode);
     Some(Section {

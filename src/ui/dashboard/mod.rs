@@ -95,6 +95,7 @@ impl WavePick {
         self.earlier.set(String::new());
         self.later.set(String::new());
         self.other.set(None);
+        self.loading.set(false);
     }
 
     /// Reads another data set for the earlier wave; the empty id goes back to the open one.
@@ -110,15 +111,19 @@ impl WavePick {
         };
         self.loading.set(true);
         spawn_local(async move {
-            match read_set(&survey, info, |_, _| {}).await {
-                // Only if the user has not picked another set meanwhile.
-                Ok(loaded) if self.earlier_set.get_untracked() == id => {
-                    self.other.set(Some(loaded))
-                }
-                Ok(_) => {}
-                Err(reason) => dash.problem.set(Some(Problem::Database(reason))),
+            let read = read_set(&survey, info, |_, _| {}).await;
+            // The user may have picked another set meanwhile: that one's read decides.
+            if self.earlier_set.get_untracked() != id {
+                return;
             }
             self.loading.set(false);
+            match read {
+                Ok(loaded) => self.other.set(Some(loaded)),
+                Err(reason) => {
+                    self.earlier_set.set(String::new());
+                    dash.problem.set(Some(Problem::Database(reason)));
+                }
+            }
         });
     }
 }
@@ -150,6 +155,12 @@ pub struct Dash {
 }
 
 impl Dash {
+    /// No set open: the next addition starts a new one, with nothing chosen for the last.
+    fn close_set(self) {
+        self.waves.reset();
+        self.current.set(None);
+    }
+
     fn new() -> Dash {
         Dash {
             sets: RwSignal::new(Vec::new()),
@@ -387,7 +398,7 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
         dash.added.set(None);
         // The empty choice is "New data set": the next addition starts one.
         if id.is_empty() {
-            dash.current.set(None);
+            dash.close_set();
             return;
         }
         let Some(info) = dash
@@ -435,13 +446,13 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
             if let Err(reason) = db::delete(&loaded.info.id).await {
                 dash.problem.set(Some(Problem::Database(reason)));
             }
-            dash.current.set(None);
+            dash.close_set();
             dash.added.set(None);
             refresh_sets(dash).await;
         });
     };
     let start_new = move |_| {
-        dash.current.set(None);
+        dash.close_set();
         dash.added.set(None);
     };
     let survey_id = survey.id.clone();

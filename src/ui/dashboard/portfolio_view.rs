@@ -20,6 +20,25 @@ use std::sync::Arc;
 const COLOURED: usize = 8;
 /// Names listed of the partners without revenue; the CSV has them all.
 const NAMED: usize = 50;
+/// Partners in the table of the largest headroom; the CSV has them all.
+const TOP: usize = 25;
+
+/// A column header of amounts, with the survey's currency when it names one.
+fn money_header(header: &str, currency: &str) -> String {
+    if currency.is_empty() {
+        header.to_owned()
+    } else {
+        format!("{header} ({currency})")
+    }
+}
+
+fn currency_of(survey: &Survey) -> String {
+    survey
+        .profile
+        .revenue
+        .as_ref()
+        .map_or(String::new(), |r| r.currency.clone())
+}
 
 /// A category's name; a partner without one is "No category".
 fn category_name(survey: &Survey, locale: Locale, id: Option<&str>) -> String {
@@ -51,11 +70,7 @@ fn short_amount(locale: Locale, value: f64) -> String {
 fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<PortfolioChart>> {
     let strings = locale.strings();
     let biggest = p.categories.first()?;
-    let currency = survey
-        .profile
-        .revenue
-        .as_ref()
-        .map_or(String::new(), |r| r.currency.clone());
+    let currency = currency_of(survey);
     // Colours go to the categories with the most partners.
     let mut by_size: Vec<&Option<String>> = p.categories.iter().map(|c| &c.category).collect();
     by_size.sort_by_key(|c| {
@@ -104,7 +119,7 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
             ]
         })
         .collect();
-    let with_currency = |header: &str| format!("{header} ({currency})");
+    let with_currency = |header: &str| money_header(header, &currency);
     Some(Section {
         chart: PortfolioChart {
             points: p
@@ -120,8 +135,8 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
             ticks,
             key,
             coloured: COLOURED,
-            x_title: Strings::fill(strings.portfolio_x, &[("currency", &currency)]),
-            y_title: Strings::fill(strings.portfolio_y, &[("currency", &currency)]),
+            x_title: format!("{} →", money_header(strings.col_current, &currency)),
+            y_title: format!("{} →", money_header(strings.col_potential, &currency)),
         },
         summary: Strings::fill(
             strings.portfolio_summary,
@@ -161,33 +176,44 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
 pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let strings = locale.strings();
     let model_survey = survey.clone();
+    // A partner answers once per wave: the portfolio takes one, the latest unless chosen.
     let data = Memo::new(move |_| {
         let filter = dash.filter.get();
         dash.current.with(|c| {
             c.as_ref().map(|c| {
+                let (mut filter, wave) = filter.one_wave(c.rows.iter());
+                filter.side.clear();
                 let model = ScoringModel::new(&model_survey);
-                portfolio(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
+                let placed = portfolio(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)));
+                (placed, wave)
             })
         })
     });
     let chart_survey = survey.clone();
-    let chart = Memo::new(move |_| data.with(|p| section(&chart_survey, locale, p.as_ref()?)));
+    let chart = Memo::new(move |_| data.with(|p| section(&chart_survey, locale, &p.as_ref()?.0)));
     let counts = move || {
         data.with(|p| {
-            p.as_ref().map(|p| {
-                Strings::fill(
+            p.as_ref().map(|(p, wave)| {
+                let counts = Strings::fill(
                     strings.portfolio_counts,
                     &[
                         ("placed", &p.partners.len().to_string()),
                         ("missing", &p.without_revenue.len().to_string()),
                     ],
-                )
+                );
+                match wave {
+                    Some(w) => format!(
+                        "{} {counts}",
+                        Strings::fill(strings.dash_one_wave, &[("wave", w)])
+                    ),
+                    None => counts,
+                }
             })
         })
     };
     let missing = move || {
         data.with(|p| {
-            let p = p.as_ref()?;
+            let p = &p.as_ref()?.0;
             let count = p.without_revenue.len();
             let title = Strings::fill(
                 strings.portfolio_missing_title,
@@ -217,8 +243,56 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
                 <section class="report-section" aria-labelledby="missing-title">
                     <h4 id="missing-title">{title}</h4>
                     {none.map(|text| view! { <p>{text}</p> })}
-                    <ul class="columns without-revenue">{names}</ul>
+                    {(!names.is_empty()).then(|| view! { <ul class="columns without-revenue">{names}</ul> })}
                     {more.map(|text| view! { <p>{text}</p> })}
+                </section>
+            })
+        })
+    };
+    let top_survey = survey.clone();
+    let top = move || {
+        data.with(|p| {
+            let p = &p.as_ref()?.0;
+            if p.partners.is_empty() {
+                return None;
+            }
+            let currency = currency_of(&top_survey);
+            let headers = [
+                strings.col_partner.to_owned(),
+                strings.dash_category.to_owned(),
+                strings.col_score.to_owned(),
+                money_header(strings.col_current, &currency),
+                money_header(strings.col_potential, &currency),
+                money_header(strings.col_headroom, &currency),
+            ]
+            .map(|h| view! { <th scope="col">{h}</th> });
+            let rows: Vec<_> = p
+                .partners
+                .iter()
+                .take(TOP)
+                .map(|q| {
+                    let name = if q.name.is_empty() { q.id.clone() } else { q.name.clone() };
+                    view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td>{category_name(&top_survey, locale, q.category.as_deref())}</td>
+                            <td class="num">{q.score.map_or("–".to_owned(), Locale::whole)}</td>
+                            <td class="num">{locale.amount(q.current)}</td>
+                            <td class="num">{locale.amount(q.potential)}</td>
+                            <td class="num">{locale.amount(q.headroom())}</td>
+                        </tr>
+                    }
+                })
+                .collect();
+            Some(view! {
+                <section class="report-section" aria-labelledby="headroom-title">
+                    <h4 id="headroom-title">{strings.portfolio_top_title}</h4>
+                    <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", strings.portfolio_top_title)]) tabindex="0">
+                        <table class="data" id="headroom-table">
+                            <thead><tr>{headers}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
                 </section>
             })
         })
@@ -234,10 +308,11 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
         <p>{counts}</p>
         {empty}
         {chart_section(strings, "dash-portfolio-chart", strings.portfolio_title.to_owned(), chart)}
+        {top}
         {missing}
         <p class="downloads">
             <button type="button" prop:disabled=move || data.with(Option::is_none) on:click=move |_| {
-                if let Some(p) = data.get_untracked() { save(&format!("{}-portfolio.csv", stem()), &csv_url(&portfolio_csv(&p))) }
+                if let Some((p, _)) = data.get_untracked() { save(&format!("{}-portfolio.csv", stem()), &csv_url(&portfolio_csv(&p))) }
             }>{strings.portfolio_csv}</button>
         </p>
     }

@@ -116,8 +116,16 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
     let overall = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.overall.clone())));
     // The matching partners ranked once, for the table and its downloads.
     let rank_survey = survey.clone();
-    let ranked = Memo::new(move |_| {
+    // A partner answers once per wave: the ranking takes one wave, the latest unless chosen.
+    let counted = Memo::new(move |_| {
         let filter = dash.filter.get();
+        dash.current.with(|c| {
+            c.as_ref()
+                .map_or((filter.clone(), None), |c| filter.one_wave(c.rows.iter()))
+        })
+    });
+    let ranked = Memo::new(move |_| {
+        let filter = counted.with(|(filter, _)| filter.clone());
         dash.current.with(|c| {
             c.as_ref().map_or_else(Vec::new, |c| {
                 let model = ScoringModel::new(&rank_survey);
@@ -125,6 +133,7 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             })
         })
     });
+    let ranked_wave = Signal::derive(move || counted.with(|(_, wave)| wave.clone()));
     let total = move || {
         dash.current
             .with(|c| c.as_ref().map_or(0, |c| c.rows.len()))
@@ -205,7 +214,7 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                         <h3 id="dash-report-title">{strings.dash_report_title}</h3>
                         {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
                         <Comparison dash survey=survey.clone() locale report/>
-                        <RankingTable dash survey=survey.clone() locale ranked/>
+                        <RankingTable dash survey=survey.clone() locale ranked wave=ranked_wave/>
                         <Exports dash survey strings report ranked/>
                     </section>
                 }.into_any(),
@@ -554,6 +563,8 @@ fn RankingTable(
     survey: Arc<Survey>,
     locale: Locale,
     ranked: Memo<Vec<RankedPartner>>,
+    /// The wave ranked when the set has several and the filters chose none.
+    wave: Signal<Option<String>>,
 ) -> impl IntoView {
     let strings = locale.strings();
     let code = locale.code();
@@ -709,6 +720,7 @@ fn RankingTable(
     view! {
         <section class="report-section" aria-labelledby="ranking-title">
             <h4 id="ranking-title">{strings.dash_ranking_title}</h4>
+            {move || wave.get().map(|w| view! { <p class="note">{Strings::fill(strings.dash_one_wave, &[("wave", &w)])}</p> })}
             <p>
                 <label for="ranking-category">{strings.dash_category}</label>
                 <select id="ranking-category" on:change:target=move |ev| { category.set(ev.target().value()); page.set(0); }>

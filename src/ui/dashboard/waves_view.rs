@@ -52,12 +52,13 @@ struct Pair {
 pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let strings = locale.strings();
     let pick = dash.waves;
+    let from_here = Memo::new(move |_| pick.earlier_set.with(String::is_empty));
     let later_waves = Memo::new(move |_| {
         dash.current
             .with(|c| c.as_ref().map(waves_of).unwrap_or_default())
     });
     let earlier_waves = Memo::new(move |_| {
-        if pick.earlier_set.with(String::is_empty) {
+        if from_here.get() {
             later_waves.get()
         } else {
             pick.other
@@ -71,17 +72,17 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
         let later = Some(pick.later.get())
             .filter(|w| later_all.contains(w))
             .or_else(|| later_all.last().cloned())?;
-        let from_here = pick.earlier_set.with(String::is_empty);
+        let from_here = from_here.get();
         let earlier = Some(pick.earlier.get())
             .filter(|w| earlier_all.contains(w))
             .or_else(|| {
-                let mut before = earlier_all.iter().rev();
+                let mut newest_first = earlier_all.iter().rev();
                 if from_here {
                     // The wave before the later one, else the latest other one.
-                    let mut others = earlier_all.iter().rev().filter(|w| **w != later);
-                    before
+                    newest_first
+                        .clone()
                         .find(|w| **w < later)
-                        .or_else(|| others.next())
+                        .or_else(|| newest_first.find(|w| **w != later))
                         .cloned()
                 } else {
                     earlier_all.last().cloned()
@@ -104,18 +105,20 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
     let compare_survey = survey.clone();
     let comparison = Memo::new(move |_| {
         let pair = pair.get()?;
-        if pick.earlier_set.with(String::is_empty) && pair.earlier == pair.later {
+        if from_here.get() && pair.earlier == pair.later {
             return None;
         }
+        // The waves are picked here, and only partners are compared.
         let mut filter = dash.filter.get();
         filter.wave.clear();
+        filter.side.clear();
         let mode = dash.mode.get();
         let model = ScoringModel::new(&compare_survey);
         let later = dash.current.with(|c| {
             c.as_ref()
                 .map(|c| wave_tally(&model, &c.rows, &filter, &pair.later))
         })?;
-        let earlier = if pick.earlier_set.with(String::is_empty) {
+        let earlier = if from_here.get() {
             dash.current.with(|c| {
                 c.as_ref()
                     .map(|c| wave_tally(&model, &c.rows, &filter, &pair.earlier))
@@ -146,8 +149,9 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
                 .filter(|s| s.survey_id == survey_id && s.id != current)
                 .map(|s| {
                     let id = s.id.clone();
+                    // The property, not the attribute: it still applies once the user has chosen.
                     let selected = move || pick.earlier_set.get() == id;
-                    view! { <option value=s.id.clone() selected=selected>{s.name.clone()}</option> }
+                    view! { <option value=s.id.clone() prop:selected=selected>{s.name.clone()}</option> }
                 })
                 .collect_view()
         })
@@ -159,7 +163,7 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
                 .into_iter()
                 .map(|w| {
                     let selected = chosen.get().as_deref() == Some(w.as_str());
-                    view! { <option value=w.clone() selected=selected>{w.clone()}</option> }
+                    view! { <option value=w.clone() prop:selected=selected>{w.clone()}</option> }
                 })
                 .collect_view()
         }
@@ -179,10 +183,12 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
         if pick.loading.get() {
             return Some(strings.waves_loading.to_owned());
         }
-        if pick.earlier_set.with(String::is_empty) && later_waves.with(|w| w.len() < 2) {
+        if from_here.get() && later_waves.with(|w| w.len() < 2) {
             return Some(strings.waves_need_two.to_owned());
         }
-        let pair = pair.get()?;
+        let Some(pair) = pair.get() else {
+            return Some(strings.waves_none.to_owned());
+        };
         if comparison.with(Option::is_none) {
             return Some(strings.waves_same.to_owned());
         }
@@ -217,7 +223,7 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
             <p>
                 <label for="wave-earlier-set">{strings.waves_earlier_set}</label>
                 <select id="wave-earlier-set" on:change:target=move |ev| pick.pick_set(dash, pick_survey.clone(), ev.target().value())>
-                    <option value="" selected=move || pick.earlier_set.with(String::is_empty)>{strings.waves_this_set}</option>
+                    <option value="" prop:selected=move || from_here.get()>{strings.waves_this_set}</option>
                     {other_sets}
                 </select>
             </p>
@@ -271,7 +277,11 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
             view! { <li>{text}</li> }
         })
         .collect();
-    let none_moved = movers.is_empty().then_some(strings.waves_moved_none);
+    let movers = if movers.is_empty() {
+        view! { <p>{strings.waves_moved_none}</p> }.into_any()
+    } else {
+        view! { <ul class="movers">{movers}</ul> }.into_any()
+    };
     let one_wave: Vec<_> = [
         (Presence::EarlierOnly, &pair.earlier_label),
         (Presence::LaterOnly, &pair.later),
@@ -288,17 +298,19 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
         })
     })
     .collect();
-    let none_one = one_wave.is_empty().then_some(strings.waves_one_none);
+    let one_wave = if one_wave.is_empty() {
+        view! { <p>{strings.waves_one_none}</p> }.into_any()
+    } else {
+        view! { <ul class="one-wave">{one_wave}</ul> }.into_any()
+    };
     view! {
         <section class="report-section" aria-labelledby="movers-title">
             <h4 id="movers-title">{strings.waves_moved_title}</h4>
-            {none_moved.map(|text| view! { <p>{text}</p> })}
-            <ul class="movers">{movers}</ul>
+            {movers}
         </section>
         <section class="report-section" aria-labelledby="one-wave-title">
             <h4 id="one-wave-title">{strings.waves_one_title}</h4>
-            {none_one.map(|text| view! { <p>{text}</p> })}
-            <ul class="one-wave">{one_wave}</ul>
+            {one_wave}
         </section>
     }
 }
@@ -355,7 +367,7 @@ fn chart(
             ("later", &pair.later),
         ],
     );
-    let mut section = arrow_section(
+    arrow_section(
         survey,
         locale,
         arrows,
@@ -373,9 +385,8 @@ fn chart(
                 strings.col_delta_gap.to_owned(),
                 strings.col_quadrants.to_owned(),
             ],
+            // The last cell is the quadrants, in words.
+            numeric: 6,
         },
-    )?;
-    // The last column is words, not numbers.
-    section.table.numeric.pop();
-    Some(section)
+    )
 }

@@ -347,6 +347,9 @@ pub struct Strings {
     pub col_category_rank: &'static str,
     /// "{count} stored responses … no longer read …".
     pub dash_set_damaged: &'static str,
+    pub waves_none: &'static str,
+    pub portfolio_top_title: &'static str,
+    pub dash_one_wave: &'static str,
     pub dash_view: &'static str,
     pub dash_view_results: &'static str,
     pub dash_view_alignment: &'static str,
@@ -407,8 +410,6 @@ pub struct Strings {
     pub portfolio_counts: &'static str,
     pub portfolio_note: &'static str,
     pub portfolio_summary: &'static str,
-    pub portfolio_x: &'static str,
-    pub portfolio_y: &'static str,
     pub portfolio_other: &'static str,
     pub portfolio_none_category: &'static str,
     pub col_partners: &'static str,
