@@ -20,22 +20,22 @@ use std::sync::Arc;
 
 /// One disagreement as a sentence: who rates what higher, how far, and both means.
 fn sentence(survey: &Survey, locale: Locale, d: &Disagreement) -> String {
-    let strings = locale.strings();
+    let words = locale.dash();
     let label = survey
         .rated_elements()
         .find(|e| e.id == d.id)
         .map_or(d.id.as_str(), |e| e.label.get(locale.code()));
     let higher = d.delta() > 0.0;
     let template = match (d.rated, higher) {
-        (Dimension::Importance, true) => strings.align_more_important,
-        (Dimension::Importance, false) => strings.align_less_important,
-        (Dimension::Performance, true) => strings.align_higher,
-        (Dimension::Performance, false) => strings.align_lower,
+        (Dimension::Importance, true) => words.align_more_important,
+        (Dimension::Importance, false) => words.align_less_important,
+        (Dimension::Performance, true) => words.align_higher,
+        (Dimension::Performance, false) => words.align_lower,
     };
     let degree = match d.degree() {
-        Degree::Far => strings.degree_far,
+        Degree::Far => words.degree_far,
         Degree::Clear => "",
-        Degree::Slight => strings.degree_slight,
+        Degree::Slight => words.degree_slight,
     };
     Strings::fill(
         template,
@@ -50,21 +50,21 @@ fn sentence(survey: &Survey, locale: Locale, d: &Disagreement) -> String {
 
 /// "Importance: Spearman ρ = 0.78. You put the elements in much the same order …"
 fn correlation_line(locale: Locale, what: &str, rho: Option<f64>) -> String {
-    let strings = locale.strings();
+    let words = locale.dash();
     let (rho, agreement) = match rho {
         Some(rho) => (
             locale.hundredths(rho),
             match Agreement::of(rho) {
-                Agreement::Strong => strings.align_strong,
-                Agreement::Moderate => strings.align_moderate,
-                Agreement::Weak => strings.align_weak,
-                Agreement::Opposed => strings.align_opposed,
+                Agreement::Strong => words.align_strong,
+                Agreement::Moderate => words.align_moderate,
+                Agreement::Weak => words.align_weak,
+                Agreement::Opposed => words.align_opposed,
             },
         ),
-        None => ("–".to_owned(), strings.align_rho_none),
+        None => ("–".to_owned(), words.align_rho_none),
     };
     Strings::fill(
-        strings.align_rho,
+        words.align_rho,
         &[("what", what), ("rho", &rho), ("agreement", agreement)],
     )
 }
@@ -73,6 +73,7 @@ fn correlation_line(locale: Locale, what: &str, rho: Option<f64>) -> String {
 #[component]
 pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let align_survey = survey.clone();
     let alignment = Memo::new(move |_| {
         let filter = dash.filter.get();
@@ -104,11 +105,11 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
             let a = a.as_ref()?;
             if a.vendor_responses == 0 {
                 let waves = dash.filter.with(|f| f.wave.join(", "));
-                let wave = if waves.is_empty() { String::new() } else { Strings::fill(strings.align_in_wave, &[("wave", &waves)]) };
-                return Some(view! { <p class="notice">{Strings::fill(strings.align_no_vendor, &[("wave", &wave)])}</p> }.into_any());
+                let wave = if waves.is_empty() { String::new() } else { Strings::fill(words.align_in_wave, &[("wave", &waves)]) };
+                return Some(view! { <p class="notice">{Strings::fill(words.align_no_vendor, &[("wave", &wave)])}</p> }.into_any());
             }
             if a.partner_responses == 0 {
-                return Some(view! { <p class="notice">{strings.align_no_partners}</p> }.into_any());
+                return Some(view! { <p class="notice">{words.align_no_partners}</p> }.into_any());
             }
             let sentences: Vec<_> = disagreements.with(|all| {
                 all.iter()
@@ -116,18 +117,18 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
                     .collect()
             });
             let list = if sentences.is_empty() {
-                view! { <p>{strings.align_agree}</p> }.into_any()
+                view! { <p>{words.align_agree}</p> }.into_any()
             } else {
                 view! { <ol class="disagreements">{sentences}</ol> }.into_any()
             };
             Some(view! {
-                <p>{Strings::fill(strings.align_counts, &[("vendor", &a.vendor_responses.to_string()), ("partners", &a.partner_responses.to_string())])}</p>
+                <p>{Strings::fill(words.align_counts, &[("vendor", &a.vendor_responses.to_string()), ("partners", &a.partner_responses.to_string())])}</p>
                 <ul class="correlations">
                     <li>{correlation_line(locale, strings.importance, a.importance_correlation)}</li>
                     <li>{correlation_line(locale, strings.performance, a.performance_correlation)}</li>
                 </ul>
                 <section class="report-section" aria-labelledby="disagreements-title">
-                    <h4 id="disagreements-title">{strings.align_disagreements}</h4>
+                    <h4 id="disagreements-title">{words.align_disagreements}</h4>
                     {list}
                 </section>
             }.into_any())
@@ -135,13 +136,13 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
     };
     let stem = super::views::file_stem(dash);
     view! {
-        <h3 id="alignment-title">{strings.dash_view_alignment}</h3>
+        <h3 id="alignment-title">{words.dash_view_alignment}</h3>
         {body}
-        {chart_section(strings, "dash-alignment-chart", strings.align_title.to_owned(), section)}
+        {chart_section(strings, "dash-alignment-chart", words.align_title.to_owned(), section)}
         <p class="downloads">
             <button type="button" prop:disabled=move || section.with(Option::is_none) on:click=move |_| {
                 if let Some(a) = alignment.get_untracked() { save(&format!("{}-alignment.csv", stem()), &csv_url(&alignment_csv(&a))) }
-            }>{strings.align_csv}</button>
+            }>{words.align_csv}</button>
         </p>
     }
 }
@@ -154,7 +155,7 @@ fn chart(
     named: &[Disagreement],
     diagonal: bool,
 ) -> Option<Section<GapChart>> {
-    let strings = locale.strings();
+    let words = locale.dash();
     let arrows: Vec<Arrow> = a
         .elements
         .iter()
@@ -184,7 +185,7 @@ fn chart(
     let first = named
         .first()
         .map(|d| sentence(survey, locale, d))
-        .unwrap_or_else(|| strings.align_agree.to_owned());
+        .unwrap_or_else(|| words.align_agree.to_owned());
     let count = arrows.len();
     arrow_section(
         survey,
@@ -194,18 +195,18 @@ fn chart(
         diagonal,
         Words {
             summary: Strings::fill(
-                strings.align_chart_summary,
+                words.align_chart_summary,
                 &[("count", &count.to_string()), ("first", &first)],
             ),
-            note: strings.align_chart_note.to_owned(),
+            note: words.align_chart_note.to_owned(),
             numeric: 6,
             headers: [
-                strings.col_your_importance,
-                strings.col_partner_importance,
-                strings.col_delta_importance,
-                strings.col_your_performance,
-                strings.col_partner_performance,
-                strings.col_delta_performance,
+                words.col_your_importance,
+                words.col_partner_importance,
+                words.col_delta_importance,
+                words.col_your_performance,
+                words.col_partner_performance,
+                words.col_delta_performance,
             ]
             .map(String::from)
             .to_vec(),

@@ -11,7 +11,7 @@ mod views;
 mod waves_view;
 
 use super::file_picker::FilePicker;
-use super::i18n::Strings;
+use super::i18n::{DashStrings, Strings};
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::aggregate::{CrosshairMode, Filter, GroupBy};
@@ -352,25 +352,25 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
     let open = Memo::new(move |_| dash.current.with(Option::is_some));
     move || {
         let locale = state.locale.get();
-        let strings = locale.strings();
+        let words = locale.dash();
         let survey = survey.clone();
         if let Some(response) = dash.opened.get() {
             return views::partner_results(dash, survey, locale, response).into_any();
         }
         view! {
             <main class="dashboard">
-                <p><a href=back_address()>{strings.dash_back}</a></p>
-                <h1>{strings.dash_title}</h1>
-                <p class="privacy">{strings.dash_intro}</p>
+                <p><a href=back_address()>{words.dash_back}</a></p>
+                <h1>{words.dash_title}</h1>
+                <p class="privacy">{words.dash_intro}</p>
                 {move || dash.problem.get().map(|problem| {
                     let text = match problem {
-                        Problem::Database(reason) => Strings::fill(strings.dash_db_failed, &[("reason", &reason)]),
-                        Problem::Damaged(count) => Strings::fill(strings.dash_set_damaged, &[("count", &count.to_string())]),
+                        Problem::Database(reason) => Strings::fill(words.dash_db_failed, &[("reason", &reason)]),
+                        Problem::Damaged(count) => Strings::fill(words.dash_set_damaged, &[("count", &count.to_string())]),
                     };
                     view! { <p class="notice error" role="alert">{text}</p> }
                 })}
-                <DataSets dash survey=survey.clone() strings/>
-                <AddResponses dash survey=survey.clone() strings/>
+                <DataSets dash survey=survey.clone() words/>
+                <AddResponses dash survey=survey.clone() words/>
                 {move || open.get().then(|| view! { <Analysis dash survey=survey.clone() locale/> })}
             </main>
         }
@@ -385,7 +385,7 @@ fn back_address() -> String {
 
 /// The data sets kept in this browser: pick, create, rename, delete.
 #[component]
-fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl IntoView {
+fn DataSets(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> impl IntoView {
     let name = RwSignal::new(String::new());
     Effect::new(move || {
         name.set(
@@ -433,7 +433,7 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
             return;
         };
         let question = Strings::fill(
-            strings.dash_confirm_delete,
+            words.dash_confirm_delete,
             &[
                 ("name", &loaded.info.name),
                 ("count", &loaded.info.responses.to_string()),
@@ -458,33 +458,33 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
     let survey_id = survey.id.clone();
     view! {
         <section class="data-sets" aria-labelledby="data-sets-title">
-            <h2 id="data-sets-title">{strings.dash_sets}</h2>
+            <h2 id="data-sets-title">{words.dash_sets}</h2>
             {move || {
                 let sets: Vec<DataSetInfo> = dash.sets.get().into_iter().filter(|s| s.survey_id == survey_id).collect();
                 if sets.is_empty() {
-                    return view! { <p>{strings.dash_no_sets}</p> }.into_any();
+                    return view! { <p>{words.dash_no_sets}</p> }.into_any();
                 }
                 let current = dash.current.with(|c| c.as_ref().map(|c| c.info.id.clone()).unwrap_or_default());
                 view! {
                     <p class="pick-set">
-                        <label for="data-set">{strings.dash_set}</label>
+                        <label for="data-set">{words.dash_set}</label>
                         <select id="data-set" on:change:target=move |ev| pick(ev.target().value())>
-                            <option value="" selected=current.is_empty()>{strings.dash_new_set}</option>
+                            <option value="" selected=current.is_empty()>{words.dash_new_set}</option>
                             {sets.into_iter().map(|set| {
-                                let label = format!("{} ({})", set.name, Strings::fill(strings.dash_responses, &[("count", &set.responses.to_string())]));
+                                let label = format!("{} ({})", set.name, Strings::fill(words.dash_responses, &[("count", &set.responses.to_string())]));
                                 let selected = set.id == current;
                                 view! { <option value=set.id selected=selected>{label}</option> }
                             }).collect_view()}
                         </select>
-                        <button type="button" class="quiet" on:click=start_new>{strings.dash_new_set}</button>
+                        <button type="button" class="quiet" on:click=start_new>{words.dash_new_set}</button>
                     </p>
                 }.into_any()
             }}
             <form class="rename" hidden=move || dash.current.with(Option::is_none) on:submit=rename>
-                <label for="set-name">{strings.dash_set_name}</label>
+                <label for="set-name">{words.dash_set_name}</label>
                 <input id="set-name" type="text" required prop:value=move || name.get() on:input:target=move |ev| name.set(ev.target().value())/>
-                <button type="submit">{strings.dash_rename}</button>
-                <button type="button" class="quiet" on:click=remove>{strings.dash_delete_set}</button>
+                <button type="submit">{words.dash_rename}</button>
+                <button type="button" class="quiet" on:click=remove>{words.dash_delete_set}</button>
             </form>
         </section>
     }
@@ -493,14 +493,11 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl 
 /// Adding responses: files (exports, or arrays of responses), share links, this browser's
 /// own assessments.
 #[component]
-fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> impl IntoView {
+fn AddResponses(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> impl IntoView {
     let links = RwSignal::new(String::new());
     let default_name = move || {
         let taken = dash.sets.with_untracked(Vec::len);
-        Strings::fill(
-            strings.dash_default_name,
-            &[("n", &(taken + 1).to_string())],
-        )
+        Strings::fill(words.dash_default_name, &[("n", &(taken + 1).to_string())])
     };
     let file_survey = survey.clone();
     let on_files = move |files: Vec<web_sys::File>| {
@@ -573,25 +570,25 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, strings: &'static Strings) -> i
     };
     view! {
         <section class="add-responses" aria-labelledby="add-title">
-            <h2 id="add-title">{strings.dash_add_title}</h2>
-            <FilePicker id="dash-files" label=Signal::stored(strings.dash_add_files) busy=dash.busy.into() on_files=Callback::new(on_files)/>
+            <h2 id="add-title">{words.dash_add_title}</h2>
+            <FilePicker id="dash-files" label=Signal::stored(words.dash_add_files) busy=dash.busy.into() on_files=Callback::new(on_files)/>
             <form class="links" on:submit=add_links>
-                <label for="dash-links">{strings.dash_links_label}</label>
+                <label for="dash-links">{words.dash_links_label}</label>
                 <textarea id="dash-links" rows="3" prop:value=move || links.get() on:input:target=move |ev| links.set(ev.target().value())></textarea>
-                <button type="submit" prop:disabled=move || dash.busy.get()>{strings.dash_add_links}</button>
+                <button type="submit" prop:disabled=move || dash.busy.get()>{words.dash_add_links}</button>
             </form>
             <p>
-                <button type="button" class="quiet" prop:disabled=move || dash.busy.get() on:click=add_saved>{strings.dash_add_saved}</button>
+                <button type="button" class="quiet" prop:disabled=move || dash.busy.get() on:click=add_saved>{words.dash_add_saved}</button>
             </p>
             <div role="status">
                 {move || dash.reading.get().map(|(done, total)| view! {
                     <label>
-                        {Strings::fill(strings.dash_reading, &[("done", &done.to_string()), ("total", &total.to_string())])}
+                        {Strings::fill(words.dash_reading, &[("done", &done.to_string()), ("total", &total.to_string())])}
                         " "
                         <progress max=total.max(1) value=done></progress>
                     </label>
                 })}
-                {move || dash.added.get().map(|a| Strings::fill(strings.dash_added, &[
+                {move || dash.added.get().map(|a| Strings::fill(words.dash_added, &[
                     ("added", &a.added.to_string()),
                     ("duplicates", &a.duplicates.to_string()),
                     ("other", &a.other_survey.to_string()),

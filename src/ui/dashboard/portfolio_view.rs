@@ -46,7 +46,7 @@ fn category_name(survey: &Survey, locale: Locale, id: Option<&str>) -> String {
         Some(id) => {
             category_label(survey, id).map_or(id.to_owned(), |t| t.get(locale.code()).to_owned())
         }
-        None => locale.strings().portfolio_none_category.to_owned(),
+        None => locale.dash().portfolio_none_category.to_owned(),
     }
 }
 
@@ -68,7 +68,7 @@ fn short_amount(locale: Locale, value: f64) -> String {
 }
 
 fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<PortfolioChart>> {
-    let strings = locale.strings();
+    let words = locale.dash();
     let biggest = p.categories.first()?;
     let currency = currency_of(survey);
     // Colours go to the categories with the most partners.
@@ -93,7 +93,7 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
         .map(|c| category_name(survey, locale, c.as_deref()))
         .collect();
     if by_size.len() > COLOURED {
-        key.push(strings.portfolio_other.to_owned());
+        key.push(words.portfolio_other.to_owned());
     }
     let most = p
         .partners
@@ -135,11 +135,11 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
             ticks,
             key,
             coloured: COLOURED,
-            x_title: format!("{} →", money_header(strings.col_current, &currency)),
-            y_title: format!("{} →", money_header(strings.col_potential, &currency)),
+            x_title: format!("{} →", money_header(words.col_current, &currency)),
+            y_title: format!("{} →", money_header(words.col_potential, &currency)),
         },
         summary: Strings::fill(
-            strings.portfolio_summary,
+            words.portfolio_summary,
             &[
                 ("count", &p.partners.len().to_string()),
                 (
@@ -154,12 +154,12 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
         ),
         table: Table {
             headers: vec![
-                strings.dash_category.to_owned(),
-                strings.col_partners.to_owned(),
-                with_currency(strings.col_current),
-                with_currency(strings.col_potential),
-                with_currency(strings.col_headroom),
-                strings.col_mean_score.to_owned(),
+                words.dash_category.to_owned(),
+                words.col_partners.to_owned(),
+                with_currency(words.col_current),
+                with_currency(words.col_potential),
+                with_currency(words.col_headroom),
+                words.col_mean_score.to_owned(),
             ],
             rows,
             key: 0,
@@ -167,7 +167,7 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
             note: None,
             total_last: false,
         },
-        note: Some(strings.portfolio_note.to_owned()),
+        note: Some(words.portfolio_note.to_owned()),
     })
 }
 
@@ -175,6 +175,7 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
 #[component]
 pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let model_survey = survey.clone();
     // A partner answers once per wave: the portfolio takes one, the latest unless chosen.
     let data = Memo::new(move |_| {
@@ -195,7 +196,7 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
         data.with(|p| {
             p.as_ref().map(|(p, wave)| {
                 let counts = Strings::fill(
-                    strings.portfolio_counts,
+                    words.portfolio_counts,
                     &[
                         ("placed", &p.partners.len().to_string()),
                         ("missing", &p.without_revenue.len().to_string()),
@@ -204,7 +205,7 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
                 match wave {
                     Some(w) => format!(
                         "{} {counts}",
-                        Strings::fill(strings.dash_one_wave, &[("wave", w)])
+                        Strings::fill(words.dash_one_wave, &[("wave", w)])
                     ),
                     None => counts,
                 }
@@ -216,7 +217,7 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
             let p = &p.as_ref()?.0;
             let count = p.without_revenue.len();
             let title = Strings::fill(
-                strings.portfolio_missing_title,
+                words.portfolio_missing_title,
                 &[("count", &count.to_string())],
             );
             let names: Vec<_> = p
@@ -234,11 +235,11 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
                 .collect();
             let more = (count > NAMED).then(|| {
                 Strings::fill(
-                    strings.portfolio_missing_more,
+                    words.portfolio_missing_more,
                     &[("count", &(count - NAMED).to_string())],
                 )
             });
-            let none = (count == 0).then_some(strings.portfolio_missing_none);
+            let none = (count == 0).then_some(words.portfolio_missing_none);
             Some(view! {
                 <section class="report-section" aria-labelledby="missing-title">
                     <h4 id="missing-title">{title}</h4>
@@ -259,11 +260,11 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
             let currency = currency_of(&top_survey);
             let headers = [
                 strings.col_partner.to_owned(),
-                strings.dash_category.to_owned(),
+                words.dash_category.to_owned(),
                 strings.col_score.to_owned(),
-                money_header(strings.col_current, &currency),
-                money_header(strings.col_potential, &currency),
-                money_header(strings.col_headroom, &currency),
+                money_header(words.col_current, &currency),
+                money_header(words.col_potential, &currency),
+                money_header(words.col_headroom, &currency),
             ]
             .map(|h| view! { <th scope="col">{h}</th> });
             let rows: Vec<_> = p
@@ -286,8 +287,8 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
                 .collect();
             Some(view! {
                 <section class="report-section" aria-labelledby="headroom-title">
-                    <h4 id="headroom-title">{strings.portfolio_top_title}</h4>
-                    <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", strings.portfolio_top_title)]) tabindex="0">
+                    <h4 id="headroom-title">{words.portfolio_top_title}</h4>
+                    <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", words.portfolio_top_title)]) tabindex="0">
                         <table class="data" id="headroom-table">
                             <thead><tr>{headers}</tr></thead>
                             <tbody>{rows}</tbody>
@@ -300,20 +301,20 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
     let empty = move || {
         chart
             .with(Option::is_none)
-            .then(|| view! { <p class="notice">{strings.portfolio_empty}</p> })
+            .then(|| view! { <p class="notice">{words.portfolio_empty}</p> })
     };
     let stem = super::views::file_stem(dash);
     view! {
-        <h3 id="portfolio-title">{strings.dash_view_portfolio}</h3>
+        <h3 id="portfolio-title">{words.dash_view_portfolio}</h3>
         <p>{counts}</p>
         {empty}
-        {chart_section(strings, "dash-portfolio-chart", strings.portfolio_title.to_owned(), chart)}
+        {chart_section(strings, "dash-portfolio-chart", words.portfolio_title.to_owned(), chart)}
         {top}
         {missing}
         <p class="downloads">
             <button type="button" prop:disabled=move || data.with(Option::is_none) on:click=move |_| {
                 if let Some((p, _)) = data.get_untracked() { save(&format!("{}-portfolio.csv", stem()), &csv_url(&portfolio_csv(&p))) }
-            }>{strings.portfolio_csv}</button>
+            }>{words.portfolio_csv}</button>
         </p>
     }
 }

@@ -15,7 +15,7 @@ use crate::engine::report_csv::{aggregate_csv, ranking_csv};
 use crate::engine::{Response, Survey};
 use crate::ui::charts::SegmentBars;
 use crate::ui::download::{csv_url, data_url, save};
-use crate::ui::i18n::{Locale, Strings};
+use crate::ui::i18n::{DashStrings, Locale, Strings};
 use crate::ui::results::chart_section::{chart_section, Section, Table};
 use crate::ui::results::sections::gap_chart;
 use crate::ui::results::{cell, element_info, ReportView, ResultsReport};
@@ -80,14 +80,15 @@ impl Ranking {
 }
 
 /// A dimension's name in the UI's language.
-fn dimension_name(strings: &Strings, by: GroupBy) -> &'static str {
+fn dimension_name(locale: Locale, by: GroupBy) -> &'static str {
+    let words = locale.dash();
     match by {
-        GroupBy::Region => strings.dash_region,
-        GroupBy::PartnerFunction => strings.dash_function,
-        GroupBy::PartnerType => strings.dash_type,
-        GroupBy::ProgramTier => strings.dash_tier,
-        GroupBy::Side => strings.dash_side,
-        GroupBy::Wave => strings.col_wave,
+        GroupBy::Region => words.dash_region,
+        GroupBy::PartnerFunction => words.dash_function,
+        GroupBy::PartnerType => words.dash_type,
+        GroupBy::ProgramTier => words.dash_tier,
+        GroupBy::Side => words.dash_side,
+        GroupBy::Wave => locale.strings().col_wave,
     }
 }
 
@@ -101,6 +102,7 @@ fn value_name(survey: &Survey, by: GroupBy, id: &str, code: &str) -> String {
 #[component]
 pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let report_survey = survey.clone();
     let report = Memo::new(move |_| {
         dash.current.with(|current| {
@@ -148,15 +150,15 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                 .filter_map(|by| {
                     let value = f.values(by).into_iter().next()?;
                     let name = value_name(&filter_survey, by, &value, code);
-                    Some(format!("{}: {name}", dimension_name(strings, by)))
+                    Some(format!("{}: {name}", dimension_name(locale, by)))
                 })
                 .collect()
         });
         if let Some(by) = dash.by.get() {
             parts.push(format!(
                 "{}: {}",
-                strings.dash_group_by,
-                dimension_name(strings, by)
+                words.dash_group_by,
+                dimension_name(locale, by)
             ));
         }
         parts.join(" · ")
@@ -166,7 +168,7 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
     view! {
         <Filters dash survey=survey.clone() locale/>
         <p role="status" class="matching">
-            {move || Strings::fill(strings.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())])}
+            {move || Strings::fill(words.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())])}
             " "
             {filters_in_force}
         </p>
@@ -190,12 +192,12 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
         </div>
         <fieldset class="view-switch">
-            <legend>{strings.dash_view}</legend>
+            <legend>{words.dash_view}</legend>
             {[
-                (View::Results, strings.dash_view_results),
-                (View::Alignment, strings.dash_view_alignment),
-                (View::Waves, strings.dash_view_waves),
-                (View::Portfolio, strings.dash_view_portfolio),
+                (View::Results, words.dash_view_results),
+                (View::Alignment, words.dash_view_alignment),
+                (View::Waves, words.dash_view_waves),
+                (View::Portfolio, words.dash_view_portfolio),
             ]
                 .into_iter()
                 .map(|(value, label)| view! {
@@ -211,11 +213,11 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
             match dash.view.get() {
                 View::Results => view! {
                     <section class="results dashboard-report" aria-labelledby="dash-report-title">
-                        <h3 id="dash-report-title">{strings.dash_report_title}</h3>
+                        <h3 id="dash-report-title">{words.dash_report_title}</h3>
                         {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
                         <Comparison dash survey=survey.clone() locale report/>
                         <RankingTable dash survey=survey.clone() locale ranked wave=ranked_wave/>
-                        <Exports dash survey strings report ranked/>
+                        <Exports dash survey words report ranked/>
                     </section>
                 }.into_any(),
                 View::Alignment => view! {
@@ -241,7 +243,7 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
 /// A select per dimension (all, or one value present in the data) and the grouping.
 #[component]
 fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
-    let strings = locale.strings();
+    let words = locale.dash();
     let code = locale.code();
     let selects = GroupBy::ALL
         .into_iter()
@@ -277,7 +279,7 @@ fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
             };
             view! {
                 <p>
-                    <label for=id.clone()>{dimension_name(strings, by)}</label>
+                    <label for=id.clone()>{dimension_name(locale, by)}</label>
                     <select
                         id=id
                         on:change:target=move |ev| {
@@ -287,7 +289,7 @@ fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
                             dash.ranking.page.set(0);
                         }
                     >
-                        <option value="">{strings.dash_all}</option>
+                        <option value="">{words.dash_all}</option>
                         {options}
                     </select>
                 </p>
@@ -297,16 +299,16 @@ fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let group_options = GroupBy::ALL
         .into_iter()
         .map(|by| {
-            view! { <option value=by.name() selected=move || dash.by.get() == Some(by)>{dimension_name(strings, by)}</option> }
+            view! { <option value=by.name() selected=move || dash.by.get() == Some(by)>{dimension_name(locale, by)}</option> }
         })
         .collect_view();
     view! {
         <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">{strings.dash_filters}</h2>
+            <h2 id="filters-title">{words.dash_filters}</h2>
             <div class="filter-grid">
                 {selects}
                 <p>
-                    <label for="group-by">{strings.dash_group_by}</label>
+                    <label for="group-by">{words.dash_group_by}</label>
                     <select
                         id="group-by"
                         on:change:target=move |ev| {
@@ -314,7 +316,7 @@ fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
                             dash.segments.set(Vec::new());
                         }
                     >
-                        <option value="" selected=move || dash.by.get().is_none()>{strings.dash_none}</option>
+                        <option value="" selected=move || dash.by.get().is_none()>{words.dash_none}</option>
                         {group_options}
                     </select>
                 </p>
@@ -332,6 +334,7 @@ fn Comparison(
     report: Memo<Option<AggregateReport>>,
 ) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let code = locale.code();
     let groups = Memo::new(move |_| {
         report.with(|r| {
@@ -458,7 +461,7 @@ fn Comparison(
                 .filter_map(|(e, label)| {
                     let i = e.best?;
                     let text = Strings::fill(
-                        strings.dash_best_item,
+                        words.dash_best_item,
                         &[
                             ("element", label),
                             ("segment", &names[i]),
@@ -468,15 +471,15 @@ fn Comparison(
                     Some(view! { <li>{text}</li> })
                 })
                 .collect();
-            let none = differs.is_empty().then_some(strings.dash_differs_none);
+            let none = differs.is_empty().then_some(words.dash_differs_none);
             Some(view! {
                 <section class="report-section" aria-labelledby="differs-title">
-                    <h4 id="differs-title">{strings.dash_differs_title}</h4>
+                    <h4 id="differs-title">{words.dash_differs_title}</h4>
                     {none.map(|text| view! { <p>{text}</p> })}
                     <ul>{differs}</ul>
                 </section>
                 <section class="report-section" aria-labelledby="best-title">
-                    <h4 id="best-title">{strings.dash_best_title}</h4>
+                    <h4 id="best-title">{words.dash_best_title}</h4>
                     <ul class="columns">{best}</ul>
                 </section>
             })
@@ -486,10 +489,10 @@ fn Comparison(
         dash.by.get().is_some().then(|| {
             view! {
                 <fieldset class="segments">
-                    <legend>{strings.dash_segments}</legend>
+                    <legend>{words.dash_segments}</legend>
                     {picker.clone()}
                 </fieldset>
-                {chart_section(strings, "dash-segments", Strings::fill(strings.dash_compare_title, &[("by", dimension_name(strings, by()))]), section)}
+                {chart_section(strings, "dash-segments", Strings::fill(words.dash_compare_title, &[("by", dimension_name(locale, by()))]), section)}
                 {lists.clone()}
             }
         })
@@ -504,6 +507,7 @@ fn comparison_section(
     c: &SegmentComparison,
     labels: &[String],
 ) -> Section<SegmentBars> {
+    let words = locale.dash();
     let code = locale.code();
     let names: Vec<String> = c
         .segments
@@ -523,7 +527,7 @@ fn comparison_section(
         })
         .collect();
     let summary = Strings::fill(
-        strings.dash_compare_summary,
+        words.dash_compare_summary,
         &[
             ("segments", &names.join(", ")),
             ("count", &c.elements.len().to_string()),
@@ -567,6 +571,7 @@ fn RankingTable(
     wave: Signal<Option<String>>,
 ) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let code = locale.code();
     let Ranking {
         page,
@@ -656,8 +661,8 @@ fn RankingTable(
     let mut headers = vec![
         header(Column::Rank, strings.col_rank.to_owned()).into_any(),
         header(Column::Partner, strings.col_partner.to_owned()).into_any(),
-        header(Column::Category, strings.dash_category.to_owned()).into_any(),
-        header(Column::CategoryRank, strings.col_category_rank.to_owned()).into_any(),
+        header(Column::Category, words.dash_category.to_owned()).into_any(),
+        header(Column::CategoryRank, words.col_category_rank.to_owned()).into_any(),
     ];
     headers.extend(
         std::iter::once(strings.col_score.to_owned())
@@ -693,7 +698,7 @@ fn RankingTable(
                         .map(|c| category_label(&label_survey, c).map_or(c.to_owned(), |t| t.get(code).to_owned()))
                         .unwrap_or_default();
                     let name = if p.name.is_empty() { p.id.clone() } else { p.name.clone() };
-                    let open_label = Strings::fill(strings.dash_open_partner, &[("name", &name)]);
+                    let open_label = Strings::fill(words.dash_open_partner, &[("name", &name)]);
                     let open = move |_| {
                         let response = dash.current.with_untracked(|c| {
                             c.as_ref().and_then(|c: &Loaded| c.responses.iter().find(|r| r.id == id).cloned())
@@ -719,22 +724,22 @@ fn RankingTable(
     };
     view! {
         <section class="report-section" aria-labelledby="ranking-title">
-            <h4 id="ranking-title">{strings.dash_ranking_title}</h4>
-            {move || wave.get().map(|w| view! { <p class="note">{Strings::fill(strings.dash_one_wave, &[("wave", &w)])}</p> })}
+            <h4 id="ranking-title">{words.dash_ranking_title}</h4>
+            {move || wave.get().map(|w| view! { <p class="note">{Strings::fill(words.dash_one_wave, &[("wave", &w)])}</p> })}
             <p>
-                <label for="ranking-category">{strings.dash_category}</label>
+                <label for="ranking-category">{words.dash_category}</label>
                 <select id="ranking-category" on:change:target=move |ev| { category.set(ev.target().value()); page.set(0); }>
-                    <option value="">{strings.dash_all}</option>
+                    <option value="">{words.dash_all}</option>
                     {categories}
                 </select>
             </p>
-            <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", strings.dash_ranking_title)]) tabindex="0">
+            <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", words.dash_ranking_title)]) tabindex="0">
                 <table class="data ranking" id="ranking-table">
                     <thead><tr>{headers}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <nav class="pager" aria-label=strings.dash_ranking_pages>
+            <nav class="pager" aria-label=words.dash_ranking_pages>
                 <button type="button" prop:disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
                     {strings.previous}
                 </button>
@@ -767,31 +772,31 @@ pub fn file_stem(dash: Dash) -> impl Fn() -> String + Copy {
 fn Exports(
     dash: Dash,
     survey: Arc<Survey>,
-    strings: &'static Strings,
+    words: &'static DashStrings,
     report: Memo<Option<AggregateReport>>,
     ranked: Memo<Vec<RankedPartner>>,
 ) -> impl IntoView {
     let stem = file_stem(dash);
     view! {
         <section class="report-section take-away" aria-labelledby="dash-export-title">
-            <h4 id="dash-export-title">{strings.dash_export_title}</h4>
+            <h4 id="dash-export-title">{words.dash_export_title}</h4>
             <p class="downloads">
                 <button type="button" on:click=move |_| {
                     if let Some(r) = report.get_untracked() { save(&format!("{}-aggregate.csv", stem()), &csv_url(&aggregate_csv(&r))) }
-                }>{strings.dash_aggregate_csv}</button>
+                }>{words.dash_aggregate_csv}</button>
                 <button type="button" on:click=move |_| {
                     if let Some(r) = report.get_untracked() {
                         save(&format!("{}-aggregate.json", stem()), &data_url(&serde_json::to_string_pretty(&r).unwrap_or_default()))
                     }
-                }>{strings.dash_aggregate_json}</button>
+                }>{words.dash_aggregate_json}</button>
                 <button type="button" on:click=move |_| {
                     let csv = ranked.with_untracked(|r| ranking_csv(&survey, r));
                     save(&format!("{}-ranking.csv", stem()), &csv_url(&csv));
-                }>{strings.dash_ranking_csv}</button>
+                }>{words.dash_ranking_csv}</button>
                 <button type="button" on:click=move |_| {
                     let json = ranked.with_untracked(|r| serde_json::to_string_pretty(r).unwrap_or_default());
                     save(&format!("{}-ranking.json", stem()), &data_url(&json));
-                }>{strings.dash_ranking_json}</button>
+                }>{words.dash_ranking_json}</button>
             </p>
         </section>
     }
@@ -804,13 +809,13 @@ pub fn partner_results(
     locale: Locale,
     response: Response,
 ) -> impl IntoView {
-    let strings = locale.strings();
+    let words = locale.dash();
     let who = response.profile.who();
     let response = RwSignal::new(response);
     view! {
         <main class="dashboard">
-            <button type="button" class="quiet" on:click=move |_| dash.opened.set(None)>{strings.dash_back_to_dashboard}</button>
-            <h1>{strings.dash_title}</h1>
+            <button type="button" class="quiet" on:click=move |_| dash.opened.set(None)>{words.dash_back_to_dashboard}</button>
+            <h1>{words.dash_title}</h1>
             <h2>{who}</h2>
             <ResultsReport survey locale response view=ReportView::new() envelope=None take_focus=true shared=true/>
         </main>

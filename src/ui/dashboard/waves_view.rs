@@ -51,6 +51,7 @@ struct Pair {
 #[component]
 pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let pick = dash.waves;
     let from_here = Memo::new(move |_| pick.earlier_set.with(String::is_empty));
     let later_waves = Memo::new(move |_| {
@@ -181,21 +182,21 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
     };
     let status = move || {
         if pick.loading.get() {
-            return Some(strings.waves_loading.to_owned());
+            return Some(words.waves_loading.to_owned());
         }
         if from_here.get() && later_waves.with(|w| w.len() < 2) {
-            return Some(strings.waves_need_two.to_owned());
+            return Some(words.waves_need_two.to_owned());
         }
         let Some(pair) = pair.get() else {
-            return Some(strings.waves_none.to_owned());
+            return Some(words.waves_none.to_owned());
         };
         if comparison.with(Option::is_none) {
-            return Some(strings.waves_same.to_owned());
+            return Some(words.waves_same.to_owned());
         }
         comparison.with(|c| {
             let c = c.as_ref()?;
             Some(Strings::fill(
-                strings.waves_counts,
+                words.waves_counts,
                 &[
                     ("earlier", &pair.earlier_label),
                     ("earlier_n", &c.earlier_responses.to_string()),
@@ -207,10 +208,10 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
     };
     let title = move || {
         pair.get().map_or_else(
-            || strings.dash_view_waves.to_owned(),
+            || words.dash_view_waves.to_owned(),
             |p| {
                 Strings::fill(
-                    strings.waves_title,
+                    words.waves_title,
                     &[("earlier", &p.earlier_label), ("later", &p.later)],
                 )
             },
@@ -221,32 +222,32 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
         <h3 id="waves-title">{title}</h3>
         <div class="filter-grid wave-pick">
             <p>
-                <label for="wave-earlier-set">{strings.waves_earlier_set}</label>
+                <label for="wave-earlier-set">{words.waves_earlier_set}</label>
                 <select id="wave-earlier-set" on:change:target=move |ev| pick.pick_set(dash, pick_survey.clone(), ev.target().value())>
-                    <option value="" prop:selected=move || from_here.get()>{strings.waves_this_set}</option>
+                    <option value="" prop:selected=move || from_here.get()>{words.waves_this_set}</option>
                     {other_sets}
                 </select>
             </p>
             <p>
-                <label for="wave-earlier">{strings.waves_earlier}</label>
+                <label for="wave-earlier">{words.waves_earlier}</label>
                 <select id="wave-earlier" on:change:target=move |ev| pick.earlier.set(ev.target().value())>
                     {options(earlier_waves, earlier_chosen)}
                 </select>
             </p>
             <p>
-                <label for="wave-later">{strings.waves_later}</label>
+                <label for="wave-later">{words.waves_later}</label>
                 <select id="wave-later" on:change:target=move |ev| pick.later.set(ev.target().value())>
                     {options(later_waves, later_chosen)}
                 </select>
             </p>
         </div>
         <p role="status" class="wave-status">{status}</p>
-        {chart_section(strings, "dash-waves-chart", strings.waves_chart_title.to_owned(), section)}
+        {chart_section(strings, "dash-waves-chart", words.waves_chart_title.to_owned(), section)}
         {lists}
         <p class="downloads">
             <button type="button" prop:disabled=move || comparison.with(Option::is_none) on:click=move |_| {
                 if let Some(c) = comparison.get_untracked() { save(&format!("{}-waves.csv", stem()), &csv_url(&waves_csv(&c))) }
-            }>{strings.waves_csv}</button>
+            }>{words.waves_csv}</button>
         </p>
     }
 }
@@ -254,6 +255,7 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
 /// The movers and the elements of one wave only.
 fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) -> impl IntoView {
     let strings = locale.strings();
+    let words = locale.dash();
     let code = locale.code();
     let info = element_info(survey);
     let label = |id: &str| {
@@ -267,7 +269,7 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
         .movers()
         .map(|(e, from, to)| {
             let text = Strings::fill(
-                strings.waves_moved_item,
+                words.waves_moved_item,
                 &[
                     ("element", &label(&e.id)),
                     ("from", &names[from.index()]),
@@ -278,7 +280,7 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
         })
         .collect();
     let movers = if movers.is_empty() {
-        view! { <p>{strings.waves_moved_none}</p> }.into_any()
+        view! { <p>{words.waves_moved_none}</p> }.into_any()
     } else {
         view! { <ul class="movers">{movers}</ul> }.into_any()
     };
@@ -291,7 +293,7 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
         let elements: Vec<String> = c.only(presence).map(|e| label(&e.id)).collect();
         (!elements.is_empty()).then(|| {
             let text = Strings::fill(
-                strings.waves_only_in,
+                words.waves_only_in,
                 &[("wave", wave), ("elements", &elements.join(", "))],
             );
             view! { <li>{text}</li> }
@@ -299,17 +301,17 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
     })
     .collect();
     let one_wave = if one_wave.is_empty() {
-        view! { <p>{strings.waves_one_none}</p> }.into_any()
+        view! { <p>{words.waves_one_none}</p> }.into_any()
     } else {
         view! { <ul class="one-wave">{one_wave}</ul> }.into_any()
     };
     view! {
         <section class="report-section" aria-labelledby="movers-title">
-            <h4 id="movers-title">{strings.waves_moved_title}</h4>
+            <h4 id="movers-title">{words.waves_moved_title}</h4>
             {movers}
         </section>
         <section class="report-section" aria-labelledby="one-wave-title">
-            <h4 id="one-wave-title">{strings.waves_one_title}</h4>
+            <h4 id="one-wave-title">{words.waves_one_title}</h4>
             {one_wave}
         </section>
     }
@@ -323,6 +325,7 @@ fn chart(
     diagonal: bool,
 ) -> Option<Section<GapChart>> {
     let strings = locale.strings();
+    let words = locale.dash();
     let names = quadrant_names(strings);
     let quadrant = |q: Option<crate::engine::aggregate::Quadrant>| {
         q.map_or("–".to_owned(), |q| names[q.index()].clone())
@@ -360,7 +363,7 @@ fn chart(
         ("later", pair.later.as_str()),
     ];
     let summary = Strings::fill(
-        strings.waves_chart_summary,
+        words.waves_chart_summary,
         &[
             ("count", &arrows.len().to_string()),
             ("moved", &c.movers().count().to_string()),
@@ -375,15 +378,15 @@ fn chart(
         diagonal,
         Words {
             summary,
-            note: Strings::fill(strings.waves_chart_note, &waves),
+            note: Strings::fill(words.waves_chart_note, &waves),
             headers: vec![
-                Strings::fill(strings.col_performance_in, &[("wave", &pair.earlier_label)]),
-                Strings::fill(strings.col_performance_in, &[("wave", &pair.later)]),
-                strings.col_delta_performance.to_owned(),
-                Strings::fill(strings.col_gap_in, &[("wave", &pair.earlier_label)]),
-                Strings::fill(strings.col_gap_in, &[("wave", &pair.later)]),
-                strings.col_delta_gap.to_owned(),
-                strings.col_quadrants.to_owned(),
+                Strings::fill(words.col_performance_in, &[("wave", &pair.earlier_label)]),
+                Strings::fill(words.col_performance_in, &[("wave", &pair.later)]),
+                words.col_delta_performance.to_owned(),
+                Strings::fill(words.col_gap_in, &[("wave", &pair.earlier_label)]),
+                Strings::fill(words.col_gap_in, &[("wave", &pair.later)]),
+                words.col_delta_gap.to_owned(),
+                words.col_quadrants.to_owned(),
             ],
             // The last cell is the quadrants, in words.
             numeric: 6,

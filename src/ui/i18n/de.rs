@@ -1,4 +1,4 @@
-use super::Strings;
+use super::{DashStrings, Strings};
 
 pub const STRINGS: Strings = Strings {
     app_name: "PartnerLens",
@@ -164,6 +164,12 @@ pub const STRINGS: Strings = Strings {
     file_wrong_shape: "Die Datei ist JSON, aber keine PartnerLens-Ergebnisse:",
     file_newer: "Die Datei wurde von einer neueren PartnerLens-Version exportiert (Format {version}). Laden Sie die Seite neu, um die neuere App zu erhalten.",
     dash_link: "Partner-Dashboard (für Anbieter)",
+    col_n: "n",
+    col_sd_importance: "SA Wichtigkeit",
+    col_sd_performance: "SA Leistung",
+};
+
+pub const DASH: DashStrings = DashStrings {
     dash_back: "Zurück zu den Bewertungen",
     dash_title: "Partner-Dashboard",
     dash_intro: "Vergleichen Sie die Ergebnisse vieler Partner. Alles bleibt in diesem Browser: Datensätze liegen in seiner Datenbank, getrennt von Ihren eigenen Bewertungen, und nichts wird hochgeladen.",
@@ -213,11 +219,11 @@ pub const STRINGS: Strings = Strings {
     dash_aggregate_json: "Ergebnisse herunterladen (JSON)",
     dash_ranking_csv: "Rangliste herunterladen (CSV)",
     dash_ranking_json: "Rangliste herunterladen (JSON)",
-    col_n: "n",
-    col_sd_importance: "SA Wichtigkeit",
-    col_sd_performance: "SA Leistung",
     col_category_rank: "Rang in der Kategorie",
     dash_set_damaged: "{count} gespeicherte Antworten dieses Datensatzes lassen sich nicht mehr lesen. Sie fehlen in den Ansichten, und der Datensatz bleibt unverändert; fügen Sie neue Antworten einem neuen Datensatz hinzu.",
+    waves_none: "Der gewählte Datensatz enthält keine Antworten von Partnern mit einer Welle.",
+    portfolio_top_title: "Partner mit dem größten Spielraum",
+    dash_one_wave: "Nur Welle {wave}, die neueste: Partner antworten einmal je Welle. Eine andere Welle wählen Sie in den Filtern.",
     dash_view: "Ansicht",
     dash_view_results: "Ergebnisse",
     dash_view_alignment: "Anbieter und Partner",
@@ -290,7 +296,4 @@ pub const STRINGS: Strings = Strings {
     portfolio_missing_none: "Jeder Partner hat beide Umsatzangaben gemacht.",
     portfolio_empty: "Kein Partner unter den passenden Antworten hat beide Umsatzangaben gemacht.",
     portfolio_csv: "Portfolio herunterladen (CSV)",
-    dash_one_wave: "Nur Welle {wave}, die neueste: Partner antworten einmal je Welle. Eine andere Welle wählen Sie in den Filtern.",
-    portfolio_top_title: "Partner mit dem größten Spielraum",
-    waves_none: "Der gewählte Datensatz enthält keine Antworten von Partnern mit einer Welle.",
 };

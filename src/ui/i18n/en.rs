@@ -1,4 +1,4 @@
-use super::Strings;
+use super::{DashStrings, Strings};
 
 pub const STRINGS: Strings = Strings {
     app_name: "PartnerLens",
@@ -164,6 +164,12 @@ pub const STRINGS: Strings = Strings {
     file_wrong_shape: "The file is JSON but not PartnerLens results:",
     file_newer: "The file was exported by a newer version of PartnerLens (format {version}). Reload the page to get the newer app.",
     dash_link: "Partner dashboard (for vendors)",
+    col_n: "n",
+    col_sd_importance: "SD of importance",
+    col_sd_performance: "SD of performance",
+};
+
+pub const DASH: DashStrings = DashStrings {
     dash_back: "Back to the assessments",
     dash_title: "Partner dashboard",
     dash_intro: "Compare many partners' results. Everything stays in this browser: data sets are kept in its database, apart from your own assessments, and nothing is uploaded.",
@@ -213,11 +219,11 @@ pub const STRINGS: Strings = Strings {
     dash_aggregate_json: "Download the results (JSON)",
     dash_ranking_csv: "Download the ranking (CSV)",
     dash_ranking_json: "Download the ranking (JSON)",
-    col_n: "n",
-    col_sd_importance: "SD of importance",
-    col_sd_performance: "SD of performance",
     col_category_rank: "Rank in category",
     dash_set_damaged: "{count} stored responses of this data set no longer read. They are left out of the views and the set is not changed; add new responses to a new data set.",
+    waves_none: "The chosen data set has no partner answers with a wave.",
+    portfolio_top_title: "Partners with the most headroom",
+    dash_one_wave: "Wave {wave} only, the latest: partners answer once per wave. Pick another wave in the filters.",
     dash_view: "View",
     dash_view_results: "Results",
     dash_view_alignment: "Vendor and partners",
@@ -290,7 +296,4 @@ pub const STRINGS: Strings = Strings {
     portfolio_missing_none: "Every partner gave both revenue figures.",
     portfolio_empty: "No partner among the matching responses gave both revenue figures.",
     portfolio_csv: "Download the portfolio (CSV)",
-    dash_one_wave: "Wave {wave} only, the latest: partners answer once per wave. Pick another wave in the filters.",
-    portfolio_top_title: "Partners with the most headroom",
-    waves_none: "The chosen data set has no partner answers with a wave.",
 };

@@ -94,6 +94,14 @@ impl Locale {
             Locale::De => &de::STRINGS,
         }
     }
+
+    /// The dashboard's strings (only the dashboard's wasm holds them).
+    pub fn dash(self) -> &'static DashStrings {
+        match self {
+            Locale::En => &en::DASH,
+            Locale::De => &de::DASH,
+        }
+    }
 }
 
 pub struct Strings {
@@ -281,6 +289,14 @@ pub struct Strings {
     /// "… (format {version}) …".
     pub file_newer: &'static str,
     pub dash_link: &'static str,
+    pub col_n: &'static str,
+    pub col_sd_importance: &'static str,
+    pub col_sd_performance: &'static str,
+}
+
+/// The vendor dashboard's strings: apart from `Strings`, so that the partner app, which never
+/// shows them, does not download them.
+pub struct DashStrings {
     pub dash_back: &'static str,
     pub dash_title: &'static str,
     pub dash_intro: &'static str,
@@ -341,9 +357,6 @@ pub struct Strings {
     pub dash_aggregate_json: &'static str,
     pub dash_ranking_csv: &'static str,
     pub dash_ranking_json: &'static str,
-    pub col_n: &'static str,
-    pub col_sd_importance: &'static str,
-    pub col_sd_performance: &'static str,
     pub col_category_rank: &'static str,
     /// "{count} stored responses … no longer read …".
     pub dash_set_damaged: &'static str,
