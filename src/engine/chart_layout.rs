@@ -314,6 +314,18 @@ impl GapLayout {
     }
 }
 
+/// Each point's marker number (1-based, as `coincident` numbers the markers): the key from the
+/// table to the chart.
+pub fn marker_numbers(points: &[GapPoint]) -> Vec<usize> {
+    let mut numbers = vec![0; points.len()];
+    for (marker, members) in coincident(points).iter().enumerate() {
+        for &member in members {
+            numbers[member] = marker + 1;
+        }
+    }
+    numbers
+}
+
 /// The points grouped by exact position, each group in input order and the groups in order
 /// of their first point: marker `i + 1` holds group `i`.
 pub fn coincident(points: &[GapPoint]) -> Vec<Vec<usize>> {
@@ -398,6 +410,17 @@ pub fn short_label(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_at_one_place_share_a_marker_number() {
+        let at = |performance, importance| GapPoint {
+            performance,
+            importance,
+            label: String::new(),
+        };
+        let points = [at(1.0, 1.0), at(2.0, 2.0), at(1.0, 1.0), at(3.0, 1.0)];
+        assert_eq!(marker_numbers(&points), [1, 2, 1, 3]);
+    }
 
     #[test]
     fn ticks_are_round_and_cover_the_largest_value() {

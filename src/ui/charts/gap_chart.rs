@@ -171,21 +171,7 @@ impl Chart for GapChart {
                 Anchor::Start,
             );
         }
-        p.text(
-            &self.x_title,
-            plot.x + plot.w / 2.0,
-            plot.bottom() + 22.0,
-            FONT,
-            colours.text,
-            Anchor::Below,
-        );
-        p.text_up(
-            &self.y_title,
-            12.0,
-            plot.y + plot.h / 2.0,
-            FONT,
-            colours.text,
-        );
+        p.axis_titles(plot, &self.x_title, &self.y_title);
 
         for marker in &layout.markers {
             for &member in &marker.members {

@@ -140,6 +140,21 @@ impl Painter {
         let _ = self.area.draw_text(text, &style, self.at(x, y));
     }
 
+    /// The axes' titles: across under the plot, and up along the chart's left edge.
+    pub fn axis_titles(&self, plot: Rect, x_title: &str, y_title: &str) {
+        let (size, colour) = (12.0, self.palette.text);
+        let below = plot.bottom() + 22.0;
+        self.text(
+            x_title,
+            plot.x + plot.w / 2.0,
+            below,
+            size,
+            colour,
+            Anchor::Below,
+        );
+        self.text_up(y_title, 12.0, plot.y + plot.h / 2.0, size, colour);
+    }
+
     /// The text's width in CSS pixels, as the canvas will draw it.
     pub fn measure(&self, text: &str, size: f64) -> f64 {
         measure_text(&self.context, text, size)

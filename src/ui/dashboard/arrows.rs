@@ -3,13 +3,13 @@
 //! starts (the vendor's view, the earlier wave), numbered and tabled like the gap chart.
 
 use crate::engine::aggregate::Crosshair;
-use crate::engine::chart_layout::{coincident, short_label, GapPoint};
+use crate::engine::chart_layout::{marker_numbers, short_label, GapPoint};
 use crate::engine::Survey;
 use crate::ui::charts::{GapChart, Origin};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::chart_section::{Section, Table};
-use crate::ui::results::sections::mode_word;
-use crate::ui::results::{element_info, quadrant_names, SHORT};
+use crate::ui::results::sections::gap_chart_of;
+use crate::ui::results::{element_info, SHORT};
 
 /// One element on the chart: where it ends and starts, as (importance, performance), and
 /// its table cells after the number, the element and the area.
@@ -57,12 +57,7 @@ pub fn arrow_section(
             label: short_label(info[a.element].1.get(code), SHORT),
         })
         .collect();
-    let mut numbers = vec![0; points.len()];
-    for (marker, members) in coincident(&points).iter().enumerate() {
-        for &member in members {
-            numbers[member] = marker + 1;
-        }
-    }
+    let numbers = marker_numbers(&points);
     let rows = arrows
         .iter()
         .zip(&numbers)
@@ -82,41 +77,26 @@ pub fn arrow_section(
         .to_vec();
     let numeric = std::iter::once(0).chain(3..3 + words.numeric).collect();
     headers.extend(words.headers);
-    let mode = mode_word(strings, crosshair.mode);
+    let mut chart = gap_chart_of(
+        survey,
+        locale,
+        points,
+        arrows.iter().map(|a| info[a.element].0).collect(),
+        (cross, crosshair.mode),
+        diagonal,
+    );
+    chart.origins = arrows
+        .iter()
+        .map(|a| {
+            a.from.map(|(importance, performance)| Origin {
+                performance,
+                importance,
+                strong: a.strong,
+            })
+        })
+        .collect();
     Some(Section {
-        chart: GapChart {
-            point_areas: arrows.iter().map(|a| info[a.element].0).collect(),
-            origins: arrows
-                .iter()
-                .map(|a| {
-                    a.from.map(|(importance, performance)| Origin {
-                        performance,
-                        importance,
-                        strong: a.strong,
-                    })
-                })
-                .collect(),
-            points,
-            scale: (survey.scale.min, survey.scale.max),
-            crosshair: cross,
-            diagonal,
-            caption: Strings::fill(
-                strings.crosshair_caption,
-                &[
-                    ("mode", mode),
-                    ("importance", &locale.decimal(cross.0)),
-                    ("performance", &locale.decimal(cross.1)),
-                ],
-            ),
-            quadrant_names: quadrant_names(strings),
-            x_title: format!("{} →", strings.performance),
-            y_title: format!("{} →", strings.importance),
-            legend: survey
-                .areas
-                .iter()
-                .map(|a| a.title.get(code).to_owned())
-                .collect(),
-        },
+        chart,
         summary: words.summary,
         table: Table {
             headers,

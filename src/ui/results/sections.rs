@@ -5,7 +5,7 @@
 use super::chart_section::{Section, Table};
 use super::{cell, element_info, quadrant_names, SHORT};
 use crate::engine::aggregate::{CrosshairMode, Summary};
-use crate::engine::chart_layout::{coincident, short_label, GapPoint};
+use crate::engine::chart_layout::{marker_numbers, short_label, GapPoint};
 use crate::engine::model::GroupKeys;
 use crate::engine::ranking::{category_label, category_of};
 use crate::engine::scorecard::Scorecard;
@@ -42,6 +42,45 @@ fn plotted(survey: &Survey, summary: &Summary, code: &str) -> Vec<(GapPoint, usi
         .collect()
 }
 
+/// A gap chart of these points (each with its area), with the survey's scale and areas, the
+/// crosshair (importance, performance) and its caption, and no arrows.
+pub(crate) fn gap_chart_of(
+    survey: &Survey,
+    locale: Locale,
+    points: Vec<GapPoint>,
+    point_areas: Vec<usize>,
+    (crosshair, mode): ((f64, f64), CrosshairMode),
+    diagonal: bool,
+) -> GapChart {
+    let strings = locale.strings();
+    let code = locale.code();
+    let caption = Strings::fill(
+        strings.crosshair_caption,
+        &[
+            ("mode", mode_word(strings, mode)),
+            ("importance", &locale.decimal(crosshair.0)),
+            ("performance", &locale.decimal(crosshair.1)),
+        ],
+    );
+    GapChart {
+        point_areas,
+        points,
+        scale: (survey.scale.min, survey.scale.max),
+        crosshair,
+        diagonal,
+        caption,
+        quadrant_names: quadrant_names(strings),
+        x_title: format!("{} →", strings.performance),
+        y_title: format!("{} →", strings.importance),
+        legend: survey
+            .areas
+            .iter()
+            .map(|a| a.title.get(code).to_owned())
+            .collect(),
+        origins: Vec::new(),
+    }
+}
+
 /// The gap chart: every element with both means, the crosshair, the table keyed by marker.
 /// Over many responses (`spread`), the table adds each element's n and standard deviations.
 pub fn gap_chart(
@@ -66,12 +105,7 @@ pub fn gap_chart(
             );
             let mode = mode_word(strings, summary.crosshair.mode);
             let points: Vec<GapPoint> = plotted.iter().map(|(p, ..)| p.clone()).collect();
-            let mut numbers = vec![0; points.len()];
-            for (marker, members) in coincident(&points).iter().enumerate() {
-                for &member in members {
-                    numbers[member] = marker + 1;
-                }
-            }
+            let numbers = marker_numbers(&points);
             let info = element_info(&survey);
             let rows = plotted
                 .iter()
@@ -112,32 +146,15 @@ pub fn gap_chart(
                     ("q3", &counts[3].to_string()),
                 ],
             );
-            let caption = Strings::fill(
-                strings.crosshair_caption,
-                &[
-                    ("mode", mode),
-                    ("importance", &locale.decimal(crosshair.0)),
-                    ("performance", &locale.decimal(crosshair.1)),
-                ],
-            );
             Some(Section {
-                chart: GapChart {
-                    point_areas: plotted.iter().map(|(_, area, _)| *area).collect(),
+                chart: gap_chart_of(
+                    &survey,
+                    locale,
                     points,
-                    scale: (survey.scale.min, survey.scale.max),
-                    crosshair,
-                    diagonal: diagonal.get(),
-                    caption,
-                    quadrant_names: quadrant_names(strings),
-                    x_title: format!("{} →", strings.performance),
-                    y_title: format!("{} →", strings.importance),
-                    legend: survey
-                        .areas
-                        .iter()
-                        .map(|a| a.title.get(code).to_owned())
-                        .collect(),
-                    origins: Vec::new(),
-                },
+                    plotted.iter().map(|(_, area, _)| *area).collect(),
+                    (crosshair, summary.crosshair.mode),
+                    diagonal.get(),
+                ),
                 summary: summary_text,
                 table: Table {
                     headers: [
