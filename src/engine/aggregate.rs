@@ -189,8 +189,8 @@ impl Filter {
     }
 
     /// The filter for counting partners (ranking, portfolio): a partner answers once per wave,
-    /// so with several waves in `rows` and none chosen, only the latest (the last in text order,
-    /// as years are) counts. Returns that wave when it was picked.
+    /// so with several waves among the partners' `rows` and none chosen, only the latest (the
+    /// last in text order, as years are) counts. Returns that wave when it was picked.
     pub fn one_wave<'r>(
         &self,
         rows: impl IntoIterator<Item = &'r Row>,
@@ -200,6 +200,7 @@ impl Filter {
         }
         let waves: std::collections::BTreeSet<&str> = rows
             .into_iter()
+            .filter(|r| r.keys.side == Side::Partner)
             .filter_map(|r| r.keys.wave.as_deref())
             .collect();
         match (waves.len(), waves.last()) {

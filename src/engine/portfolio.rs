@@ -238,5 +238,15 @@ mod tests {
         };
         assert_eq!(chosen.one_wave(&rows), (chosen.clone(), None));
         assert_eq!(Filter::default().one_wave(&rows[1..]).1, None);
+        // A vendor's answer in a later wave does not make that wave the partners' latest.
+        let mut vendor = partner("v-2027", "solution-reseller", (None, None), 3);
+        vendor.profile.side = Some(Side::Vendor);
+        vendor.profile.wave = "2027".into();
+        let mut with_vendor = rows.clone();
+        with_vendor.push(model.row(&vendor));
+        assert_eq!(
+            Filter::default().one_wave(&with_vendor).1.as_deref(),
+            Some("2026")
+        );
     }
 }
