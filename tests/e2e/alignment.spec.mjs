@@ -74,6 +74,7 @@ test("the vendor's view against its partners names the five planted disagreement
   const download1 = await download(page, "Download the alignment (CSV)");
   expect(download1.name).toMatch(/-alignment\.csv$/);
   expect(download1.text).toBe(alignmentCsv);
+  expect(JSON.parse((await download(page, "Download the alignment (JSON)")).text)).toEqual(alignment);
   expect(requests).toEqual([]);
   await axeClean(page);
 
@@ -153,6 +154,8 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   }
   await expect(page.getByText("Every element with data has it in both waves.")).toBeVisible();
   expect((await download(page, "Download the wave comparison (CSV)")).text).toBe(wavesCsv);
+  const wavesJson = JSON.parse(cli("waves", "--survey", SURVEY, "--earlier", "2025", "--later", "2026", earlier, later));
+  expect(JSON.parse((await download(page, "Download the wave comparison (JSON)")).text)).toEqual(wavesJson);
   await axeClean(page);
   // A partner answers once per wave: the portfolio counts the latest wave's 300, and says so.
   await page.getByRole("radio", { name: "Partner portfolio" }).check();
@@ -207,6 +210,8 @@ test("the portfolio places partners by revenue and names those without", async (
   expect(rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(58);
   await expect(page.getByRole("img", { name: /^58 partners by current and potential revenue\./ })).toBeVisible();
   expect((await download(page, "Download the portfolio (CSV)")).text).toBe(portfolioCsv);
+  const portfolioJson = JSON.parse(cli("portfolio", "--survey", SURVEY, file));
+  expect(JSON.parse((await download(page, "Download the portfolio (JSON)")).text)).toEqual(portfolioJson);
   const png = await download(page, "Download Current against potential revenue as PNG");
   expect(png.name).toBe("dash-portfolio-chart.png");
   await axeClean(page);

@@ -3,6 +3,7 @@
 //! the partners; the vendor's answers are taken from the same waves.
 
 use super::arrows::{arrow_section, Arrow, Words};
+use super::views::csv_and_json;
 use super::Dash;
 use crate::engine::alignment::{
     align_rows, Agreement, Alignment, Degree, Disagreement, DISAGREEMENTS,
@@ -11,7 +12,6 @@ use crate::engine::model::ScoringModel;
 use crate::engine::report_csv::alignment_csv;
 use crate::engine::{Dimension, Survey};
 use crate::ui::charts::GapChart;
-use crate::ui::download::{csv_url, save};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::cell;
 use crate::ui::results::chart_section::{chart_section, Section};
@@ -134,16 +134,11 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
             }.into_any())
         })
     };
-    let stem = super::views::file_stem(dash);
     view! {
         <h3 id="alignment-title">{words.dash_view_alignment}</h3>
         {body}
         {chart_section(strings, "dash-alignment-chart", words.align_title.to_owned(), section)}
-        <p class="downloads">
-            <button type="button" prop:disabled=move || section.with(Option::is_none) on:click=move |_| {
-                if let Some(a) = alignment.get_untracked() { save(&format!("{}-alignment.csv", stem()), &csv_url(&alignment_csv(&a))) }
-            }>{words.align_csv}</button>
-        </p>
+        {csv_and_json(dash, "alignment", (words.align_csv, words.align_json), move || section.with(Option::is_some), move || alignment.get_untracked(), alignment_csv)}
     }
 }
 

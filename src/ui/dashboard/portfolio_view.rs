@@ -1,6 +1,7 @@
 //! The partner portfolio for capacity planning: current against potential revenue, one point
 //! per matching partner, the totals per category, and the partners without revenue figures.
 
+use super::views::csv_and_json;
 use super::Dash;
 use crate::engine::chart_layout::nice_ticks;
 use crate::engine::model::ScoringModel;
@@ -9,7 +10,6 @@ use crate::engine::ranking::category_label;
 use crate::engine::report_csv::portfolio_csv;
 use crate::engine::Survey;
 use crate::ui::charts::{PortfolioChart, PortfolioPoint};
-use crate::ui::download::{csv_url, save};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::chart_section::{chart_section, Section, Table};
 use leptos::prelude::*;
@@ -303,7 +303,6 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
             .with(Option::is_none)
             .then(|| view! { <p class="notice">{words.portfolio_empty}</p> })
     };
-    let stem = super::views::file_stem(dash);
     view! {
         <h3 id="portfolio-title">{words.dash_view_portfolio}</h3>
         <p>{counts}</p>
@@ -311,10 +310,6 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
         {chart_section(strings, "dash-portfolio-chart", words.portfolio_title.to_owned(), chart)}
         {top}
         {missing}
-        <p class="downloads">
-            <button type="button" prop:disabled=move || data.with(Option::is_none) on:click=move |_| {
-                if let Some((p, _)) = data.get_untracked() { save(&format!("{}-portfolio.csv", stem()), &csv_url(&portfolio_csv(&p))) }
-            }>{words.portfolio_csv}</button>
-        </p>
+        {csv_and_json(dash, "portfolio", (words.portfolio_csv, words.portfolio_json), move || data.with(Option::is_some), move || data.get_untracked().map(|(p, _)| p), portfolio_csv)}
     }
 }

@@ -767,6 +767,31 @@ pub fn file_stem(dash: Dash) -> impl Fn() -> String + Copy {
     }
 }
 
+/// A view's downloads: its CSV and its JSON (as the CLI prints them), named after the data set
+/// and `name`, offered once `ready`.
+pub fn csv_and_json<T: serde::Serialize + 'static>(
+    dash: Dash,
+    name: &'static str,
+    (csv_label, json_label): (&'static str, &'static str),
+    ready: impl Fn() -> bool + Copy + Send + Sync + 'static,
+    data: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
+    csv: fn(&T) -> String,
+) -> impl IntoView {
+    let stem = file_stem(dash);
+    view! {
+        <p class="downloads">
+            <button type="button" prop:disabled=move || !ready() on:click=move |_| {
+                if let Some(d) = data() { save(&format!("{}-{name}.csv", stem()), &csv_url(&csv(&d))) }
+            }>{csv_label}</button>
+            <button type="button" prop:disabled=move || !ready() on:click=move |_| {
+                if let Some(d) = data() {
+                    save(&format!("{}-{name}.json", stem()), &data_url(&serde_json::to_string_pretty(&d).unwrap_or_default()))
+                }
+            }>{json_label}</button>
+        </p>
+    }
+}
+
 /// Downloads of the aggregate and the ranking, as CSV and JSON.
 #[component]
 fn Exports(

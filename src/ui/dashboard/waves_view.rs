@@ -4,6 +4,7 @@
 //! both waves, to partner answers only.
 
 use super::arrows::{arrow_section, Arrow, Words};
+use super::views::csv_and_json;
 use super::{Dash, Loaded};
 use crate::engine::aggregate::{Filter, Tally};
 use crate::engine::model::{Row, ScoringModel};
@@ -11,7 +12,6 @@ use crate::engine::report_csv::waves_csv;
 use crate::engine::waves::{compare_waves, Presence, WaveComparison};
 use crate::engine::{Side, Survey};
 use crate::ui::charts::GapChart;
-use crate::ui::download::{csv_url, save};
 use crate::ui::i18n::{Locale, Strings};
 use crate::ui::results::chart_section::{chart_section, Section};
 use crate::ui::results::{cell, element_info, quadrant_names};
@@ -217,7 +217,6 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
             },
         )
     };
-    let stem = super::views::file_stem(dash);
     view! {
         <h3 id="waves-title">{title}</h3>
         <div class="filter-grid wave-pick">
@@ -244,11 +243,7 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
         <p role="status" class="wave-status">{status}</p>
         {chart_section(strings, "dash-waves-chart", words.waves_chart_title.to_owned(), section)}
         {lists}
-        <p class="downloads">
-            <button type="button" prop:disabled=move || comparison.with(Option::is_none) on:click=move |_| {
-                if let Some(c) = comparison.get_untracked() { save(&format!("{}-waves.csv", stem()), &csv_url(&waves_csv(&c))) }
-            }>{words.waves_csv}</button>
-        </p>
+        {csv_and_json(dash, "waves", (words.waves_csv, words.waves_json), move || comparison.with(Option::is_some), move || comparison.get_untracked(), waves_csv)}
     }
 }
 

@@ -257,6 +257,7 @@ pub const DASH: DashStrings = DashStrings {
     col_partner_performance: "Leistung laut Partnern",
     col_delta_performance: "Δ Leistung",
     align_csv: "Abgleich herunterladen (CSV)",
+    align_json: "Abgleich herunterladen (JSON)",
     waves_title: "Wellen: {earlier} im Vergleich zu {later}",
     waves_earlier_set: "Frühere Welle aus",
     waves_this_set: "Dieser Datensatz",
@@ -279,6 +280,7 @@ pub const DASH: DashStrings = DashStrings {
     col_delta_gap: "Δ Lücke",
     col_quadrants: "Quadrant, damals und jetzt",
     waves_csv: "Wellenvergleich herunterladen (CSV)",
+    waves_json: "Wellenvergleich herunterladen (JSON)",
     waves_loading: "Der andere Datensatz wird gelesen…",
     portfolio_title: "Aktueller und möglicher Umsatz",
     portfolio_counts: "{placed} Partner mit beiden Umsatzangaben; {missing} ohne.",
@@ -296,4 +298,5 @@ pub const DASH: DashStrings = DashStrings {
     portfolio_missing_none: "Jeder Partner hat beide Umsatzangaben gemacht.",
     portfolio_empty: "Kein Partner unter den passenden Antworten hat beide Umsatzangaben gemacht.",
     portfolio_csv: "Portfolio herunterladen (CSV)",
+    portfolio_json: "Portfolio herunterladen (JSON)",
 };

@@ -257,6 +257,7 @@ pub const DASH: DashStrings = DashStrings {
     col_partner_performance: "Partners' performance",
     col_delta_performance: "Δ performance",
     align_csv: "Download the alignment (CSV)",
+    align_json: "Download the alignment (JSON)",
     waves_title: "Waves: {earlier} against {later}",
     waves_earlier_set: "Earlier wave from",
     waves_this_set: "This data set",
@@ -279,6 +280,7 @@ pub const DASH: DashStrings = DashStrings {
     col_delta_gap: "Δ gap",
     col_quadrants: "Quadrant, then and now",
     waves_csv: "Download the wave comparison (CSV)",
+    waves_json: "Download the wave comparison (JSON)",
     waves_loading: "Reading the other data set…",
     portfolio_title: "Current against potential revenue",
     portfolio_counts: "{placed} partners with both revenue figures; {missing} without.",
@@ -296,4 +298,5 @@ pub const DASH: DashStrings = DashStrings {
     portfolio_missing_none: "Every partner gave both revenue figures.",
     portfolio_empty: "No partner among the matching responses gave both revenue figures.",
     portfolio_csv: "Download the portfolio (CSV)",
+    portfolio_json: "Download the portfolio (JSON)",
 };

@@ -396,6 +396,7 @@ pub struct DashStrings {
     pub col_partner_performance: &'static str,
     pub col_delta_performance: &'static str,
     pub align_csv: &'static str,
+    pub align_json: &'static str,
     pub waves_title: &'static str,
     pub waves_earlier_set: &'static str,
     pub waves_this_set: &'static str,
@@ -418,6 +419,7 @@ pub struct DashStrings {
     pub col_delta_gap: &'static str,
     pub col_quadrants: &'static str,
     pub waves_csv: &'static str,
+    pub waves_json: &'static str,
     pub waves_loading: &'static str,
     pub portfolio_title: &'static str,
     pub portfolio_counts: &'static str,
@@ -435,6 +437,7 @@ pub struct DashStrings {
     pub portfolio_missing_none: &'static str,
     pub portfolio_empty: &'static str,
     pub portfolio_csv: &'static str,
+    pub portfolio_json: &'static str,
 }
 
 impl Strings {
