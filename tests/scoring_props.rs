@@ -4,9 +4,12 @@
 use partnerlens::engine::aggregate::{
     Aggregation, CrosshairMode, Filter, GroupBy, Quadrant, Summary, Tally,
 };
+use partnerlens::engine::alignment::align;
 use partnerlens::engine::generate::generate;
 use partnerlens::engine::model::ScoringModel;
+use partnerlens::engine::portfolio::portfolio;
 use partnerlens::engine::response_rows::rows_from_json;
+use partnerlens::engine::waves::{compare_waves, Presence};
 use partnerlens::engine::{load_survey, Rating, Response, Side, Survey};
 use proptest::prelude::*;
 
@@ -189,5 +192,83 @@ proptest! {
         let json = serde_json::to_string(&generated).unwrap();
         let expected: Vec<_> = generated.iter().map(|r| model.row(r)).collect();
         prop_assert_eq!(rows_from_json(&model, &json).unwrap(), expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn alignment_is_antisymmetric_and_a_side_agrees_with_itself(
+        responses in proptest::collection::vec(response(), 0..25),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        let side = |side: Side| Tally::of_rows(&model, &rows, |keys| keys.side == side);
+        let (vendor, partners) = (side(Side::Vendor), side(Side::Partner));
+        let mode = CrosshairMode::DataCentred;
+        let forward = align(&model, &vendor, &partners, mode);
+        let backward = align(&model, &partners, &vendor, mode);
+        for (f, b) in forward.elements.iter().zip(&backward.elements) {
+            prop_assert_eq!(f.delta_importance, b.delta_importance.map(|d| -d));
+            prop_assert_eq!(f.delta_performance, b.delta_performance.map(|d| -d));
+        }
+        prop_assert_eq!(forward.importance_correlation, backward.importance_correlation);
+        let same = align(&model, &partners, &partners, mode);
+        prop_assert!(same.disagreements(usize::MAX).is_empty());
+        for rho in [same.importance_correlation, same.performance_correlation].into_iter().flatten() {
+            prop_assert!((rho - 1.0).abs() < 1e-9, "{}", rho);
+        }
+        // Every disagreement is as large as the next, and names both means.
+        let all = forward.disagreements(usize::MAX);
+        prop_assert!(all.windows(2).all(|w| w[0].delta().abs() >= w[1].delta().abs()));
+        prop_assert!(all.iter().all(|d| d.delta() != 0.0 && d.vendor.is_finite() && d.partners.is_finite()));
+    }
+
+    #[test]
+    fn a_wave_against_itself_moves_nothing(
+        responses in proptest::collection::vec(response(), 0..25),
+        scale_centred in any::<bool>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        let tally = Tally::of_rows(&model, &rows, |_| true);
+        let mode = if scale_centred { CrosshairMode::ScaleCentred } else { CrosshairMode::DataCentred };
+        let comparison = compare_waves(&model, &tally, &tally, mode);
+        prop_assert_eq!(comparison.movers().count(), 0);
+        for e in &comparison.elements {
+            prop_assert!(matches!(e.presence(), Presence::Both | Presence::Neither));
+            prop_assert!(e.delta_performance().is_none_or(|d| d == 0.0));
+            prop_assert!(e.delta_gap().is_none_or(|d| d == 0.0));
+        }
+    }
+
+    #[test]
+    fn the_portfolio_places_or_names_every_partner_once(
+        responses in proptest::collection::vec(response(), 0..25),
+        revenues in proptest::collection::vec(
+            (proptest::option::of(0.0..1e7f64), proptest::option::of(0.0..1e7f64)),
+            25,
+        ),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let mut responses = responses;
+        for (i, (response, (current, potential))) in responses.iter_mut().zip(revenues).enumerate() {
+            response.id = format!("r{i}");
+            response.profile.revenue_current = current;
+            response.profile.revenue_potential = potential;
+        }
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        let placed = portfolio(&model, &rows);
+        let partners = rows.iter().filter(|r| r.keys.side == Side::Partner).count();
+        prop_assert_eq!(placed.partners.len() + placed.without_revenue.len(), partners);
+        prop_assert_eq!(placed.categories.iter().map(|c| c.partners).sum::<usize>(), placed.partners.len());
+        let current: f64 = placed.partners.iter().map(|p| p.current).sum();
+        let by_category: f64 = placed.categories.iter().map(|c| c.current).sum();
+        prop_assert!((current - by_category).abs() <= 1e-6 * current.max(1.0));
+        prop_assert!(placed.partners.windows(2).all(|w| w[0].headroom() >= w[1].headroom()));
     }
 }
