@@ -262,6 +262,15 @@ fn read_survey(options: &Options) -> Result<Survey, Failure> {
     load_survey(&bytes).map_err(|errors| failed(format!("{path}: invalid survey:\n{errors}")))
 }
 
+/// The survey of a command that reads response FILEs, and a usage error without any.
+fn survey_and_files(options: &Options, command: &str) -> Result<Survey, Failure> {
+    let survey = read_survey(options)?;
+    if options.files.is_empty() {
+        return Err(usage(format!("{command} needs at least one FILE")));
+    }
+    Ok(survey)
+}
+
 /// A response file holds one response or an array of them, bare or as the app exports them.
 fn read_responses(path: &str) -> Result<Vec<Response>, Failure> {
     let text =
@@ -340,10 +349,7 @@ fn rows_of_files(model: &ScoringModel, files: &[String]) -> Result<Vec<Row>, Fai
 }
 
 fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
-    if options.files.is_empty() {
-        return Err(usage("aggregate needs at least one FILE"));
-    }
+    let survey = survey_and_files(options, "aggregate")?;
     let model = ScoringModel::new(&survey);
     let mut aggregation = Aggregation::new(&model, Filter::default(), options.by);
     for row in &rows_of_files(&model, &options.files)? {
@@ -354,10 +360,7 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
 }
 
 fn rank_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
-    if options.files.is_empty() {
-        return Err(usage("rank needs at least one FILE"));
-    }
+    let survey = survey_and_files(options, "rank")?;
     let model = ScoringModel::new(&survey);
     let rows = rows_of_files(&model, &options.files)?;
     let filter = one_wave(options, &rows);
@@ -389,10 +392,7 @@ fn print_either(
 }
 
 fn align_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
-    if options.files.is_empty() {
-        return Err(usage("align needs at least one FILE"));
-    }
+    let survey = survey_and_files(options, "align")?;
     let model = ScoringModel::new(&survey);
     let rows = rows_of_files(&model, &options.files)?;
     let alignment = align_rows(&model, &rows, &Filter::default(), options.crosshair);
@@ -400,13 +400,10 @@ fn align_command(options: &Options) -> Result<ExitCode, Failure> {
 }
 
 fn waves_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
+    let survey = survey_and_files(options, "waves")?;
     let (Some(earlier), Some(later)) = (&options.earlier, &options.later) else {
         return Err(usage("waves needs --earlier WAVE and --later WAVE"));
     };
-    if options.files.is_empty() {
-        return Err(usage("waves needs at least one FILE"));
-    }
     if earlier == later {
         return Err(usage("waves compares two different waves"));
     }
@@ -426,10 +423,7 @@ fn waves_command(options: &Options) -> Result<ExitCode, Failure> {
 }
 
 fn portfolio_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
-    if options.files.is_empty() {
-        return Err(usage("portfolio needs at least one FILE"));
-    }
+    let survey = survey_and_files(options, "portfolio")?;
     let model = ScoringModel::new(&survey);
     let rows = rows_of_files(&model, &options.files)?;
     let filter = one_wave(options, &rows);
@@ -438,10 +432,7 @@ fn portfolio_command(options: &Options) -> Result<ExitCode, Failure> {
 }
 
 fn answers_command(options: &Options) -> Result<ExitCode, Failure> {
-    let survey = read_survey(options)?;
-    if options.files.is_empty() {
-        return Err(usage("answers needs at least one FILE"));
-    }
+    let survey = survey_and_files(options, "answers")?;
     let mut responses = Vec::new();
     for file in &options.files {
         responses.extend(read_responses(file)?);

@@ -138,7 +138,7 @@ pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
         <h3 id="alignment-title">{words.dash_view_alignment}</h3>
         {body}
         {chart_section(strings, "dash-alignment-chart", words.align_title.to_owned(), section)}
-        {csv_and_json(dash, "alignment", (words.align_csv, words.align_json), move || section.with(Option::is_some), move || alignment.get_untracked(), alignment_csv)}
+        <p class="downloads">{csv_and_json(dash, "alignment", (words.align_csv, words.align_json), move || section.with(Option::is_some), move || alignment.get_untracked(), alignment_csv)}</p>
     }
 }
 

@@ -5,7 +5,7 @@ use super::views::csv_and_json;
 use super::Dash;
 use crate::engine::chart_layout::nice_ticks;
 use crate::engine::model::ScoringModel;
-use crate::engine::portfolio::{portfolio, Portfolio};
+use crate::engine::portfolio::{portfolio, CategoryCapacity, Portfolio};
 use crate::engine::ranking::category_label;
 use crate::engine::report_csv::portfolio_csv;
 use crate::engine::Survey;
@@ -72,25 +72,18 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
     let biggest = p.categories.first()?;
     let currency = currency_of(survey);
     // Colours go to the categories with the most partners.
-    let mut by_size: Vec<&Option<String>> = p.categories.iter().map(|c| &c.category).collect();
-    by_size.sort_by_key(|c| {
-        let count = p
-            .categories
-            .iter()
-            .find(|k| &k.category == *c)
-            .map_or(0, |k| k.partners);
-        std::cmp::Reverse(count)
-    });
+    let mut by_size: Vec<&CategoryCapacity> = p.categories.iter().collect();
+    by_size.sort_by_key(|c| std::cmp::Reverse(c.partners));
     let colour_of = |category: &Option<String>| {
         by_size
             .iter()
-            .position(|c| *c == category)
+            .position(|c| &c.category == category)
             .filter(|&i| i < COLOURED)
     };
     let mut key: Vec<String> = by_size
         .iter()
         .take(COLOURED)
-        .map(|c| category_name(survey, locale, c.as_deref()))
+        .map(|c| category_name(survey, locale, c.category.as_deref()))
         .collect();
     if by_size.len() > COLOURED {
         key.push(words.portfolio_other.to_owned());
@@ -310,6 +303,6 @@ pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl In
         {chart_section(strings, "dash-portfolio-chart", words.portfolio_title.to_owned(), chart)}
         {top}
         {missing}
-        {csv_and_json(dash, "portfolio", (words.portfolio_csv, words.portfolio_json), move || data.with(Option::is_some), move || data.get_untracked().map(|(p, _)| p), portfolio_csv)}
+        <p class="downloads">{csv_and_json(dash, "portfolio", (words.portfolio_csv, words.portfolio_json), move || data.with(Option::is_some), move || data.get_untracked().map(|(p, _)| p), portfolio_csv)}</p>
     }
 }

@@ -767,7 +767,7 @@ pub fn file_stem(dash: Dash) -> impl Fn() -> String + Copy {
     }
 }
 
-/// A view's downloads: its CSV and its JSON (as the CLI prints them), named after the data set
+/// A CSV and a JSON download button (the JSON as the CLI prints it), named after the data set
 /// and `name`, offered once `ready`.
 pub fn csv_and_json<T: serde::Serialize + 'static>(
     dash: Dash,
@@ -775,20 +775,18 @@ pub fn csv_and_json<T: serde::Serialize + 'static>(
     (csv_label, json_label): (&'static str, &'static str),
     ready: impl Fn() -> bool + Copy + Send + Sync + 'static,
     data: impl Fn() -> Option<T> + Copy + Send + Sync + 'static,
-    csv: fn(&T) -> String,
+    csv: impl Fn(&T) -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let stem = file_stem(dash);
     view! {
-        <p class="downloads">
-            <button type="button" prop:disabled=move || !ready() on:click=move |_| {
-                if let Some(d) = data() { save(&format!("{}-{name}.csv", stem()), &csv_url(&csv(&d))) }
-            }>{csv_label}</button>
-            <button type="button" prop:disabled=move || !ready() on:click=move |_| {
-                if let Some(d) = data() {
-                    save(&format!("{}-{name}.json", stem()), &data_url(&serde_json::to_string_pretty(&d).unwrap_or_default()))
-                }
-            }>{json_label}</button>
-        </p>
+        <button type="button" prop:disabled=move || !ready() on:click=move |_| {
+            if let Some(d) = data() { save(&format!("{}-{name}.csv", stem()), &csv_url(&csv(&d))) }
+        }>{csv_label}</button>
+        <button type="button" prop:disabled=move || !ready() on:click=move |_| {
+            if let Some(d) = data() {
+                save(&format!("{}-{name}.json", stem()), &data_url(&serde_json::to_string_pretty(&d).unwrap_or_default()))
+            }
+        }>{json_label}</button>
     }
 }
 
@@ -801,27 +799,13 @@ fn Exports(
     report: Memo<Option<AggregateReport>>,
     ranked: Memo<Vec<RankedPartner>>,
 ) -> impl IntoView {
-    let stem = file_stem(dash);
+    let always = || true;
     view! {
         <section class="report-section take-away" aria-labelledby="dash-export-title">
             <h4 id="dash-export-title">{words.dash_export_title}</h4>
             <p class="downloads">
-                <button type="button" on:click=move |_| {
-                    if let Some(r) = report.get_untracked() { save(&format!("{}-aggregate.csv", stem()), &csv_url(&aggregate_csv(&r))) }
-                }>{words.dash_aggregate_csv}</button>
-                <button type="button" on:click=move |_| {
-                    if let Some(r) = report.get_untracked() {
-                        save(&format!("{}-aggregate.json", stem()), &data_url(&serde_json::to_string_pretty(&r).unwrap_or_default()))
-                    }
-                }>{words.dash_aggregate_json}</button>
-                <button type="button" on:click=move |_| {
-                    let csv = ranked.with_untracked(|r| ranking_csv(&survey, r));
-                    save(&format!("{}-ranking.csv", stem()), &csv_url(&csv));
-                }>{words.dash_ranking_csv}</button>
-                <button type="button" on:click=move |_| {
-                    let json = ranked.with_untracked(|r| serde_json::to_string_pretty(r).unwrap_or_default());
-                    save(&format!("{}-ranking.json", stem()), &data_url(&json));
-                }>{words.dash_ranking_json}</button>
+                {csv_and_json(dash, "aggregate", (words.dash_aggregate_csv, words.dash_aggregate_json), always, move || report.get_untracked(), aggregate_csv)}
+                {csv_and_json(dash, "ranking", (words.dash_ranking_csv, words.dash_ranking_json), always, move || Some(ranked.get_untracked()), move |r: &Vec<RankedPartner>| ranking_csv(&survey, r))}
             </p>
         </section>
     }

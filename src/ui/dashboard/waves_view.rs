@@ -243,7 +243,7 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
         <p role="status" class="wave-status">{status}</p>
         {chart_section(strings, "dash-waves-chart", words.waves_chart_title.to_owned(), section)}
         {lists}
-        {csv_and_json(dash, "waves", (words.waves_csv, words.waves_json), move || comparison.with(Option::is_some), move || comparison.get_untracked(), waves_csv)}
+        <p class="downloads">{csv_and_json(dash, "waves", (words.waves_csv, words.waves_json), move || comparison.with(Option::is_some), move || comparison.get_untracked(), waves_csv)}</p>
     }
 }
 
