@@ -1,7 +1,7 @@
 //! The survey loader: the shipped surveys load, and each broken fixture under
 //! tests/fixtures/surveys/ fails with the path and words a vendor needs to fix it.
 
-use partnerlens::engine::load::{validate, MAX_SURVEY_BYTES};
+use partnerlens::engine::load::{validate, MAX_ERRORS, MAX_SURVEY_BYTES};
 use partnerlens::engine::{load_survey, Side, Survey, SurveyErrors};
 use std::path::PathBuf;
 
@@ -280,6 +280,37 @@ fn a_file_over_one_megabyte_is_refused_before_parsing() {
     assert!(errors.0[0]
         .message
         .starts_with("the file is 1048577 bytes; a survey may be at most 1 MB"));
+}
+
+#[test]
+fn a_crafted_survey_gets_a_short_list_of_short_messages_quickly() {
+    let text = std::fs::read_to_string(path("tests/fixtures/surveys/minimal.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // 2,000 regions, and a condition naming 20,000 choices that are not among them: once,
+    // each of those messages listed every region, 300 MB of text from a file under 1 MB.
+    let regions: Vec<serde_json::Value> = (0..2_000)
+        .map(|i| serde_json::json!({"id": format!("r{i}"), "label": {"en": "R"}}))
+        .collect();
+    value["profile"]["region"]["choices"] = regions.into();
+    let unknown: Vec<String> = (0..20_000).map(|i| format!("x{i}")).collect();
+    value["areas"][0]["show_if"] = serde_json::json!([{"question": "region", "any_of": unknown}]);
+    // And an unknown key as long as a whole paragraph.
+    value["areas"][1]["k".repeat(10_000)] = true.into();
+    let bytes = value.to_string().into_bytes();
+    assert!(bytes.len() < MAX_SURVEY_BYTES);
+    let started = std::time::Instant::now();
+    let errors = load_survey(&bytes).unwrap_err().0;
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(errors.len(), MAX_ERRORS + 1);
+    assert!(errors[MAX_ERRORS]
+        .message
+        .starts_with("more problems were found than the 50 listed"));
+    let text: usize = errors.iter().map(|e| e.to_string().len()).sum();
+    assert!(text < 20_000, "{text} bytes of messages");
+    assert_eq!(
+        errors[0].to_string(),
+        "areas[1].kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: unknown key; check its spelling against docs/survey-format.md"
+    );
 }
 
 #[test]

@@ -17,6 +17,60 @@ pub const DATASET_FORMAT: u32 = 1;
 /// A data-set file may be larger than an exported file: 10,000 responses take about 25 MB.
 pub const MAX_DATASET_FILE_BYTES: usize = 64 * 1024 * 1024;
 
+/// Entries in one file or one stored data set: ten times the 10,000 responses the dashboard
+/// is built for. The count is checked while the file is split, before anything is allocated
+/// per entry, so that a file of millions of tiny entries is refused instead of exhausting
+/// the page's memory.
+pub const MAX_DATASET_ENTRIES: usize = 100_000;
+
+/// A JSON array's entries, left unread, up to `MAX_DATASET_ENTRIES`; the rest are skipped
+/// without being kept, and `more` says there were some.
+struct CappedEntries<'a> {
+    entries: Vec<&'a RawValue>,
+    more: bool,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for CappedEntries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = CappedEntries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut capped = CappedEntries {
+                    entries: Vec::new(),
+                    more: false,
+                };
+                while capped.entries.len() < MAX_DATASET_ENTRIES {
+                    match seq.next_element()? {
+                        Some(entry) => capped.entries.push(entry),
+                        None => return Ok(capped),
+                    }
+                }
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    capped.more = true;
+                }
+                Ok(capped)
+            }
+        }
+        deserializer.deserialize_seq(Visit)
+    }
+}
+
+/// An array's entries, or `TooManyEntries` past the limit.
+fn capped_entries(entries: CappedEntries<'_>) -> Result<Vec<&RawValue>, FileProblem> {
+    if entries.more {
+        Err(FileProblem::TooManyEntries(MAX_DATASET_ENTRIES))
+    } else {
+        Ok(entries.entries)
+    }
+}
+
 /// What the list of data sets shows, stored apart from the answers so the list loads fast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataSetInfo {
@@ -28,6 +82,10 @@ pub struct DataSetInfo {
     pub created_at: Millis,
     pub updated_at: Millis,
     pub responses: usize,
+    /// Counts the writes of the set's answers: a tab whose copy is older than the stored
+    /// one reads the set again before adding to it, so that no tab drops another's responses.
+    #[serde(default)]
+    pub revision: u64,
 }
 
 impl DataSetInfo {
@@ -41,6 +99,7 @@ impl DataSetInfo {
             created_at: now,
             updated_at: now,
             responses: 0,
+            revision: 0,
         }
     }
 }
@@ -103,11 +162,11 @@ pub fn split_entries(text: &str) -> Result<Vec<&RawValue>, FileProblem> {
         return Err(FileProblem::Empty);
     }
     if text.len() > MAX_DATASET_FILE_BYTES {
-        return Err(FileProblem::TooLarge(text.len()));
+        return Err(FileProblem::TooLarge(text.len(), MAX_DATASET_FILE_BYTES));
     }
     let not_json = |e: serde_json::Error| FileProblem::NotJson(e.to_string());
     if text.trim_start().starts_with('[') {
-        serde_json::from_str(text).map_err(not_json)
+        capped_entries(serde_json::from_str(text).map_err(not_json)?)
     } else {
         Ok(vec![serde_json::from_str(text).map_err(not_json)?])
     }
@@ -147,8 +206,8 @@ pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, String> {
     #[derive(Deserialize)]
     struct Stored<'a> {
         format_version: u32,
-        #[serde(borrow, default)]
-        responses: Vec<&'a RawValue>,
+        #[serde(borrow)]
+        responses: Option<CappedEntries<'a>>,
     }
     let stored: Stored =
         serde_json::from_str(json).map_err(|e| format!("the stored data set is damaged: {e}"))?;
@@ -158,7 +217,10 @@ pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, String> {
             stored.format_version
         ));
     }
-    Ok(stored.responses)
+    match stored.responses {
+        None => Ok(Vec::new()),
+        Some(entries) => capped_entries(entries).map_err(|problem| problem.to_string()),
+    }
 }
 
 /// One element compared across segments (regions, types, ...).
@@ -399,6 +461,20 @@ mod tests {
         assert!(matches!(split_entries(" "), Err(FileProblem::Empty)));
         assert!(matches!(split_entries("[1,"), Err(FileProblem::NotJson(_))));
         assert!(entry_response("42").is_err());
+    }
+
+    #[test]
+    fn a_file_of_too_many_entries_is_refused_before_they_are_kept() {
+        // 24 MB of zeros: twelve million entries, which once made the page run out of memory.
+        let zeros = format!("[{}0]", "0,".repeat(12_000_000));
+        assert_eq!(
+            split_entries(&zeros).unwrap_err(),
+            FileProblem::TooManyEntries(MAX_DATASET_ENTRIES)
+        );
+        let at_limit = format!("[{}0]", "0,".repeat(MAX_DATASET_ENTRIES - 1));
+        assert_eq!(split_entries(&at_limit).unwrap().len(), MAX_DATASET_ENTRIES);
+        let stored = format!(r#"{{"format_version":1,"responses":{zeros}}}"#);
+        assert!(stored_entries(&stored).unwrap_err().contains("100000"));
     }
 
     #[test]

@@ -20,6 +20,37 @@ const MAX_ID_LEN: usize = 64;
 /// and a wider range is a typo, not a rating scale.
 const SCALE_LIMIT: i32 = 100;
 
+/// At most this many problems are reported, then one line says there are more: a file with
+/// more is fixed in rounds anyway, and a crafted file must not produce megabytes of messages.
+pub const MAX_ERRORS: usize = 50;
+/// Values quoted in a message (an id, a choice, a key) are cut to this many characters.
+const QUOTE_CHARS: usize = 40;
+
+/// A value cut to a length that fits a message.
+pub(crate) fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]).into(),
+        None => text.into(),
+    }
+}
+
+/// Adds a problem unless `MAX_ERRORS` are listed already; the first one past them says so.
+pub(crate) fn push_error(errors: &mut Vec<SurveyError>, path: &str, message: String) {
+    match errors.len() {
+        n if n < MAX_ERRORS => errors.push(SurveyError {
+            path: path.to_owned(),
+            message,
+        }),
+        MAX_ERRORS => errors.push(SurveyError {
+            path: String::new(),
+            message: format!(
+                "more problems were found than the {MAX_ERRORS} listed; fix these first, then check the file again"
+            ),
+        }),
+        _ => {}
+    }
+}
+
 /// One problem in a survey file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SurveyError {
@@ -94,7 +125,9 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
     if reader.broken {
         return Err(SurveyErrors(errors));
     }
-    errors.extend(validate(&survey));
+    for error in validate(&survey) {
+        push_error(&mut errors, &error.path, error.message);
+    }
     if errors.is_empty() {
         Ok(survey)
     } else {
@@ -143,7 +176,8 @@ fn check_format_version(value: &serde_json::Value) -> Result<(), SurveyErrors> {
         .and_then(|(major, minor)| Some((major.parse::<u32>().ok()?, minor.parse::<u32>().ok()?)));
     match parsed {
         None => Err(field(format!(
-            "\"{version}\" is not of the form major.minor, such as \"1.0\""
+            "\"{}\" is not of the form major.minor, such as \"1.0\"",
+            clip(version)
         ))),
         Some((major, _)) if major != FORMAT_MAJOR => Err(field(format!(
             "this survey uses format {version}, but this app reads format {FORMAT_MAJOR}.x only. \
@@ -288,7 +322,10 @@ fn check_profile(check: &mut Checker, survey: &Survey) {
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             check.error(
                 "profile.revenue.currency",
-                format!("\"{code}\" is not a three-letter currency code such as \"USD\""),
+                format!(
+                    "\"{}\" is not a three-letter currency code such as \"USD\"",
+                    clip(code)
+                ),
             );
         }
         for (name, field) in [
@@ -390,19 +427,63 @@ fn check_categories(check: &mut Checker, survey: &Survey) {
     }
 }
 
+/// The choices a condition on one profile question may name.
+struct Known {
+    set: HashSet<String>,
+    /// The first few, for a message.
+    listed: String,
+}
+
+impl Known {
+    /// Choices a message lists before it says there are more.
+    const LISTED: usize = 10;
+
+    fn of(survey: &Survey, question: ProfileQuestion) -> Known {
+        let profile = &survey.profile;
+        let ids: Vec<&str> = match question {
+            ProfileQuestion::PartnerFunction => profile
+                .partner_type
+                .functions
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect(),
+            ProfileQuestion::PartnerType => profile
+                .partner_type
+                .functions
+                .iter()
+                .flat_map(|f| f.types.iter().map(|t| t.id.as_str()))
+                .collect(),
+            ProfileQuestion::Region => ids(&profile.region),
+            ProfileQuestion::ProgramTier => ids(&profile.program_tier),
+            ProfileQuestion::Side => ids(&profile.side),
+        };
+        let mut listed: Vec<String> = ids
+            .iter()
+            .take(Self::LISTED)
+            .map(|id| clip(id).into_owned())
+            .collect();
+        if ids.len() > Self::LISTED {
+            listed.push("…".to_owned());
+        }
+        Known {
+            set: ids.iter().map(|id| (*id).to_owned()).collect(),
+            listed: listed.join(", "),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Checker {
     errors: Vec<SurveyError>,
     /// Survey-wide ids (areas, elements, items, ...) and where each was first seen.
     ids: HashMap<String, String>,
+    /// The choices conditions may name, per profile question, once needed.
+    known: [Option<Known>; 5],
 }
 
 impl Checker {
     fn error(&mut self, path: &str, message: String) {
-        self.errors.push(SurveyError {
-            path: path.to_owned(),
-            message,
-        });
+        push_error(&mut self.errors, path, message);
     }
 
     fn non_empty(&mut self, path: &str, len: usize) {
@@ -425,8 +506,9 @@ impl Checker {
             self.error(
                 path,
                 format!(
-                    "\"{id}\" is not a valid id: use up to {MAX_ID_LEN} lowercase letters, digits, \
-                     '_', '-' or '.', starting with a letter or digit"
+                    "\"{}\" is not a valid id: use up to {MAX_ID_LEN} lowercase letters, digits, \
+                     '_', '-' or '.', starting with a letter or digit",
+                    clip(id)
                 ),
             );
         } else {
@@ -451,7 +533,8 @@ impl Checker {
     /// An id unique within its own list of choices.
     fn choice_id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if self.id_shape(path, id) && !seen.insert(id.to_owned()) {
-            self.error(path, format!("duplicate choice id \"{id}\" in this list"));
+            let message = format!("duplicate choice id \"{}\" in this list", clip(id));
+            self.error(path, message);
         }
     }
 
@@ -521,26 +604,20 @@ impl Checker {
     }
 
     fn conditions(&mut self, path: &str, conditions: &[Condition], survey: &Survey) {
-        let profile = &survey.profile;
         for (i, condition) in conditions.iter().enumerate() {
             let path = format!("{path}[{i}]");
-            let known: Vec<&str> = match condition.question {
-                ProfileQuestion::PartnerFunction => profile
-                    .partner_type
-                    .functions
-                    .iter()
-                    .map(|f| f.id.as_str())
-                    .collect(),
-                ProfileQuestion::PartnerType => profile
-                    .partner_type
-                    .functions
-                    .iter()
-                    .flat_map(|f| f.types.iter().map(|t| t.id.as_str()))
-                    .collect(),
-                ProfileQuestion::Region => ids(&profile.region),
-                ProfileQuestion::ProgramTier => ids(&profile.program_tier),
-                ProfileQuestion::Side => ids(&profile.side),
+            let slot = match condition.question {
+                ProfileQuestion::PartnerFunction => 0,
+                ProfileQuestion::PartnerType => 1,
+                ProfileQuestion::Region => 2,
+                ProfileQuestion::ProgramTier => 3,
+                ProfileQuestion::Side => 4,
             };
+            // Built once per question: a survey of many conditions and many choices stays
+            // linear to check.
+            let known = self.known[slot]
+                .take()
+                .unwrap_or_else(|| Known::of(survey, condition.question));
             if condition.any_of.is_empty() && condition.none_of.is_empty() {
                 self.error(
                     &path,
@@ -552,17 +629,19 @@ impl Checker {
                 (&condition.none_of, "none_of"),
             ] {
                 for (k, choice) in list.iter().enumerate() {
-                    if !known.contains(&choice.as_str()) {
+                    if !known.set.contains(choice.as_str()) {
                         self.error(
                             &format!("{path}.{name}[{k}]"),
                             format!(
-                                "\"{choice}\" is not a choice of this question; known: {}",
-                                known.join(", ")
+                                "\"{}\" is not a choice of this question; known: {}",
+                                clip(choice),
+                                known.listed
                             ),
                         );
                     }
                 }
             }
+            self.known[slot] = Some(known);
         }
     }
 }

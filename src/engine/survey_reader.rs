@@ -6,6 +6,7 @@
 //! shared helpers is a fraction of that, and it reports type errors, missing keys and unknown
 //! keys all at once, each with its JSON path.
 
+use super::load::{clip, push_error};
 use super::survey::{
     Area, Band, Categories, Choice, ChoiceField, Condition, Dimension, Element, Item,
     JourneySection, MaturitySection, PartnerFunction, PartnerTypeField, Phase, PrinciplesSection,
@@ -48,10 +49,7 @@ fn kind(value: &Value) -> &'static str {
 impl Reader {
     fn error(&mut self, path: &str, message: String) {
         self.broken = true;
-        self.errors.push(SurveyError {
-            path: path.to_owned(),
-            message,
-        });
+        push_error(&mut self.errors, path, message);
     }
 
     fn wrong(&mut self, path: &str, expected: &str, found: &Value) {
@@ -65,10 +63,11 @@ impl Reader {
             return None;
         };
         for key in object.keys().filter(|key| !known.contains(&key.as_str())) {
-            self.errors.push(SurveyError {
-                path: join(path, key),
-                message: "unknown key; check its spelling against docs/survey-format.md".into(),
-            });
+            push_error(
+                &mut self.errors,
+                &join(path, &clip(key)),
+                "unknown key; check its spelling against docs/survey-format.md".into(),
+            );
         }
         Some(object)
     }

@@ -18,8 +18,9 @@ pub fn survey_path(param: Option<&str>) -> Result<String, String> {
         || path.chars().any(|c| c.is_control() || c.is_whitespace());
     if refused {
         Err(format!(
-            "the survey address \"{path}\" is not a relative address on this site. \
-             Put the survey file next to the app and link it as ?survey=surveys/your-survey.json"
+            "the survey address \"{}\" is not a relative address on this site. \
+             Put the survey file next to the app and link it as ?survey=surveys/your-survey.json",
+            super::load::clip(path)
         ))
     } else {
         Ok(path.to_owned())
