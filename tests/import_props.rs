@@ -60,7 +60,7 @@ proptest! {
         bytes[at] = byte;
         bytes.truncate(cut.max(1));
         if let Ok(envelopes) = read_envelopes(&bytes) {
-            let _ = plan(vec![("f".into(), Ok(envelopes))], &survey, |_| None);
+            let _ = plan(vec![("f".into(), Ok(envelopes))], &survey, |_| None, u64::MAX);
         }
     }
 
@@ -80,7 +80,7 @@ proptest! {
                 (format!("{which}-{later}.json"), Ok(vec![envelope]))
             })
             .collect();
-        let first = plan(files.clone(), &survey, |_| None);
+        let first = plan(files.clone(), &survey, |_| None, u64::MAX);
         // What the import stores: new ones at once, newer ones as if the user confirmed all.
         let mut here: BTreeMap<String, Millis> = BTreeMap::new();
         let mut news: BTreeMap<String, usize> = BTreeMap::new();
@@ -93,7 +93,7 @@ proptest! {
             }
         }
         prop_assert!(news.values().all(|&n| n == 1));
-        let again = plan(files, &survey, |id| here.get(id).copied());
+        let again = plan(files, &survey, |id| here.get(id).copied(), u64::MAX);
         for arrival in again.iter().flat_map(|f| f.outcome.as_ref().unwrap()) {
             prop_assert!(
                 matches!(arrival.status, ImportStatus::Duplicate | ImportStatus::Older),

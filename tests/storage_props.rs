@@ -103,6 +103,90 @@ proptest! {
     }
 }
 
+/// One edit, as above, made when this tab's clock read `clock`: any reading, so clocks that
+/// run apart and step back are all covered. `heard` says whether the other tab got the
+/// storage event of this save.
+#[derive(Clone, Debug)]
+struct ClockedEdit {
+    edit: Edit,
+    clock: u64,
+    heard: bool,
+}
+
+fn clocked_edits() -> impl Strategy<Value = Vec<ClockedEdit>> {
+    proptest::collection::vec(
+        (
+            any::<bool>(),
+            0..4usize,
+            proptest::option::of(1..=5i32),
+            0..40u64,
+            any::<bool>(),
+        )
+            .prop_map(|(left_tab, answer, value, clock, heard)| ClockedEdit {
+                edit: Edit {
+                    left_tab,
+                    answer,
+                    value,
+                },
+                clock,
+                heard,
+            }),
+        0..24,
+    )
+}
+
+fn value_of(response: &Response, answer: usize) -> Option<i32> {
+    if answer < 3 {
+        response.rating(ELEMENTS[answer]).importance
+    } else {
+        response
+            .profile
+            .region
+            .as_deref()
+            .map(|r| r["region-".len()..].parse().unwrap())
+    }
+}
+
+proptest! {
+    #[test]
+    fn two_tabs_keep_the_latest_edit_whatever_their_clocks_read(edits in clocked_edits()) {
+        let survey = minimal();
+        let start = Assessment::new(&survey, "a1".into(), 20);
+        let (mut left, mut right) = (start.clone(), start);
+        // localStorage: what the last save wrote.
+        let mut stored: Option<Assessment> = None;
+        // The expected end state, kept by hand: the last change of each answer, in the order
+        // the edits were made, wins, whatever the clocks said.
+        let mut latest: BTreeMap<usize, Option<i32>> = BTreeMap::new();
+        for step in &edits {
+            let (tab, other) = if step.edit.left_tab {
+                (&mut left, &mut right)
+            } else {
+                (&mut right, &mut left)
+            };
+            let mut answers = tab.response.clone();
+            apply(&mut answers, &step.edit);
+            let (changed, _) = tab.save_change(&answers, step.clock, stored.as_ref());
+            if changed {
+                latest.insert(step.edit.answer, step.edit.value);
+            }
+            stored = Some(tab.clone());
+            if step.heard {
+                other.merge(tab);
+            }
+        }
+        if let Some(stored) = &stored {
+            left.merge(stored);
+            right.merge(stored);
+            prop_assert_eq!(&left.response, &stored.response);
+        }
+        prop_assert_eq!(&left.response, &right.response);
+        for (answer, value) in latest {
+            prop_assert_eq!(value_of(&left.response, answer), value, "answer {}", answer);
+        }
+    }
+}
+
 proptest! {
     #[test]
     fn a_personal_link_never_sets_a_value_the_survey_does_not_offer(
@@ -145,5 +229,40 @@ proptest! {
             .map(|(n, v)| format!("{n}={v}"))
             .collect();
         prop_assert_eq!(got.ignored, expected);
+    }
+}
+
+/// A copy of one assessment with arbitrary answers to three ratings, stamped with arbitrary
+/// times: ties between two copies included.
+fn stamped_copy() -> impl Strategy<Value = Assessment> {
+    proptest::collection::vec((0..3usize, proptest::option::of(1..=5i32), 0..6u64), 0..6).prop_map(
+        |answers| {
+            let mut copy = Assessment::new(&minimal(), "a1".into(), 0);
+            for (answer, value, at) in answers {
+                copy.response
+                    .rate(ELEMENTS[answer], Dimension::Importance, value);
+                if copy.response.rating(ELEMENTS[answer]) == Default::default() {
+                    copy.response.ratings.remove(ELEMENTS[answer]);
+                }
+                copy.changed_at
+                    .insert(format!("/ratings/{}/importance", ELEMENTS[answer]), at);
+            }
+            copy
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn two_copies_merged_into_each_other_agree_even_on_ties(a in stamped_copy(), b in stamped_copy()) {
+        let (mut left, mut right) = (a.clone(), b.clone());
+        left.merge(&b);
+        right.merge(&a);
+        prop_assert_eq!(&left.response, &right.response);
+        prop_assert_eq!(&left.changed_at, &right.changed_at);
+        // Each answer is the one of the later stamp.
+        for (key, at) in &left.changed_at {
+            prop_assert_eq!(Some(*at), [a.changed_at.get(key), b.changed_at.get(key)].into_iter().flatten().max().copied());
+        }
     }
 }

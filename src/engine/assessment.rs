@@ -135,7 +135,9 @@ impl Assessment {
     }
 
     /// Takes in another copy of this assessment (another tab's), answer by answer: the later
-    /// change wins, a later clearing included. A copy of another assessment changes nothing.
+    /// change wins, a later clearing included. Two different changes at the same time go the
+    /// same way in either direction (by their JSON text, a clearing first), so that two copies
+    /// merged into each other always agree. A copy of another assessment changes nothing.
     /// Returns whether anything here changed.
     pub fn merge(&mut self, other: &Assessment) -> bool {
         let (mine, theirs) = (&self.response, &other.response);
@@ -146,10 +148,19 @@ impl Assessment {
             return false;
         };
         let their_answers = answer_leaves(theirs);
+        let my_answers = answer_leaves(mine);
+        let text = |value: Option<&Value>| value.map(Value::to_string);
         let newer: Vec<(&String, Millis)> = other
             .changed_at
             .iter()
-            .filter(|(key, &at)| self.changed_at.get(*key).is_none_or(|&mine| at > mine))
+            .filter(|(key, &at)| match self.changed_at.get(*key) {
+                None => true,
+                Some(&mine) => {
+                    at > mine
+                        || (at == mine
+                            && text(their_answers.get(*key)) > text(my_answers.get(*key)))
+                }
+            })
             .map(|(key, &at)| (key, at))
             .collect();
         if newer.is_empty() {
@@ -171,38 +182,59 @@ impl Assessment {
         true
     }
 
-    /// `partnerlens-acme-integration-2026.json`: who and which wave, in a name any system takes.
-    pub fn file_name(&self) -> String {
-        let profile = &self.response.profile;
-        let slug = super::export::slug(&format!("{} {}", profile.partner_name, profile.wave));
-        if slug.is_empty() {
-            format!("partnerlens-{}.json", self.response.id)
-        } else {
-            format!("partnerlens-{slug}.json")
-        }
-    }
-
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
     /// Takes the answers as they are now and stamps every answer that differs from before,
     /// cleared ones included. Returns whether anything changed.
+    ///
+    /// A new change must win over what it replaces even when a stamp lies ahead of this
+    /// clock (a file from a machine whose clock runs fast, or this clock stepped back): the
+    /// stamp is the later of `now` and the last change plus one millisecond.
     pub fn record(&mut self, response: &Response, now: Millis) -> bool {
         let before = answer_leaves(&self.response);
         let after = answer_leaves(response);
+        let stamp = self.next_stamp(now);
         let mut changed = false;
         for key in before.keys().chain(after.keys()) {
             if before.get(key) != after.get(key) {
-                self.changed_at.insert(key.clone(), now);
+                self.changed_at.insert(key.clone(), stamp);
                 changed = true;
             }
         }
         if changed || self.response != *response {
             self.response = response.clone();
-            self.updated_at = now;
+            self.updated_at = stamp;
         }
         changed
+    }
+
+    /// A time later than every change this copy knows of, and no earlier than `now`.
+    fn next_stamp(&self, now: Millis) -> Millis {
+        let latest = self
+            .changed_at
+            .values()
+            .copied()
+            .chain([self.updated_at])
+            .max()
+            .unwrap_or(0);
+        now.max(latest.saturating_add(1))
+    }
+
+    /// Saves a change made in this tab against the stored copy another tab may have written
+    /// since: the change is stamped later than anything either copy holds, so it wins, and
+    /// the stored copy's other answers are merged in. Returns (changed, merged).
+    pub fn save_change(
+        &mut self,
+        response: &Response,
+        now: Millis,
+        stored: Option<&Assessment>,
+    ) -> (bool, bool) {
+        let floor = stored.map_or(0, |theirs| theirs.next_stamp(0));
+        let changed = self.record(response, now.max(floor));
+        let merged = stored.is_some_and(|theirs| self.merge(theirs));
+        (changed, merged)
     }
 }
 
@@ -404,6 +436,37 @@ mod tests {
     }
 
     #[test]
+    fn a_change_wins_over_stamps_that_lie_ahead_of_this_clock() {
+        let survey = survey();
+        // Stored when the clock read 5,000; the clock has since stepped back to 1,000.
+        let mut stored = Assessment::new(&survey, "a1".into(), 0);
+        let mut answers = stored.response.clone();
+        answers.rate("training", Dimension::Importance, Some(4));
+        stored.record(&answers, 5_000);
+        let mut tab = stored.clone();
+        answers.rate("training", Dimension::Importance, Some(2));
+        assert_eq!(
+            tab.save_change(&answers, 1_000, Some(&stored)),
+            (true, false)
+        );
+        assert_eq!(tab.changed_at["/ratings/training/importance"], 5_001);
+        assert_eq!(tab.updated_at, 5_001);
+        // What this tab saved is what the next read brings back: the change held.
+        stored.merge(&tab);
+        assert_eq!(stored.response.rating("training").importance, Some(2));
+        // Another tab saved at 9,000 meanwhile: a change here is stamped after that too.
+        let mut other = stored.clone();
+        let mut theirs = other.response.clone();
+        theirs.rate("leads", Dimension::Performance, Some(3));
+        other.record(&theirs, 9_000);
+        answers.rate("training", Dimension::Importance, Some(5));
+        assert_eq!(tab.save_change(&answers, 1_000, Some(&other)), (true, true));
+        assert_eq!(tab.changed_at["/ratings/training/importance"], 9_001);
+        assert_eq!(tab.response.rating("leads").performance, Some(3));
+        assert_eq!(tab.response.rating("training").importance, Some(5));
+    }
+
+    #[test]
     fn next_wave_copies_the_profile_with_the_new_wave_and_no_answers() {
         let survey = survey();
         let mut this_year = Assessment::new(&survey, "a1".into(), 0);
@@ -439,18 +502,6 @@ mod tests {
         );
         assert_eq!(describe_raw("{not json"), None);
         assert_eq!(describe_raw(r#"{"profile":{"partner_name":7}}"#), None);
-    }
-
-    #[test]
-    fn file_names_say_who_and_which_wave() {
-        let mut assessment = Assessment::new(&survey(), "19a4c1".into(), 0);
-        assert_eq!(assessment.file_name(), "partnerlens-19a4c1.json");
-        assessment.response.profile.partner_name = "Acme Integration / Müller & Co.".into();
-        assessment.response.profile.wave = "2026".into();
-        assert_eq!(
-            assessment.file_name(),
-            "partnerlens-acme-integration-müller-co-2026.json"
-        );
     }
 
     #[test]

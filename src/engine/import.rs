@@ -125,11 +125,14 @@ pub struct FileImport {
 /// Decides every envelope of an import, file by file, in order. `here` says when this
 /// browser's copy of an assessment was last changed. An envelope that an earlier file of
 /// the same import would store counts as here already, so a file dropped twice imports once
-/// and the later of two copies waits for a confirmation like any newer copy.
+/// and the later of two copies waits for a confirmation like any newer copy. Times after
+/// `now` (a machine whose clock ran fast, a changed file) are taken as `now`, so that what
+/// is changed here after the import is always the later change.
 pub fn plan(
     files: Vec<(String, Result<Vec<Envelope>, FileProblem>)>,
     survey: &Survey,
     here: impl Fn(&str) -> Option<Millis>,
+    now: Millis,
 ) -> Vec<FileImport> {
     let mut arriving: BTreeMap<String, Millis> = BTreeMap::new();
     files
@@ -138,7 +141,9 @@ pub fn plan(
             let outcome = read.map(|envelopes| {
                 envelopes
                     .into_iter()
-                    .map(|envelope| {
+                    .map(|mut envelope| {
+                        envelope.updated_at = envelope.updated_at.min(now);
+                        envelope.created_at = envelope.created_at.min(envelope.updated_at);
                         let at = arriving
                             .get(&envelope.id)
                             .copied()
@@ -346,7 +351,7 @@ mod tests {
         ];
         // This browser already holds a2, changed later than the file's copy.
         let here = |id: &str| (id == "a2").then_some(2_500);
-        let plan = plan(files, &survey, here);
+        let plan = plan(files, &survey, here, Millis::MAX);
         let statuses: Vec<Vec<ImportStatus>> = plan
             .iter()
             .filter_map(|file| file.outcome.as_ref().ok())
@@ -390,6 +395,35 @@ mod tests {
                 refused: 1
             }
         );
+    }
+
+    #[test]
+    fn a_file_from_a_fast_clock_is_taken_as_changed_now_and_a_change_here_then_wins() {
+        let survey = default_survey();
+        // Exported on a machine whose clock ran a day ahead of this one's.
+        let (now, ahead) = (1_000_000, 1_000_000 + 86_400_000);
+        let plan = plan(
+            vec![("fast.json".into(), Ok(vec![exported(ahead)]))],
+            &survey,
+            |_| None,
+            now,
+        );
+        let arrival = &plan[0].outcome.as_ref().unwrap()[0];
+        assert_eq!(arrival.status, ImportStatus::New);
+        assert_eq!(
+            (arrival.envelope.created_at, arrival.envelope.updated_at),
+            (1_000, now)
+        );
+        let mut stored = Assessment::from_envelope(&arrival.envelope, &survey);
+        assert!(stored.changed_at.values().all(|&at| at <= now));
+        // A minute later the partner changes the rating: the change is kept.
+        let mut edited = stored.response.clone();
+        edited.rate("leads", Dimension::Importance, Some(2));
+        let mut tab = stored.clone();
+        let (changed, _) = tab.save_change(&edited, now + 60_000, Some(&stored));
+        assert!(changed);
+        assert!(!stored.merge(&tab) || stored.response.rating("leads").importance == Some(2));
+        assert_eq!(tab.response.rating("leads").importance, Some(2));
     }
 
     #[test]
