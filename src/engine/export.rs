@@ -3,7 +3,7 @@
 //! so a file always scores the way the app that opens it does. `partnerlens score` and
 //! `partnerlens aggregate` read the same files.
 
-use super::assessment::{Assessment, Millis};
+use super::assessment::{Assessment, Millis, StoredProblem};
 use super::response::Response;
 use super::survey::Survey;
 use serde::{Deserialize, Serialize};
@@ -45,8 +45,20 @@ pub struct Envelope {
 
 impl Envelope {
     pub fn of(assessment: &Assessment, survey: &Survey) -> Envelope {
-        let mut response = assessment.response.clone();
-        response.structure_hash = survey.structure_hash();
+        let mut envelope = Envelope::of_stored(assessment.clone());
+        envelope.response.structure_hash = survey.structure_hash();
+        envelope.survey = SurveyRef {
+            id: survey.id.clone(),
+            version: survey.version.clone(),
+            structure_hash: envelope.response.structure_hash.clone(),
+        };
+        envelope
+    }
+
+    /// A stored assessment as a file, naming the survey as its answers do: how a blob saved
+    /// from this browser's storage (a set-aside entry, an earlier rescue download) imports.
+    fn of_stored(assessment: Assessment) -> Envelope {
+        let response = assessment.response;
         Envelope {
             kind: EXPORT_KIND.to_owned(),
             format_version: EXPORT_FORMAT,
@@ -55,8 +67,8 @@ impl Envelope {
             created_at: assessment.created_at,
             updated_at: assessment.updated_at,
             survey: SurveyRef {
-                id: survey.id.clone(),
-                version: survey.version.clone(),
+                id: response.survey_id.clone(),
+                version: String::new(),
                 structure_hash: response.structure_hash.clone(),
             },
             response,
@@ -115,11 +127,14 @@ pub enum FileProblem {
     /// The browser could not read the file (moved, deleted or locked since it was picked).
     Unreadable,
     Empty,
-    TooLarge(usize),
+    /// The file's size and the most the reader takes, in bytes.
+    TooLarge(usize, usize),
     NotJson(String),
     SurveyFile,
     WrongShape(String),
     NewerFormat(u32),
+    /// An array of more entries than a reader takes (the limit).
+    TooManyEntries(usize),
 }
 
 impl fmt::Display for FileProblem {
@@ -130,10 +145,11 @@ impl fmt::Display for FileProblem {
                 "the file could not be read; check that it still exists and pick it again"
             ),
             FileProblem::Empty => write!(f, "the file is empty"),
-            FileProblem::TooLarge(bytes) => write!(
+            FileProblem::TooLarge(bytes, limit) => write!(
                 f,
-                "the file is {:.1} MB; results files are at most 5 MB (split a larger set into several files)",
-                *bytes as f64 / 1_048_576.0
+                "the file is {:.1} MB; files are read up to {} MB here (split a larger set into several files)",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
             ),
             FileProblem::NotJson(why) => write!(f, "the file is not JSON ({why})"),
             FileProblem::SurveyFile => write!(
@@ -148,6 +164,10 @@ impl fmt::Display for FileProblem {
                 f,
                 "the file was exported by a newer version of PartnerLens (format {version}); reload the page to get the newer app"
             ),
+            FileProblem::TooManyEntries(limit) => write!(
+                f,
+                "the file holds more than {limit} entries; split it into several files"
+            ),
         }
     }
 }
@@ -159,8 +179,11 @@ pub fn looks_exported(text: &str) -> bool {
         .char_indices()
         .nth(200)
         .map_or(text, |(end, _)| &text[..end]);
-    head.contains("\"kind\"") && head.contains(EXPORT_KIND)
+    (head.contains("\"kind\"") && head.contains(EXPORT_KIND)) || head.contains(STORED_KEY)
 }
+
+/// The first key of an assessment as this browser stores it (docs/storage-format.md).
+const STORED_KEY: &str = "\"storage_version\"";
 
 /// Every envelope in a file that holds one envelope or an array of them. A file is read
 /// whole or not at all.
@@ -169,19 +192,13 @@ pub fn read_envelopes(bytes: &[u8]) -> Result<Vec<Envelope>, FileProblem> {
         return Err(FileProblem::Empty);
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(FileProblem::TooLarge(bytes.len()));
+        return Err(FileProblem::TooLarge(bytes.len(), MAX_FILE_BYTES));
     }
     // Typed reads from text throughout, as for stored answers: each other kind of reader
     // (bytes, a `Value`) would put a second copy of the answers' decoder in the wasm.
     let text = std::str::from_utf8(bytes)
         .map_err(|_| FileProblem::NotJson("it is not UTF-8 text".into()))?;
-    let not_json = |e: serde_json::Error| FileProblem::NotJson(e.to_string());
-    let entries: Vec<&RawValue> = if text.trim_start().starts_with('[') {
-        serde_json::from_str(text).map_err(not_json)?
-    } else {
-        vec![serde_json::from_str(text).map_err(not_json)?]
-    };
-    entries
+    super::dataset::split_entries(text)?
         .into_iter()
         .enumerate()
         .map(|(position, entry)| envelope(entry.get()).map_err(|problem| at(problem, position)))
@@ -210,6 +227,8 @@ struct Probe<'a> {
     areas: Option<&'a RawValue>,
     #[serde(borrow)]
     scale: Option<&'a RawValue>,
+    #[serde(borrow)]
+    storage_version: Option<&'a RawValue>,
 }
 
 fn envelope(json: &str) -> Result<Envelope, FileProblem> {
@@ -217,6 +236,14 @@ fn envelope(json: &str) -> Result<Envelope, FileProblem> {
         .map_err(|_| FileProblem::WrongShape("expected an object with a \"kind\"".into()))?;
     if probe.areas.is_some() && probe.scale.is_some() {
         return Err(FileProblem::SurveyFile);
+    }
+    if probe.kind.is_none() && probe.storage_version.is_some() {
+        return Assessment::from_json(json, "", 0)
+            .map(Envelope::of_stored)
+            .map_err(|problem| match problem {
+                StoredProblem::TooNew(version) => FileProblem::NewerFormat(version),
+                StoredProblem::Unreadable(why) => FileProblem::WrongShape(why),
+            });
     }
     let kind = probe
         .kind
@@ -295,6 +322,31 @@ mod tests {
     }
 
     #[test]
+    fn an_assessment_as_this_browser_stores_it_reads_as_an_export() {
+        let stored = r#"{"storage_version":1,"created_at":5,"updated_at":9,"changed_at":{"/ratings/leads/importance":9},"response":{"id":"a1","survey_id":"partner-experience","structure_hash":"abc","profile":{"partner_name":"Acme"},"ratings":{"leads":{"importance":4}}}}"#;
+        assert!(looks_exported(stored));
+        let read = read_envelopes(stored.as_bytes()).unwrap();
+        assert_eq!(read.len(), 1);
+        let envelope = &read[0];
+        assert_eq!(
+            (
+                envelope.id.as_str(),
+                envelope.created_at,
+                envelope.updated_at
+            ),
+            ("a1", 5, 9)
+        );
+        assert_eq!(envelope.survey.id, "partner-experience");
+        assert_eq!(envelope.response.profile.partner_name, "Acme");
+        assert_eq!(envelope.response.rating("leads").importance, Some(4));
+        let newer = stored.replace("\"storage_version\":1", "\"storage_version\":4");
+        assert_eq!(
+            read_envelopes(newer.as_bytes()),
+            Err(FileProblem::NewerFormat(4))
+        );
+    }
+
+    #[test]
     fn each_wrong_file_gets_its_own_message() {
         assert_eq!(read_envelopes(b""), Err(FileProblem::Empty));
         assert_eq!(read_envelopes(b" \n"), Err(FileProblem::Empty));
@@ -313,7 +365,7 @@ mod tests {
         big[0] = b'{';
         assert_eq!(
             read_envelopes(&big),
-            Err(FileProblem::TooLarge(MAX_FILE_BYTES + 1))
+            Err(FileProblem::TooLarge(MAX_FILE_BYTES + 1, MAX_FILE_BYTES))
         );
         let survey = include_bytes!("../../public/surveys/partner-experience.json");
         assert_eq!(read_envelopes(survey), Err(FileProblem::SurveyFile));

@@ -4,7 +4,7 @@
 
 use super::file_picker::{files_of, FilePicker};
 use super::focus::focus_soon;
-use super::i18n::{Locale, Strings};
+use super::i18n::Strings;
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::assessment::{newest_first, Assessment, Millis};
@@ -33,7 +33,7 @@ struct FileRow {
 async fn read_file(file: web_sys::File) -> (String, Result<Vec<Envelope>, FileProblem>) {
     let size = file.size() as usize;
     let read = if size > MAX_FILE_BYTES {
-        Err(FileProblem::TooLarge(size))
+        Err(FileProblem::TooLarge(size, MAX_FILE_BYTES))
     } else {
         match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => read_envelopes(&js_sys::Uint8Array::new(&buffer).to_vec()),
@@ -49,24 +49,6 @@ fn changed_here(id: &str) -> Option<Millis> {
     storage::stored_copy(id)
         .map(|assessment| assessment.updated_at)
         .or_else(|| storage::is_taken(id).then_some(Millis::MAX))
-}
-
-/// What a file problem means, for the user.
-fn file_message(strings: &Strings, locale: Locale, problem: &FileProblem) -> String {
-    match problem {
-        FileProblem::Unreadable => strings.file_unreadable.to_owned(),
-        FileProblem::Empty => strings.file_empty.to_owned(),
-        FileProblem::TooLarge(bytes) => Strings::fill(
-            strings.file_too_large,
-            &[("size", &locale.decimal(*bytes as f64 / 1_048_576.0))],
-        ),
-        FileProblem::NotJson(detail) => format!("{} ({detail})", strings.file_not_json),
-        FileProblem::SurveyFile => strings.file_survey.to_owned(),
-        FileProblem::WrongShape(detail) => format!("{} {detail}", strings.file_wrong_shape),
-        FileProblem::NewerFormat(version) => {
-            Strings::fill(strings.file_newer, &[("version", &version.to_string())])
-        }
-    }
 }
 
 /// What an envelope's status means, for the user.
@@ -140,7 +122,7 @@ pub fn ImportPanel(
             for file in files {
                 read.push(read_file(file).await);
             }
-            let planned = survey.with_value(|s| plan(read, s, changed_here));
+            let planned = survey.with_value(|s| plan(read, s, changed_here, storage::now()));
             let rows = planned
                 .into_iter()
                 .map(|file| FileRow {
@@ -288,7 +270,7 @@ pub fn ImportPanel(
             <li>
                 <span class="file-name">{file.name.clone()}</span>
                 <p class="problem" hidden=!failed>
-                    {move || problem.as_ref().map(|p| file_message(state.strings(), state.locale.get(), p))}
+                    {move || problem.as_ref().map(|p| state.strings().file_problem(state.locale.get(), p))}
                 </p>
                 <ul hidden=failed>{rows.into_iter().map(row_view).collect_view()}</ul>
             </li>

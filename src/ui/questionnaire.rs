@@ -3,7 +3,7 @@
 //! element card), because each distinct Leptos view type costs wasm bytes (docs/performance.md).
 
 use super::choice_group::ChoiceGroup;
-use super::download::data_url;
+use super::download::save_json;
 use super::element_card::ElementCard;
 use super::focus::focus_anchor;
 use super::profile_page::ProfilePage;
@@ -82,10 +82,9 @@ pub fn Questionnaire(
             let now = storage::now();
             let percent = progress.with_untracked(|p| p.percent() as u32);
             let outcome = assessment.try_update_value(|a| {
-                a.record(current, now);
+                let stored = storage::stored_copy(&a.response.id);
+                let (_, merged) = a.save_change(current, now, stored.as_ref());
                 a.progress_percent = percent;
-                let merged =
-                    storage::stored_copy(&a.response.id).is_some_and(|theirs| a.merge(&theirs));
                 (storage::save(a), merged.then(|| a.response.clone()))
             });
             let Some((stored, merged)) = outcome else {
@@ -141,6 +140,11 @@ pub fn Questionnaire(
     let envelope = Callback::new(move |()| {
         assessment.with_value(|a| survey.with_value(|s| Envelope::of(a, s)))
     });
+    // The answers as an exported file, which the import reads back in any browser.
+    let download = move |_| {
+        let export = envelope.run(());
+        save_json(&export.file_name(), &export.to_json());
+    };
     let go_to = Callback::new(move |(to, anchor): (Page, String)| {
         focus_target.set_value(Some(anchor));
         page.set(to);
@@ -278,12 +282,11 @@ pub fn Questionnaire(
             <ProgressBar progress/>
             {(!kept_aside.is_empty())
                 .then(|| {
-                    let (json, name) = assessment.with_value(|a| (a.to_json(), a.file_name()));
                     let count = kept_aside.len();
                     view! {
                         <p class="notice">
                             {move || state.strings().unknown_answers(count)} " " {kept_aside.join(", ")} " "
-                            <a download=name href=data_url(&json)>{move || state.strings().download_entry}</a>
+                            <button type="button" class="quiet" on:click=download>{move || state.strings().download_assessment}</button>
                         </p>
                     }
                 })}
@@ -318,19 +321,11 @@ pub fn Questionnaire(
                 refused
                     .get()
                     .then(|| {
-                        // The link follows every answer; the alert's text, read out once, stays.
-                        let name = move || {
-                            saved.track();
-                            assessment.with_value(Assessment::file_name)
-                        };
-                        let href = move || {
-                            saved.track();
-                            assessment.with_value(|a| data_url(&a.to_json()))
-                        };
+                        // The button exports the answers as they are at its click.
                         view! {
                             <p class="notice error" role="alert">
                                 {state.strings().not_saved} " "
-                                <a download=name href=href>{state.strings().download_assessment}</a>
+                                <button type="button" on:click=download>{state.strings().download_assessment}</button>
                             </p>
                         }
                     })

@@ -4,13 +4,13 @@
 
 use super::painter::{measure_text, Painter};
 use super::palette::Palette;
-use crate::ui::download::save;
+use crate::ui::download::save_blob;
 use crate::ui::state::use_app_state;
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{closure::Closure, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Measures a text at a font size, in CSS pixels: what a chart needs to know its height.
@@ -138,9 +138,13 @@ pub fn ChartCanvas(
             return;
         };
         render(&copy, chart.as_ref(), container_width(&shown), 2.0, palette);
-        if let Ok(url) = copy.to_data_url() {
-            save(&format!("{file_name}.png"), &url);
-        }
+        let name = format!("{file_name}.png");
+        let saved = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                save_blob(&name, &blob);
+            }
+        });
+        let _ = copy.to_blob(saved.unchecked_ref());
     };
 
     view! {

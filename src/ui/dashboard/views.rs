@@ -11,10 +11,10 @@ use crate::engine::dataset::{compare_segments, default_segments, SegmentComparis
 use crate::engine::export::slug;
 use crate::engine::model::ScoringModel;
 use crate::engine::ranking::{category_label, rank_partners, RankedPartner};
-use crate::engine::report_csv::{aggregate_csv, ranking_csv};
+use crate::engine::report_csv::{aggregate_csv, long_csv, ranking_csv};
 use crate::engine::{Response, Survey};
 use crate::ui::charts::SegmentBars;
-use crate::ui::download::{csv_url, data_url, save};
+use crate::ui::download::{save_csv, save_json};
 use crate::ui::i18n::{DashStrings, Locale, Strings};
 use crate::ui::results::chart_section::{chart_section, Section, Table};
 use crate::ui::results::sections::gap_chart;
@@ -780,11 +780,11 @@ pub fn csv_and_json<T: serde::Serialize + 'static>(
     let stem = file_stem(dash);
     view! {
         <button type="button" prop:disabled=move || !ready() on:click=move |_| {
-            if let Some(d) = data() { save(&format!("{}-{name}.csv", stem()), &csv_url(&csv(&d))) }
+            if let Some(d) = data() { save_csv(&format!("{}-{name}.csv", stem()), &csv(&d)) }
         }>{csv_label}</button>
         <button type="button" prop:disabled=move || !ready() on:click=move |_| {
             if let Some(d) = data() {
-                save(&format!("{}-{name}.json", stem()), &data_url(&serde_json::to_string_pretty(&d).unwrap_or_default()))
+                save_json(&format!("{}-{name}.json", stem()), &serde_json::to_string_pretty(&d).unwrap_or_default())
             }
         }>{json_label}</button>
     }
@@ -800,12 +800,16 @@ fn Exports(
     ranked: Memo<Vec<RankedPartner>>,
 ) -> impl IntoView {
     let always = || true;
+    let ranking_survey = survey.clone();
     view! {
         <section class="report-section take-away" aria-labelledby="dash-export-title">
             <h4 id="dash-export-title">{words.dash_export_title}</h4>
             <p class="downloads">
                 {csv_and_json(dash, "aggregate", (words.dash_aggregate_csv, words.dash_aggregate_json), always, move || report.get_untracked(), aggregate_csv)}
-                {csv_and_json(dash, "ranking", (words.dash_ranking_csv, words.dash_ranking_json), always, move || Some(ranked.get_untracked()), move |r: &Vec<RankedPartner>| ranking_csv(&survey, r))}
+                {csv_and_json(dash, "ranking", (words.dash_ranking_csv, words.dash_ranking_json), always, move || Some(ranked.get_untracked()), move |r: &Vec<RankedPartner>| ranking_csv(&ranking_survey, r))}
+                // Every response of the set, whatever the filters: the set as a file, which
+                // the dashboard and the CLI read back.
+                {csv_and_json(dash, "answers", (words.dash_answers_csv, words.dash_answers_json), always, move || dash.current.with_untracked(|c| c.as_ref().map(|c| c.responses.to_vec())), move |r: &Vec<Response>| long_csv(&survey, r))}
             </p>
         </section>
     }

@@ -4,6 +4,9 @@
 mod de;
 mod en;
 
+use crate::engine::assessment::StoredProblem;
+use crate::engine::export::FileProblem;
+
 /// The languages the UI is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {
@@ -171,6 +174,11 @@ pub struct Strings {
     pub unreadable_entry: &'static str,
     /// "… (storage version {version}) …".
     pub too_new_entry: &'static str,
+    pub restorable_entry: &'static str,
+    pub restore_entry: &'static str,
+    pub discard_entry: &'static str,
+    pub confirm_discard: &'static str,
+    pub restore_failed: &'static str,
     pub no: &'static str,
     pub report_intro: &'static str,
     pub crosshair: &'static str,
@@ -250,6 +258,10 @@ pub struct Strings {
     pub download_results_csv: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
+    pub share_carries: &'static str,
+    pub share_with_revenue: &'static str,
+    /// "… {count} questions …".
+    pub share_with_dropped: &'static str,
     pub copy_by_hand: &'static str,
     pub share_link: &'static str,
     /// "{chart}: the data as a table".
@@ -282,7 +294,10 @@ pub struct Strings {
     pub file_unreadable: &'static str,
     pub file_empty: &'static str,
     /// "The file is {size} MB; …".
+    /// "… {size} MB … {limit} MB …".
     pub file_too_large: &'static str,
+    /// "… {limit} entries …".
+    pub file_too_many: &'static str,
     pub file_not_json: &'static str,
     pub file_survey: &'static str,
     pub file_wrong_shape: &'static str,
@@ -292,6 +307,15 @@ pub struct Strings {
     pub col_n: &'static str,
     pub col_sd_importance: &'static str,
     pub col_sd_performance: &'static str,
+}
+
+/// A technical detail (a parser's message, which can quote much of its input) cut to a
+/// sentence's length.
+pub fn short(detail: &str) -> String {
+    match detail.char_indices().nth(160) {
+        Some((end, _)) => format!("{}…", &detail[..end]),
+        None => detail.to_owned(),
+    }
 }
 
 /// The vendor dashboard's strings: apart from `Strings`, so that the partner app, which never
@@ -324,6 +348,14 @@ pub struct DashStrings {
     pub dash_reading: &'static str,
     /// "Added: {added}. …".
     pub dash_added: &'static str,
+    /// "Link {n}".
+    pub dash_link_n: &'static str,
+    /// "{place}, entry {n}".
+    pub dash_entry_n: &'static str,
+    pub dash_not_answers: &'static str,
+    /// "… {count} more …".
+    pub dash_refused_more: &'static str,
+    pub dash_busy: &'static str,
     pub dash_region: &'static str,
     pub dash_function: &'static str,
     pub dash_type: &'static str,
@@ -357,6 +389,8 @@ pub struct DashStrings {
     pub dash_aggregate_json: &'static str,
     pub dash_ranking_csv: &'static str,
     pub dash_ranking_json: &'static str,
+    pub dash_answers_csv: &'static str,
+    pub dash_answers_json: &'static str,
     pub col_category_rank: &'static str,
     /// "{count} stored responses … no longer read …".
     pub dash_set_damaged: &'static str,
@@ -465,6 +499,46 @@ impl Strings {
                 ("possible", &possible.to_string()),
             ],
         )
+    }
+
+    /// What a file problem means, for the user.
+    pub fn file_problem(&self, locale: Locale, problem: &FileProblem) -> String {
+        match problem {
+            FileProblem::Unreadable => self.file_unreadable.to_owned(),
+            FileProblem::Empty => self.file_empty.to_owned(),
+            FileProblem::TooLarge(bytes, limit) => Strings::fill(
+                self.file_too_large,
+                &[
+                    ("size", &locale.decimal(*bytes as f64 / 1_048_576.0)),
+                    ("limit", &(limit / 1_048_576).to_string()),
+                ],
+            ),
+            FileProblem::NotJson(detail) => format!("{} ({})", self.file_not_json, short(detail)),
+            FileProblem::SurveyFile => self.file_survey.to_owned(),
+            FileProblem::WrongShape(detail) => {
+                format!("{} {}", self.file_wrong_shape, short(detail))
+            }
+            FileProblem::NewerFormat(version) => {
+                Strings::fill(self.file_newer, &[("version", &version.to_string())])
+            }
+            FileProblem::TooManyEntries(limit) => {
+                Strings::fill(self.file_too_many, &[("limit", &limit.to_string())])
+            }
+        }
+    }
+
+    /// What is wrong with a stored entry, for the user; None is a set-aside copy that
+    /// reads again now.
+    pub fn stored_problem(&self, problem: Option<&StoredProblem>) -> String {
+        match problem {
+            None => self.restorable_entry.to_owned(),
+            Some(StoredProblem::Unreadable(detail)) => {
+                format!("{} ({})", self.unreadable_entry, short(detail))
+            }
+            Some(StoredProblem::TooNew(version)) => {
+                Strings::fill(self.too_new_entry, &[("version", &version.to_string())])
+            }
+        }
     }
 
     pub fn unknown_answers(&self, count: usize) -> String {
