@@ -21,6 +21,7 @@ pub mod report_csv;
 pub mod response;
 pub mod response_rows;
 pub mod scorecard;
+pub mod set_aside;
 pub mod share_link;
 pub mod stats;
 pub mod structure;

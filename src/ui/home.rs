@@ -1,15 +1,15 @@
 //! What a loaded survey shows: the questionnaire, or for a returning visitor the list of their
 //! assessments; a vendor's personal link starts a new, prefilled one.
 
-use super::download::data_url;
-use super::i18n::Strings;
+use super::download::save_json;
 use super::import_panel::ImportPanel;
 use super::questionnaire::Questionnaire;
 use super::shared_results::{SharedFailure, SharedResults};
 use super::start_page::{StartAction, StartScreen};
 use super::state::use_app_state;
 use super::storage::{self, SetAside};
-use crate::engine::assessment::{describe_raw, Assessment, StoredProblem};
+use crate::engine::assessment::{describe_raw, Assessment};
+use crate::engine::export::slug;
 use crate::engine::import::validate_answers;
 use crate::engine::prefill::prefill;
 use crate::engine::response::ProfileAnswers;
@@ -30,10 +30,9 @@ enum Screen {
     },
 }
 
-/// The query's parameters as (name, value) pairs.
-fn query_params() -> Vec<(String, String)> {
-    let search = window().location().search().unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+/// Name-value pairs in the form of a query (`a=1&b=2`, with or without its `?` or `#`).
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(text) else {
         return Vec::new();
     };
     js_sys::Array::from(&params)
@@ -45,17 +44,30 @@ fn query_params() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Takes the prefill parameters out of the address bar, keeping `?survey=`, so a reload
-/// never applies them again over the user's own answers.
-fn forget_prefill_params(source: &str) {
-    let mut address = address_with_survey(source);
-    address.push_str(&window().location().hash().unwrap_or_default());
-    replace_address(&address);
+/// Whether a fragment carries parameters (a personal link's `#partner=…`) rather than naming
+/// a place on the page (the review's links to questions).
+fn has_params(hash: &str) -> bool {
+    hash.contains('=')
 }
 
-/// Takes a share link's fragment out of the address bar (keeping `?survey=`), so a reload
+/// The page's parameters: the query's, then those of a personal link given in the fragment,
+/// which no server ever sees. A share link's fragment (`#r=`) is not among them.
+fn link_params() -> Vec<(String, String)> {
+    let location = window().location();
+    let mut params = pairs(&location.search().unwrap_or_default());
+    let hash = location.hash().unwrap_or_default();
+    // The survey is chosen by the query alone, as the page that fetched it read it.
+    if has_params(&hash) && !hash.starts_with("#r=") {
+        let fragment = pairs(hash.trim_start_matches('#'));
+        params.extend(fragment.into_iter().filter(|(name, _)| name != "survey"));
+    }
+    params
+}
+
+/// Takes a link's parameters (a prefill, a share link's answers) out of the address bar,
+/// keeping `?survey=`, so a reload never applies them again over the user's own answers and
 /// shows this browser's own assessments.
-fn forget_share_link(source: &str) {
+fn forget_link_params(source: &str) {
     replace_address(&address_with_survey(source));
 }
 
@@ -82,14 +94,24 @@ fn new_assessment(survey: &Survey, source: &str) -> Assessment {
     assessment
 }
 
-/// This page's address with only `?survey=` kept (none for the default survey).
+/// This page's address with only `?survey=` kept (none for the default survey). It is built
+/// on the whole current address, never on the path alone: a path such as `//other.host/`
+/// would otherwise name another site.
 fn address_with_survey(source: &str) -> String {
-    let mut address = window().location().pathname().unwrap_or_default();
-    if !source.is_empty() {
-        address.push_str("?survey=");
-        address.push_str(&String::from(js_sys::encode_uri_component(source)));
+    let href = window().location().href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return "./".to_owned();
+    };
+    url.set_hash("");
+    if source.is_empty() {
+        url.set_search("");
+    } else {
+        url.set_search(&format!(
+            "survey={}",
+            String::from(js_sys::encode_uri_component(source))
+        ));
     }
-    address
+    url.href()
 }
 
 /// Opens another survey's assessment: this tab remembers it, and the page goes to its survey.
@@ -141,7 +163,7 @@ fn first_screen(
         };
         assessment.record(&prefilled, now);
         storage::save(&assessment);
-        forget_prefill_params(&source);
+        forget_link_params(&source);
         return Screen::Fill {
             assessment: Box::new(assessment),
             resume: false,
@@ -165,35 +187,64 @@ fn first_screen(
     }
 }
 
-/// The entries set aside, each with who it belonged to and a download of it as it was.
+/// The entries this version cannot use, each with who it belonged to, why, a download of it
+/// as it is, and for set-aside copies a way back (restore) or out (discard).
 #[component]
-fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
+fn SetAsideNotice(
+    set_aside: RwSignal<Vec<SetAside>>,
+    /// Rereads the list of assessments, which a restored entry joins.
+    on_restored: Callback<()>,
+) -> impl IntoView {
     let state = use_app_state();
-    let items = set_aside
-        .into_iter()
-        .map(|entry| {
-            let who = describe_raw(&entry.raw).unwrap_or_else(|| entry.key.clone());
-            let name = format!("{}.json", entry.key);
-            let problem = move || {
-                let strings = state.strings();
-                match &entry.problem {
-                    StoredProblem::Unreadable(detail) => format!("{} ({detail})", strings.unreadable_entry),
-                    StoredProblem::TooNew(version) => Strings::fill(strings.too_new_entry, &[("version", &version.to_string())]),
-                }
-            };
+    let failed = RwSignal::new(false);
+    let restore = move |key: &str| {
+        let restored = storage::restore_set_aside(key);
+        failed.set(!restored);
+        if restored {
+            set_aside.update(|all| all.retain(|e| e.key != key));
+            on_restored.run(());
+        }
+    };
+    let discard = move |key: &str| {
+        let strings = state.strings();
+        if window()
+            .confirm_with_message(strings.confirm_discard)
+            .unwrap_or(false)
+            && storage::discard_set_aside(key)
+        {
+            set_aside.update(|all| all.retain(|e| e.key != key));
+        }
+    };
+    let item = move |entry: SetAside| {
+        let who = describe_raw(&entry.raw).unwrap_or_else(|| state.strings().unnamed.to_owned());
+        let name = format!("partnerlens-set-aside-{}.json", slug(&entry.key));
+        let (key, raw) = (entry.key.clone(), entry.raw.clone());
+        let restorable = entry.problem.is_none();
+        let discardable = !entry.in_place();
+        let (restore_key, discard_key) = (key.clone(), key);
+        view! {
+            <li>
+                <strong>{who}</strong> ": " {move || state.strings().stored_problem(entry.problem.as_ref())} " "
+                <button type="button" class="quiet" on:click=move |_| save_json(&name, &raw)>{move || state.strings().download_entry}</button>
+                {restorable.then(|| view! {
+                    <button type="button" class="quiet" on:click=move |_| restore(&restore_key)>{move || state.strings().restore_entry}</button>
+                })}
+                {discardable.then(|| view! {
+                    <button type="button" class="quiet" on:click=move |_| discard(&discard_key)>{move || state.strings().discard_entry}</button>
+                })}
+            </li>
+        }
+    };
+    move || {
+        (!set_aside.with(Vec::is_empty)).then(|| {
             view! {
-                <li>
-                    <strong>{who}</strong> ": " {problem} " "
-                    <a download=name href=data_url(&entry.raw)>{move || state.strings().download_entry}</a>
-                </li>
+                <div class="notice" role="alert">
+                    <p>{move || state.strings().set_aside_intro}</p>
+                    <ul>{set_aside.get().into_iter().map(item).collect_view()}</ul>
+                    {move || failed.get().then(|| view! { <p>{state.strings().restore_failed}</p> })}
+                </div>
             }
         })
-        .collect_view();
-    view! {
-        <div class="notice" role="alert">
-            <p>{move || state.strings().set_aside_intro}</p>
-            <ul>{items}</ul>
-        </div>
     }
 }
 
@@ -201,7 +252,7 @@ fn SetAsideNotice(set_aside: Vec<SetAside>) -> impl IntoView {
 #[component]
 pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
-    let params = query_params();
+    let params = link_params();
     // The page's `?survey=` value, fixed for its life: prefill parameters go, it stays.
     let source = survey_source(&params);
     let listing = storage::list(&survey, &source);
@@ -213,6 +264,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         &mut ignored,
     ));
     let assessments = RwSignal::new(listing.assessments);
+    let set_aside = RwSignal::new(listing.set_aside);
 
     // A reload continues what this tab had open; the list forgets it.
     Effect::new(move || {
@@ -244,14 +296,10 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             },
         })
     });
-    // A share link pasted into this tab changes only the fragment; open it as a new page.
+    // A share link or a personal link pasted into this tab changes only the fragment; open
+    // it as a new page.
     let pasted = window_event_listener(leptos::ev::hashchange, |_| {
-        if window()
-            .location()
-            .hash()
-            .unwrap_or_default()
-            .starts_with("#r=")
-        {
+        if has_params(&window().location().hash().unwrap_or_default()) {
             let _ = window().location().reload();
         }
     });
@@ -264,7 +312,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     });
     let shared_source = source.clone();
     let leave_shared = Callback::new(move |()| {
-        forget_share_link(&shared_source);
+        forget_link_params(&shared_source);
         on_leave.run(());
     });
     // A shared copy keeps its id unless this browser already has an assessment with it.
@@ -283,7 +331,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         // The answers now live here and the link's fragment has done its work, unless the
         // browser refused to store them: then the address keeps the link.
         if storage::save(&assessment) {
-            forget_share_link(&copy_source);
+            forget_link_params(&copy_source);
         }
         screen.set(Screen::Fill {
             assessment: Box::new(assessment),
@@ -293,7 +341,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
 
     view! {
         <main>
-        {(!listing.set_aside.is_empty()).then(|| view! { <SetAsideNotice set_aside=listing.set_aside/> })}
+        <SetAsideNotice set_aside on_restored=on_leave/>
         {(!ignored.is_empty())
             .then(|| {
                 let ignored = ignored.join(", ");

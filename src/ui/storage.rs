@@ -6,6 +6,7 @@
 //! on load.
 
 use crate::engine::assessment::{newest_first, Assessment, Millis, StoredProblem};
+use crate::engine::set_aside::{plan_set_aside, SET_ASIDE_PREFIX};
 use crate::engine::Survey;
 use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use leptos::prelude::window;
@@ -44,35 +45,56 @@ pub fn new_id() -> String {
     format!("{:x}{random:06x}", now())
 }
 
-/// Copies a blob aside; false when the browser refused, so the caller keeps the original.
-fn quarantine(key: &str, raw: &str) -> bool {
-    local().is_some_and(|storage| {
-        storage
-            .set_item(&format!("partnerlens.quarantine.{}.{key}", now()), raw)
-            .is_ok()
-    })
-}
-
-fn assessment_keys() -> Vec<String> {
-    let Some(storage) = local() else {
-        return Vec::new();
-    };
+/// Every stored key that starts with `prefix`.
+fn keys_with(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
     let count = storage.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(ASSESSMENT_PREFIX))
+        .filter(|key| key.starts_with(prefix))
         .collect()
 }
 
-/// A stored entry that could not be used, now under a quarantine key.
+/// Every key with `prefix` and its text.
+fn entries_with(storage: &web_sys::Storage, prefix: &str) -> Vec<(String, String)> {
+    keys_with(storage, prefix)
+        .into_iter()
+        .filter_map(|key| Some((key.clone(), storage.get_item(&key).ok().flatten()?)))
+        .collect()
+}
+
+/// Copies a damaged entry aside (once, and no more than a few copies of it), then removes
+/// it from its key so autosave never writes over the only copy. When the browser refuses
+/// the copy (storage full), the entry stays where it is, unread; returns whether it moved.
+fn set_aside(storage: &web_sys::Storage, key: &str, raw: &str) -> bool {
+    let plan = plan_set_aside(&entries_with(storage, SET_ASIDE_PREFIX), key, raw, now());
+    if let Some(copy) = &plan.write {
+        if storage.set_item(copy, raw).is_err() {
+            return false;
+        }
+    }
+    for old in &plan.remove {
+        let _ = storage.remove_item(old);
+    }
+    storage.remove_item(key).is_ok()
+}
+
+/// A stored entry that this version cannot use as it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetAside {
-    /// The key it was stored under, naming the assessment's id.
+    /// The key it is stored under: a set-aside key, or its own key when it stays in place.
     pub key: String,
-    /// Why it could not be read.
-    pub problem: StoredProblem,
-    /// The entry exactly as it was, for download.
+    /// Why it cannot be read; None for a set-aside copy that reads now (an older version of
+    /// the app set it aside), which can be restored.
+    pub problem: Option<StoredProblem>,
+    /// The entry exactly as it is, for download.
     pub raw: String,
+}
+
+impl SetAside {
+    /// Left under its own key (saved by a newer version): the user cannot discard it here.
+    pub fn in_place(&self) -> bool {
+        self.key.starts_with(ASSESSMENT_PREFIX)
+    }
 }
 
 /// Everything stored: the assessments that could be read (of any survey, newest first) and the
@@ -82,11 +104,10 @@ pub struct Listing {
     pub set_aside: Vec<SetAside>,
 }
 
-/// Reads every stored assessment. An entry that cannot be read is copied to a quarantine key
-/// before its own key is removed, so autosave never overwrites the only copy; when even the
-/// copy fails (storage full), it stays where it is, unread. Older formats are migrated and
+/// Reads every stored assessment. A damaged entry is set aside (`set_aside`); one saved by a
+/// newer version stays where it is and is listed, untouched. Older formats are migrated and
 /// saved under their new key. Answers given to an earlier structure of `survey` are kept
-/// (scoring ignores ids that no longer exist) and re-stamped; the original is quarantined too.
+/// (scoring ignores ids that no longer exist) and the entry is stamped with the new structure.
 /// `source` is this page's `?survey=` value: an assessment of this survey saved before the app
 /// kept it learns it here, so the list can send the user back to it from another survey.
 pub fn list(survey: &Survey, source: &str) -> Listing {
@@ -97,17 +118,25 @@ pub fn list(survey: &Survey, source: &str) -> Listing {
     let Some(storage) = local() else {
         return listing;
     };
-    for key in assessment_keys() {
-        let Ok(Some(raw)) = storage.get_item(&key) else {
-            continue;
-        };
+    for (key, raw) in entries_with(&storage, ASSESSMENT_PREFIX) {
         let mut assessment = match Assessment::from_json(&raw, &new_id(), now()) {
             Ok(assessment) => assessment,
+            Err(problem @ StoredProblem::TooNew(_)) => {
+                listing.set_aside.push(SetAside {
+                    key,
+                    problem: Some(problem),
+                    raw,
+                });
+                continue;
+            }
             Err(problem) => {
-                if quarantine(&key, &raw) {
-                    let _ = storage.remove_item(&key);
+                if !set_aside(&storage, &key, &raw) {
+                    listing.set_aside.push(SetAside {
+                        key,
+                        problem: Some(problem),
+                        raw,
+                    });
                 }
-                listing.set_aside.push(SetAside { key, problem, raw });
                 continue;
             }
         };
@@ -125,16 +154,46 @@ pub fn list(survey: &Survey, source: &str) -> Listing {
         let hash = survey.structure_hash();
         if assessment.response.survey_id == survey.id && assessment.response.structure_hash != hash
         {
-            if !assessment.response.structure_hash.is_empty() {
-                quarantine(&own_key, &raw);
-            }
             assessment.response.structure_hash = hash;
             save(&assessment);
         }
         listing.assessments.push(assessment);
     }
+    for (key, raw) in entries_with(&storage, SET_ASIDE_PREFIX) {
+        let problem = Assessment::from_json(&raw, "", 0).err();
+        listing.set_aside.push(SetAside { key, problem, raw });
+    }
     newest_first(&mut listing.assessments);
     listing
+}
+
+/// Brings a set-aside copy that reads now back among the assessments: merged answer by
+/// answer into the assessment of its id when there is one, so that no later answer is lost.
+/// The copy is removed once the assessment is stored; false when that failed.
+pub fn restore_set_aside(key: &str) -> bool {
+    let Some(storage) = local() else {
+        return false;
+    };
+    let Some(raw) = storage.get_item(key).ok().flatten() else {
+        return false;
+    };
+    let Ok(copy) = Assessment::from_json(&raw, &new_id(), now()) else {
+        return false;
+    };
+    let restored = match stored_copy(&copy.response.id) {
+        Some(mut here) => {
+            here.merge(&copy);
+            here
+        }
+        None if is_taken(&copy.response.id) => return false,
+        None => copy,
+    };
+    save(&restored) && storage.remove_item(key).is_ok()
+}
+
+/// Deletes a set-aside copy, once the user has it (downloaded) or does not want it.
+pub fn discard_set_aside(key: &str) -> bool {
+    key.starts_with(SET_ASIDE_PREFIX) && local().is_some_and(|s| s.remove_item(key).is_ok())
 }
 
 /// Removes an assessment and returns its stored entry, for an undo.
