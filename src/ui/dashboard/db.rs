@@ -70,27 +70,85 @@ pub async fn answers(id: &str) -> Result<Option<String>, DbError> {
     Ok(value.and_then(|v| v.as_string()))
 }
 
-/// Stores a data set's description and, when given, its answers, in one transaction.
-pub async fn save(info: &DataSetInfo, answers: Option<&str>) -> Result<(), DbError> {
-    let database = open().await?;
-    let transaction = database
-        .transaction(&[SETS, ANSWERS], TransactionMode::ReadWrite)
+/// The stored description of a set, read within `transaction`.
+async fn stored_info(
+    transaction: &idb::Transaction,
+    id: &str,
+) -> Result<Option<DataSetInfo>, DbError> {
+    let value = transaction
+        .object_store(SETS)
+        .map_err(failed)?
+        .get(JsValue::from_str(id))
+        .map_err(failed)?
+        .await
         .map_err(failed)?;
+    Ok(value
+        .and_then(|v| v.as_string())
+        .and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+/// Puts a set's description and, when given, its answers.
+async fn put(
+    transaction: &idb::Transaction,
+    info: &DataSetInfo,
+    answers: Option<&str>,
+) -> Result<(), DbError> {
     let key = JsValue::from_str(&info.id);
-    let sets = transaction.object_store(SETS).map_err(failed)?;
-    let info = serde_json::to_string(info).unwrap_or_default();
-    sets.put(&JsValue::from_str(&info), Some(&key))
+    let text = serde_json::to_string(info).unwrap_or_default();
+    transaction
+        .object_store(SETS)
+        .map_err(failed)?
+        .put(&JsValue::from_str(&text), Some(&key))
         .map_err(failed)?
         .await
         .map_err(failed)?;
     if let Some(answers) = answers {
-        let store = transaction.object_store(ANSWERS).map_err(failed)?;
-        store
+        transaction
+            .object_store(ANSWERS)
+            .map_err(failed)?
             .put(&JsValue::from_str(answers), Some(&key))
             .map_err(failed)?
             .await
             .map_err(failed)?;
     }
+    Ok(())
+}
+
+/// Stores a set's description and answers, unless another tab stored the set since this
+/// one read it: `info.revision` must follow the stored revision (none stored counts as 0).
+/// The check and the writes are one transaction, so two tabs cannot both pass it. Returns
+/// whether the set was stored; false sends the caller to read the set again.
+pub async fn save_answers(info: &DataSetInfo, answers: &str) -> Result<bool, DbError> {
+    let database = open().await?;
+    let transaction = database
+        .transaction(&[SETS, ANSWERS], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    let stored = stored_info(&transaction, &info.id).await?;
+    if stored.map_or(0, |s| s.revision) + 1 != info.revision {
+        let _ = transaction.abort();
+        return Ok(false);
+    }
+    put(&transaction, info, Some(answers)).await?;
+    transaction
+        .commit()
+        .map_err(failed)?
+        .await
+        .map_err(failed)?;
+    Ok(true)
+}
+
+/// Renames a stored set, leaving the rest of its stored description as it is (another tab
+/// may have added to it since this one read it).
+pub async fn rename(id: &str, name: &str) -> Result<(), DbError> {
+    let database = open().await?;
+    let transaction = database
+        .transaction(&[SETS], TransactionMode::ReadWrite)
+        .map_err(failed)?;
+    let Some(mut info) = stored_info(&transaction, id).await? else {
+        return Ok(());
+    };
+    name.clone_into(&mut info.name);
+    put(&transaction, &info, None).await?;
     transaction
         .commit()
         .map_err(failed)?

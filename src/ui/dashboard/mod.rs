@@ -11,18 +11,25 @@ mod views;
 mod waves_view;
 
 use super::file_picker::FilePicker;
-use super::i18n::{DashStrings, Strings};
+use super::i18n::{short, DashStrings, Locale, Strings};
+use super::shared_results::SharedFailure;
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::aggregate::{CrosshairMode, Filter, GroupBy};
 use crate::engine::dataset::{
     add_responses, answers_to_json, entry_response, stored_entries, DataSetInfo,
+    MAX_DATASET_FILE_BYTES,
 };
+use crate::engine::export::FileProblem;
 use crate::engine::model::{Row, ScoringModel};
+use crate::engine::text::printable;
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use loading::{after_paint, mark, read_links, read_text, yield_to_browser, FileRead};
+use loading::{
+    after_paint, mark, read_links, read_saved, read_text, yield_to_browser, FileRead, Refused,
+    Source, Why,
+};
 use std::sync::Arc;
 use views::{Analysis, Ranking};
 use wasm_bindgen_futures::JsFuture;
@@ -45,15 +52,45 @@ enum Problem {
     Database(String),
     /// The open set holds this many stored responses that no longer read.
     Damaged(usize),
+    /// Other tabs kept writing the set, so this addition was not stored.
+    Busy,
 }
 
-/// What the last addition did, for its one-line report.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// What the last addition did, for its one-line report and the list of what was refused.
+#[derive(Clone, Debug, Default, PartialEq)]
 struct AddReport {
     added: usize,
     duplicates: usize,
     other_survey: usize,
-    refused: usize,
+    refused: Vec<Refused>,
+}
+
+/// Refusals listed under the report; the rest are counted.
+const REFUSALS_SHOWN: usize = 20;
+
+/// One refusal in words: the file (and entry) or link or saved assessment, and why.
+fn refusal_text(locale: Locale, words: &DashStrings, refused: &Refused) -> String {
+    let strings = locale.strings();
+    let mut place = match &refused.source {
+        Source::File(name) => name.clone(),
+        Source::Link(n) => Strings::fill(words.dash_link_n, &[("n", &n.to_string())]),
+        Source::Saved(who) if who.is_empty() => strings.unnamed.to_owned(),
+        Source::Saved(who) => who.clone(),
+    };
+    if let Some(n) = refused.entry {
+        place = Strings::fill(
+            words.dash_entry_n,
+            &[("place", &place), ("n", &n.to_string())],
+        );
+    }
+    let why = match &refused.why {
+        Why::File(problem) => strings.file_problem(locale, problem),
+        Why::Entry(detail) => format!("{} ({})", words.dash_not_answers, short(detail)),
+        Why::Link(problem) => SharedFailure::Link(problem.clone()).message(strings),
+        Why::Stored(problem) => strings.stored_problem(problem.as_ref()),
+        Why::Invalid(detail) => format!("{} {}", strings.import_invalid, short(detail)),
+    };
+    format!("{}: {why}", printable(&place))
 }
 
 /// The views of an open data set.
@@ -247,9 +284,9 @@ async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
 }
 
 /// Adds what was read to the open data set (a new one when none is open), stores it, and
-/// reports what happened.
+/// reports what happened. When another tab stored the set since this one read it, the set
+/// is read again and the responses added to that, so that neither tab's additions are lost.
 async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: String) {
-    let now = storage::now();
     let damaged = dash
         .current
         .with_untracked(|c| c.as_ref().map_or(0, |c| c.unreadable));
@@ -257,50 +294,92 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
         dash.problem.set(Some(Problem::Damaged(damaged)));
         return;
     }
-    let (mut info, mut responses, mut rows) = match dash.current.get_untracked() {
-        Some(loaded) => (
-            loaded.info,
-            (*loaded.responses).clone(),
-            (*loaded.rows).clone(),
-        ),
-        None => (
-            DataSetInfo::new(storage::new_id(), default_name, &survey, now),
-            Vec::new(),
-            Vec::new(),
-        ),
-    };
-    let before = responses.len();
-    let added = add_responses(&mut responses, &survey, read.responses);
-    rows.extend(rows_of(&survey, &responses[before..]).await);
-    mark("dashboard-rows");
-    info.responses = responses.len();
-    info.updated_at = now;
-    let responses = Arc::new(responses);
-    // The views first, then the storing: the user sees the set before it is written away.
-    // `make bench` times the views from here: aggregate, chart and the first ranking page.
-    mark("dashboard-data");
-    dash.current.set(Some(Loaded {
-        info: info.clone(),
-        responses: responses.clone(),
-        rows: Arc::new(rows),
-        unreadable: 0,
-    }));
-    after_paint().await;
-    mark("dashboard-storing");
-    let stored = db::save(&info, Some(&answers_to_json(&responses))).await;
-    mark("dashboard-stored");
-    if let Err(reason) = stored {
-        dash.problem.set(Some(Problem::Database(reason)));
-        return;
+    let FileRead {
+        responses: incoming,
+        origins,
+        mut refused,
+    } = read;
+    let mut info = None;
+    for _ in 0..ATTEMPTS {
+        let now = storage::now();
+        let (mut next, mut responses, mut rows) = match dash.current.get_untracked() {
+            Some(loaded) => (
+                loaded.info,
+                (*loaded.responses).clone(),
+                (*loaded.rows).clone(),
+            ),
+            None => (
+                DataSetInfo::new(storage::new_id(), default_name.clone(), &survey, now),
+                Vec::new(),
+                Vec::new(),
+            ),
+        };
+        let before = responses.len();
+        let added = add_responses(&mut responses, &survey, incoming.clone());
+        rows.extend(rows_of(&survey, &responses[before..]).await);
+        mark("dashboard-rows");
+        next.responses = responses.len();
+        next.updated_at = now;
+        next.revision += 1;
+        let responses = Arc::new(responses);
+        // The views first, then the storing: the user sees the set before it is written away.
+        // `make bench` times the views from here: aggregate, chart and the first ranking page.
+        mark("dashboard-data");
+        dash.current.set(Some(Loaded {
+            info: next.clone(),
+            responses: responses.clone(),
+            rows: Arc::new(rows),
+            unreadable: 0,
+        }));
+        after_paint().await;
+        mark("dashboard-storing");
+        let stored = db::save_answers(&next, &answers_to_json(&responses)).await;
+        mark("dashboard-stored");
+        match stored {
+            Ok(true) => {
+                refused.extend(added.invalid.into_iter().filter_map(|(position, why)| {
+                    let (source, entry) = origins.get(position)?.clone();
+                    Some(Refused {
+                        source,
+                        entry,
+                        why: Why::Invalid(why),
+                    })
+                }));
+                info = Some(AddReport {
+                    added: added.added,
+                    duplicates: added.duplicates,
+                    other_survey: added.other_survey,
+                    refused: std::mem::take(&mut refused),
+                });
+                break;
+            }
+            // Another tab wrote the set meanwhile: read its copy, then add to that.
+            Ok(false) => match reread(&survey, &next.id).await {
+                Ok(loaded) => dash.current.set(Some(loaded)),
+                Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
+            },
+            Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
+        }
     }
+    let Some(report) = info else {
+        return dash.problem.set(Some(Problem::Busy));
+    };
     // Reported once stored: "added" means it survives a reload.
-    dash.added.set(Some(AddReport {
-        added: added.added,
-        duplicates: added.duplicates,
-        other_survey: added.other_survey,
-        refused: added.invalid.len() + read.unreadable,
-    }));
+    dash.added.set(Some(report));
     refresh_sets(dash).await;
+}
+
+/// Tries at adding while other tabs keep writing the same set.
+const ATTEMPTS: usize = 5;
+
+/// The stored copy of a data set, as another tab left it.
+async fn reread(survey: &Survey, id: &str) -> Result<Loaded, String> {
+    let info = db::list()
+        .await?
+        .into_iter()
+        .find(|set| set.id == id)
+        .ok_or_else(|| "the data set was deleted in another tab".to_owned())?;
+    read_set(survey, info, |_, _| {}).await
 }
 
 async fn refresh_sets(dash: Dash) {
@@ -310,16 +389,22 @@ async fn refresh_sets(dash: Dash) {
     }
 }
 
-/// The text of every chosen file, one after the other; None for a file the browser could
-/// not read.
-async fn file_texts(files: Vec<web_sys::File>) -> Vec<Option<String>> {
+/// The name and text of every chosen file, one after the other. A file over the limit is
+/// refused before it is read, and one the browser cannot read says so.
+async fn file_texts(files: Vec<web_sys::File>) -> Vec<(String, Result<String, FileProblem>)> {
     let mut texts = Vec::with_capacity(files.len());
     for file in files {
-        let text = JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string());
-        texts.push(text);
+        let size = file.size() as usize;
+        let text = if size > MAX_DATASET_FILE_BYTES {
+            Err(FileProblem::TooLarge(size, MAX_DATASET_FILE_BYTES))
+        } else {
+            JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .ok_or(FileProblem::Unreadable)
+        };
+        texts.push((file.name(), text));
     }
     texts
 }
@@ -366,6 +451,7 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
                     let text = match problem {
                         Problem::Database(reason) => Strings::fill(words.dash_db_failed, &[("reason", &reason)]),
                         Problem::Damaged(count) => Strings::fill(words.dash_set_damaged, &[("count", &count.to_string())]),
+                        Problem::Busy => words.dash_busy.to_owned(),
                     };
                     view! { <p class="notice error" role="alert">{text}</p> }
                 })}
@@ -418,11 +504,11 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> imp
         if new_name.is_empty() {
             return;
         }
-        loaded.info.name = new_name;
-        let info = loaded.info.clone();
+        loaded.info.name.clone_from(&new_name);
+        let id = loaded.info.id.clone();
         dash.current.set(Some(loaded));
         spawn_local(async move {
-            if let Err(reason) = db::save(&info, None).await {
+            if let Err(reason) = db::rename(&id, &new_name).await {
                 dash.problem.set(Some(Problem::Database(reason)));
             }
             refresh_sets(dash).await;
@@ -494,6 +580,7 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> imp
 /// own assessments.
 #[component]
 fn AddResponses(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> impl IntoView {
+    let state = use_app_state();
     let links = RwSignal::new(String::new());
     let default_name = move || {
         let taken = dash.sets.with_untracked(Vec::len);
@@ -513,21 +600,16 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) ->
         dash.reading.set(Some((0, 0)));
         spawn_local(async move {
             mark("dashboard-files");
-            let mut all = FileRead {
-                responses: Vec::new(),
-                unreadable: 0,
-            };
-            for text in file_texts(files).await {
-                let Some(text) = text else {
-                    all.unreadable += 1;
-                    continue;
-                };
-                match read_text(&text, |done, total| dash.reading.set(Some((done, total)))).await {
-                    Ok(read) => {
-                        all.responses.extend(read.responses);
-                        all.unreadable += read.unreadable;
-                    }
-                    Err(_) => all.unreadable += 1,
+            let mut all = FileRead::default();
+            for (name, text) in file_texts(files).await {
+                let progress = |done, total| dash.reading.set(Some((done, total)));
+                match text {
+                    Ok(text) => read_text(&mut all, name, &text, progress).await,
+                    Err(problem) => all.refused.push(Refused {
+                        source: Source::File(name),
+                        entry: None,
+                        why: Why::File(problem),
+                    }),
                 }
             }
             mark("dashboard-parsed");
@@ -552,21 +634,8 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) ->
             return;
         }
         dash.busy.set(true);
-        let listing = storage::list(&saved_survey, "");
-        let responses = listing
-            .assessments
-            .into_iter()
-            .map(|a| a.response)
-            .collect();
-        spawn_local(add_alone(
-            dash,
-            saved_survey.clone(),
-            FileRead {
-                responses,
-                unreadable: 0,
-            },
-            default_name(),
-        ));
+        let read = read_saved(storage::list(&saved_survey, ""));
+        spawn_local(add_alone(dash, saved_survey.clone(), read, default_name()));
     };
     view! {
         <section class="add-responses" aria-labelledby="add-title">
@@ -588,12 +657,25 @@ fn AddResponses(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) ->
                         <progress max=total.max(1) value=done></progress>
                     </label>
                 })}
-                {move || dash.added.get().map(|a| Strings::fill(words.dash_added, &[
-                    ("added", &a.added.to_string()),
-                    ("duplicates", &a.duplicates.to_string()),
-                    ("other", &a.other_survey.to_string()),
-                    ("refused", &a.refused.to_string()),
-                ]))}
+                {move || dash.added.get().map(|a| {
+                    let locale = state.locale.get();
+                    let summary = Strings::fill(words.dash_added, &[
+                        ("added", &a.added.to_string()),
+                        ("duplicates", &a.duplicates.to_string()),
+                        ("other", &a.other_survey.to_string()),
+                        ("refused", &a.refused.len().to_string()),
+                    ]);
+                    let more = a.refused.len().saturating_sub(REFUSALS_SHOWN);
+                    view! {
+                        <p>{summary}</p>
+                        {(!a.refused.is_empty()).then(|| view! {
+                            <ul class="refusals">
+                                {a.refused.iter().take(REFUSALS_SHOWN).map(|r| view! { <li>{refusal_text(locale, words, r)}</li> }).collect_view()}
+                                {(more > 0).then(|| view! { <li>{Strings::fill(words.dash_refused_more, &[("count", &more.to_string())])}</li> })}
+                            </ul>
+                        })}
+                    }
+                })}
             </div>
         </section>
     }
