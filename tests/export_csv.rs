@@ -53,6 +53,21 @@ fn a_name_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
 }
 
 #[test]
+fn a_cell_behind_a_tab_or_carriage_return_is_kept_as_text_too() {
+    let mut response = respondent();
+    response.profile.region = Some("\t=1+1".into());
+    response.profile.wave = "\r@SUM(A1)".into();
+    let csv = long_csv(&minimal(), &[response]);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",'\t=1+1,") || row.contains(",\"'\t=1+1\","),
+        "{row:?}"
+    );
+    // The writer quotes a cell with a carriage return; the apostrophe comes first inside.
+    assert!(row.contains(",\"'\r@SUM(A1)\","), "{row:?}");
+}
+
+#[test]
 fn the_results_have_the_aggregate_columns_with_the_assessment_as_group() {
     let survey = minimal();
     let model = ScoringModel::new(&survey);

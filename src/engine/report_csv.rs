@@ -55,10 +55,12 @@ fn element_row(group: &str, e: &ElementScore) -> Vec<String> {
     ]
 }
 
-/// A text a spreadsheet would run as a formula (`=HYPERLINK(…)` as a partner name) gets a
-/// leading apostrophe; numbers, negative ones included, stay as they are.
+/// A text a spreadsheet would run as a formula (`=HYPERLINK(…)` as a partner name, or one
+/// behind a tab or carriage return, which some spreadsheets skip) gets a leading apostrophe;
+/// numbers, negative ones included, stay as they are.
 fn inert(field: &str) -> std::borrow::Cow<'_, str> {
-    let formula = field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err();
+    let formula =
+        field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err();
     if formula {
         format!("'{field}").into()
     } else {

@@ -34,7 +34,11 @@ pub struct Response {
 /// Who answered. Choice answers hold the survey's choice ids.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProfileAnswers {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "super::text::printable_string"
+    )]
     pub partner_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partner_type: Option<String>,
@@ -44,7 +48,11 @@ pub struct ProfileAnswers {
     pub program_tier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Side>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "super::text::printable_string"
+    )]
     pub wave: String,
     /// Annual revenue with the vendor now, in the survey's currency.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,6 +84,25 @@ impl ProfileAnswers {
             region: self.region.as_deref(),
             program_tier: self.program_tier.as_deref(),
             side: self.side,
+        }
+    }
+}
+
+/// The ids a survey asks about, by kind of answer.
+struct KnownIds<'a> {
+    elements: BTreeSet<&'a str>,
+    items: BTreeSet<&'a str>,
+    criteria: BTreeSet<&'a str>,
+    processes: BTreeSet<&'a str>,
+}
+
+impl KnownIds<'_> {
+    fn of(survey: &Survey) -> KnownIds<'_> {
+        KnownIds {
+            elements: survey.rated_elements().map(|e| e.id.as_str()).collect(),
+            items: survey.scored_items().map(|i| i.id.as_str()).collect(),
+            criteria: survey.criteria().map(|c| c.id.as_str()).collect(),
+            processes: survey.processes().map(|p| p.id.as_str()).collect(),
         }
     }
 }
@@ -122,10 +149,7 @@ impl Response {
     /// Answers to ids this survey does not have (an element, item, criterion or process it
     /// has dropped), as `kind/id`. They stay in the stored answers, unscored.
     pub fn unknown_answers(&self, survey: &Survey) -> Vec<String> {
-        let elements: BTreeSet<&str> = survey.rated_elements().map(|e| e.id.as_str()).collect();
-        let items: BTreeSet<&str> = survey.scored_items().map(|i| i.id.as_str()).collect();
-        let criteria: BTreeSet<&str> = survey.criteria().map(|c| c.id.as_str()).collect();
-        let processes: BTreeSet<&str> = survey.processes().map(|p| p.id.as_str()).collect();
+        let known = KnownIds::of(survey);
         let r = self;
         let unknown = |kind: &str, known: &BTreeSet<&str>, ids: Vec<&String>| {
             ids.into_iter()
@@ -134,12 +158,24 @@ impl Response {
                 .collect::<Vec<_>>()
         };
         [
-            unknown("ratings", &elements, r.ratings.keys().collect()),
-            unknown("items", &items, r.items.keys().collect()),
-            unknown("criteria", &criteria, r.criteria.keys().collect()),
-            unknown("maturity", &processes, r.maturity.keys().collect()),
+            unknown("ratings", &known.elements, r.ratings.keys().collect()),
+            unknown("items", &known.items, r.items.keys().collect()),
+            unknown("criteria", &known.criteria, r.criteria.keys().collect()),
+            unknown("maturity", &known.processes, r.maturity.keys().collect()),
         ]
         .concat()
+    }
+
+    /// Drops the answers to ids the survey does not have (`unknown_answers`).
+    pub fn retain_known(&mut self, survey: &Survey) {
+        let known = KnownIds::of(survey);
+        self.ratings
+            .retain(|id, _| known.elements.contains(id.as_str()));
+        self.items.retain(|id, _| known.items.contains(id.as_str()));
+        self.criteria
+            .retain(|id, _| known.criteria.contains(id.as_str()));
+        self.maturity
+            .retain(|id, _| known.processes.contains(id.as_str()));
     }
 
     pub fn new(survey: &Survey) -> Response {

@@ -4,6 +4,7 @@
 //! The fragment never reaches a server, so nothing but the link's holder sees the answers.
 
 use super::response::Response;
+use super::survey::Survey;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -29,6 +30,29 @@ pub enum ShareProblem {
     Corrupt,
     TooLarge,
     NotAnswers(String),
+}
+
+/// What a share link may carry beyond the profile and the answers to the survey's
+/// questions; each only when the user asks for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// The revenue figures, which a partner may not want to pass on with the results.
+    pub revenue: bool,
+    /// Answers to questions the survey no longer has, which nobody who opens it sees scored.
+    pub dropped_questions: bool,
+}
+
+/// The answers a share link carries: `response` less the extras not asked for.
+pub fn shared(response: &Response, survey: &Survey, extras: Extras) -> Response {
+    let mut shared = response.clone();
+    if !extras.revenue {
+        shared.profile.revenue_current = None;
+        shared.profile.revenue_potential = None;
+    }
+    if !extras.dropped_questions {
+        shared.retain_known(survey);
+    }
+    shared
 }
 
 /// FNV-1a over the compressed bytes: catches a changed or truncated link before inflating.
@@ -114,6 +138,30 @@ mod tests {
     #[test]
     fn answers_survive_the_round_trip() {
         assert_eq!(decode(&encode(&answers())), Ok(answers()));
+    }
+
+    #[test]
+    fn a_link_carries_revenue_and_dropped_questions_only_when_asked() {
+        let survey = crate::engine::default_survey();
+        let mut response = answers();
+        response.profile.revenue_current = Some(250_000.0);
+        response.profile.revenue_potential = Some(900_000.0);
+        response.rate("webinars", Dimension::Importance, Some(4));
+        response.items.insert("old-item".into(), 3);
+        let plain = shared(&response, &survey, Extras::default());
+        assert_eq!(plain.profile.revenue_current, None);
+        assert_eq!(plain.profile.revenue_potential, None);
+        assert_eq!(plain.ratings.keys().collect::<Vec<_>>(), ["leads"]);
+        assert!(plain.items.is_empty());
+        assert_eq!(plain.profile.partner_name, response.profile.partner_name);
+        let everything = Extras {
+            revenue: true,
+            dropped_questions: true,
+        };
+        assert_eq!(shared(&response, &survey, everything), response);
+        let decoded = decode(&encode(&plain)).unwrap();
+        assert!(!decoded.ratings.contains_key("webinars"));
+        assert_eq!(decoded.profile.revenue_current, None);
     }
 
     #[test]

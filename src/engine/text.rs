@@ -36,6 +36,32 @@ impl Text {
     }
 }
 
+/// Control characters and the invisible marks that reorder text (bidi overrides and
+/// isolates).
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text without `hidden` characters: a name from an imported file cannot hide or disguise
+/// itself on screen, in a file name or in a CSV cell.
+pub fn printable(text: &str) -> String {
+    text.chars().filter(|&c| !hidden(c)).collect()
+}
+
+/// Reads a free-text answer (a partner's name, a wave) as `printable` text, whatever file or
+/// link it came from.
+pub fn printable_string<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Ok(if text.chars().any(hidden) {
+        printable(&text)
+    } else {
+        text
+    })
+}
+
 /// Which side answers the survey: a partner about its vendor, or the vendor about itself.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,

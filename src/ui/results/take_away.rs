@@ -4,10 +4,10 @@
 use crate::engine::export::Envelope;
 use crate::engine::report_csv::{long_csv, results_csv};
 use crate::engine::scorecard::Scorecard;
-use crate::engine::share_link::encode;
+use crate::engine::share_link::{encode, shared, Extras};
 use crate::engine::Survey;
-use crate::ui::download::{csv_url, data_url, save};
-use crate::ui::i18n::Locale;
+use crate::ui::download::{save_csv, save_json};
+use crate::ui::i18n::{Locale, Strings};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,18 +48,25 @@ pub fn TakeAway(
     let by_hand = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
     let link_input = NodeRef::<Input>::new();
+    // What the link carries beyond the answers asked for, as the user chooses.
+    let with_revenue = RwSignal::new(false);
+    let with_dropped = RwSignal::new(false);
+    let (offers_revenue, dropped) = {
+        let response = envelope.run(()).response;
+        let revenue = response.profile.revenue_current.is_some()
+            || response.profile.revenue_potential.is_some();
+        (revenue, response.unknown_answers(&survey).len())
+    };
+    let link_survey = survey.clone();
 
     let json = move |_| {
         let export = envelope.run(());
-        save(&export.file_name(), &data_url(&export.to_json()));
+        save_json(&export.file_name(), &export.to_json());
     };
     let answers = move |_| {
         let export = envelope.run(());
         let csv = long_csv(&survey, std::slice::from_ref(&export.response));
-        save(
-            &format!("{}-answers.csv", export.file_stem()),
-            &csv_url(&csv),
-        );
+        save_csv(&format!("{}-answers.csv", export.file_stem()), &csv);
     };
     let results = move |_| {
         let export = envelope.run(());
@@ -68,13 +75,15 @@ pub fn TakeAway(
         else {
             return;
         };
-        save(
-            &format!("{}-results.csv", export.file_stem()),
-            &csv_url(&csv),
-        );
+        save_csv(&format!("{}-results.csv", export.file_stem()), &csv);
     };
     let copy = move |_| {
-        let address = share_address(&encode(&envelope.run(()).response));
+        let extras = Extras {
+            revenue: with_revenue.get_untracked(),
+            dropped_questions: with_dropped.get_untracked(),
+        };
+        let answers = shared(&envelope.run(()).response, &link_survey, extras);
+        let address = share_address(&encode(&answers));
         copied.set(false);
         match clipboard() {
             Some(clipboard) => spawn_local(async move {
@@ -103,8 +112,25 @@ pub fn TakeAway(
                 <button type="button" on:click=json>{strings.download_json}</button>
                 <button type="button" on:click=answers>{strings.download_answers_csv}</button>
                 <button type="button" on:click=results>{strings.download_results_csv}</button>
-                <button type="button" on:click=copy>{strings.copy_link}</button>
+                <button type="button" on:click=copy aria-describedby="share-carries">{strings.copy_link}</button>
             </div>
+            <p id="share-carries" class="note">{strings.share_carries}</p>
+            {offers_revenue.then(|| view! {
+                <p>
+                    <label>
+                        <input type="checkbox" prop:checked=move || with_revenue.get() on:change=move |_| with_revenue.update(|v| *v = !*v)/>
+                        " " {strings.share_with_revenue}
+                    </label>
+                </p>
+            })}
+            {(dropped > 0).then(|| view! {
+                <p>
+                    <label>
+                        <input type="checkbox" prop:checked=move || with_dropped.get() on:change=move |_| with_dropped.update(|v| *v = !*v)/>
+                        " " {Strings::fill(strings.share_with_dropped, &[("count", &dropped.to_string())])}
+                    </label>
+                </p>
+            })}
             <p role="status">{move || copied.get().then_some(strings.link_copied)}</p>
             {move || by_hand.get().map(|address| view! {
                 <p>{strings.copy_by_hand}</p>
