@@ -1,8 +1,9 @@
 //! Finds and fetches the survey file named by `?survey=`, or the default one.
 
+use crate::engine::load::MAX_SURVEY_BYTES;
 use crate::engine::survey_source::survey_path;
 use crate::engine::{load_survey, Survey};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Why the survey is not available, in the words shown on the error page.
@@ -67,8 +68,29 @@ async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         ));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(unreachable)?)
-        .await
-        .map_err(unreachable)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    // Read a chunk at a time, and stop at the limit: a huge or endless body is never
+    // taken in whole.
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(unreachable)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name));
+        if field("done").ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let value: js_sys::Uint8Array = field("value").map_err(unreachable)?.unchecked_into();
+        let start = bytes.len();
+        let end = start + value.length() as usize;
+        if end > MAX_SURVEY_BYTES {
+            let _ = reader.cancel();
+            return Err(format!(
+                "the survey file at \"{address}\" is larger than 1 MB, the most a survey may be; remove unused translations or split the survey"
+            ));
+        }
+        bytes.resize(end, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
 }
