@@ -160,3 +160,114 @@ test("data sets are renamed, kept apart and deleted, and the dashboard is access
   await page.getByLabel("Language").selectOption("de");
   await expect(page.getByRole("heading", { level: 1, name: "Partner-Dashboard" })).toBeVisible();
 });
+
+const FILES = "Files: exports, or arrays of responses";
+const addStatus = (page) => page.locator("section.add-responses").getByRole("status");
+
+test("two tabs adding to one data set keep both tabs' responses", async ({ context }, testInfo) => {
+  test.setTimeout(120_000);
+  const files = [1, 2, 3].map((seed) => {
+    const file = testInfo.outputPath(`seed-${seed}.json`);
+    fs.writeFileSync(file, cli("generate", "--survey", SURVEY, "--count", "20", "--seed", String(seed)));
+    return file;
+  });
+  const a = await context.newPage();
+  await a.goto("/dashboard.html");
+  await a.getByLabel(FILES).setInputFiles(files[0]);
+  await expect(a.getByText("20 of 20 responses match the filters.")).toBeVisible();
+  // The second tab opens the set as it is now; then the first adds to it.
+  const b = await context.newPage();
+  await b.goto("/dashboard.html");
+  await expect(b.getByText("20 of 20 responses match the filters.")).toBeVisible();
+  await a.getByLabel(FILES).setInputFiles(files[1]);
+  await expect(a.getByText("40 of 40 responses match the filters.")).toBeVisible();
+  // The second tab's copy is older than the stored set: its addition goes onto the stored one.
+  await b.getByLabel(FILES).setInputFiles(files[2]);
+  await expect(b.getByText("60 of 60 responses match the filters.")).toBeVisible();
+  await expect(addStatus(b)).toContainText("Added: 20.");
+  await a.reload();
+  await expect(a.getByText("60 of 60 responses match the filters.")).toBeVisible();
+  await expect(a.getByLabel("Data set", { exact: true }).locator("option")).toHaveCount(2);
+});
+
+test("each file the dashboard refuses says why, and one of millions of entries leaves the page working", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // 24 MB of zeros: twelve million entries, which once took the page down.
+  const zeros = testInfo.outputPath("zeros.json");
+  fs.writeFileSync(zeros, `[${"0,".repeat(12_000_000)}0]`);
+  const notes = testInfo.outputPath("notes.txt");
+  fs.writeFileSync(notes, "hello");
+  const mixed = testInfo.outputPath("mixed.json");
+  fs.writeFileSync(mixed, JSON.stringify([...JSON.parse(cli("generate", "--survey", SURVEY, "--count", "2", "--seed", "7")), 42]));
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/dashboard.html");
+  await page.getByLabel(FILES).setInputFiles([zeros, notes, mixed]);
+  const status = addStatus(page);
+  await expect(status).toContainText("Added: 2. Already in the set: 0. Of another survey: 0. Not readable: 3.", { timeout: 60_000 });
+  await expect(status.getByRole("listitem")).toHaveText([
+    "zeros.json: The file holds more than 100000 entries. Split it into several files.",
+    /^notes\.txt: The file is not JSON\. Choose a file exported from PartnerLens\. \(.+\)$/,
+    /^mixed\.json, entry 3: not PartnerLens answers \(.+\)$/,
+  ]);
+  await expect(page.getByText("2 of 2 responses match the filters.")).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("the dashboard names the saved entries of this browser it cannot add", async ({ page }) => {
+  await page.goto("/dashboard.html");
+  await page.evaluate(() =>
+    localStorage.setItem(
+      "partnerlens.assessment.future",
+      JSON.stringify({ storage_version: 7, response: { profile: { partner_name: "Future GmbH", wave: "2031" } } }),
+    ),
+  );
+  await page.getByRole("button", { name: "Add the assessments saved in this browser" }).click();
+  const status = addStatus(page);
+  await expect(status).toContainText("Added: 0. Already in the set: 0. Of another survey: 0. Not readable: 1.");
+  await expect(status.getByRole("listitem")).toHaveText([
+    /^Future GmbH, 2031: a newer version of PartnerLens saved this entry \(storage version 7\)\./,
+  ]);
+  // Listing it changed nothing.
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => /^partnerlens\.(assessment|quarantine)\./.test(k))),
+  ).toEqual(["partnerlens.assessment.future"]);
+});
+
+test("every export of 10,000 responses downloads whole and reads back", async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const generate = (count, seed, ...more) =>
+    JSON.parse(cli("generate", "--survey", SURVEY, "--count", String(count), "--seed", String(seed), ...more));
+  // Two waves and five vendor answers, so that every view has something to export.
+  const all = [...generate(5000, 41, "--wave", "2025"), ...generate(4995, 42), ...generate(5, 43, "--side", "vendor")];
+  const file = testInfo.outputPath("responses-10000.json");
+  fs.writeFileSync(file, JSON.stringify(all));
+  const json = (command, ...more) => JSON.parse(cli(command, "--survey", SURVEY, file, ...more));
+
+  await page.goto("/dashboard.html");
+  await page.getByLabel(FILES).setInputFiles(file);
+  await expect(page.getByText("Added: 10000.", { exact: false })).toBeVisible({ timeout: 60_000 });
+  const csvRows = (download) => download.text.replace(/^\ufeff/, "").trimEnd().split("\n").length;
+
+  const answers = await download(page, "Download all answers (JSON)");
+  expect(JSON.parse(answers.text)).toEqual(all);
+  // A header, then one row per rated element (28 and 7 principles) of each response.
+  expect(csvRows(await download(page, "Download all answers (CSV)"))).toBe(1 + 10_000 * 35);
+  expect(JSON.parse((await download(page, "Download the results (JSON)")).text)).toEqual(json("aggregate", "--by", "region"));
+  const ranking = json("rank");
+  expect(JSON.parse((await download(page, "Download the ranking (JSON)")).text)).toEqual(ranking);
+  expect(csvRows(await download(page, "Download the ranking (CSV)"))).toBe(1 + ranking.length);
+
+  await page.getByRole("radio", { name: "Vendor and partners" }).check();
+  expect(JSON.parse((await download(page, "Download the alignment (JSON)")).text)).toEqual(json("align"));
+  expect(csvRows(await download(page, "Download the alignment (CSV)"))).toBeGreaterThan(28);
+  await page.getByRole("radio", { name: "Waves" }).check();
+  expect(JSON.parse((await download(page, "Download the wave comparison (JSON)")).text)).toEqual(
+    json("waves", "--earlier", "2025", "--later", "2026"),
+  );
+  expect(csvRows(await download(page, "Download the wave comparison (CSV)"))).toBeGreaterThan(28);
+  await page.getByRole("radio", { name: "Partner portfolio" }).check();
+  const portfolio = json("portfolio");
+  expect(JSON.parse((await download(page, "Download the portfolio (JSON)")).text)).toEqual(portfolio);
+  expect(csvRows(await download(page, "Download the portfolio (CSV)"))).toBeGreaterThan(1);
+});

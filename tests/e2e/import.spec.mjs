@@ -160,7 +160,7 @@ test("each bad file gets its own message and changes nothing stored", async ({ p
   negative.response = { ...negative.response, profile: { ...negative.response.profile, revenue_current: -5 } };
   const bad = [
     ["empty.json", "", "The file is empty."],
-    ["huge.json", "[" + " ".repeat(5 * 1024 * 1024) + "]", "The file is 5.0 MB; results files are at most 5 MB."],
+    ["huge.json", "[" + " ".repeat(5 * 1024 * 1024) + "]", "The file is 5.0 MB; files of at most 5 MB are read here."],
     ["notes.json", "{ not json", "The file is not JSON."],
     ["survey.json", fs.readFileSync("public/surveys/partner-experience.json", "utf8"), "This is a survey file, not results."],
     ["other.json", { hello: "world" }, 'The file is JSON but not PartnerLens results: entry 1: it has no "kind": "partnerlens-results"'],

@@ -28,6 +28,24 @@ createServer(async (req, res) => {
     return;
   }
   const rest = path.slice(prefix.length);
+  // A survey address whose body never ends (64 MB at 2 MB a second): the app must stop
+  // reading at its 1 MB limit instead of waiting for the whole body.
+  if (rest === "test-fixtures/endless.json") {
+    res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+    const chunk = Buffer.alloc(64 * 1024, " ");
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent >= 64 << 20 || res.destroyed) {
+        clearInterval(timer);
+        res.end();
+        return;
+      }
+      res.write(chunk);
+      sent += chunk.length;
+    }, 32);
+    res.on("close", () => clearInterval(timer));
+    return;
+  }
   const base = rest.startsWith("test-fixtures/") ? fixtures : root;
   let file = normalize(join(base, rest.replace(/^test-fixtures\//, "")));
   if (!file.startsWith(base)) {

@@ -4,6 +4,7 @@ import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import zlib from "node:zlib";
+import { QuestionnairePage } from "./pages/questionnaire.mjs";
 import { fillAndOpenResults, gapTable } from "./pages/results.mjs";
 
 /** A payload as the app makes one: format byte, FNV-1a of the deflated bytes, deflated JSON. */
@@ -98,6 +99,46 @@ test("a share link opened in a fresh browser shows the same results, and a copy 
   // The 28 elements' 56 ratings are there: far past the start.
   expect(Number(await other.getByRole("progressbar", { name: "Progress" }).getAttribute("aria-valuenow"))).toBeGreaterThan(40);
   await fresh.close();
+});
+
+/** The answers a share link carries, decoded as the app does. */
+const linkAnswers = (link) =>
+  JSON.parse(zlib.inflateRawSync(Buffer.from(link.split("#r=")[1], "base64url").subarray(5)).toString("utf8"));
+
+test("a share link says what it carries, and carries the revenue figures only when asked", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const q = new QuestionnairePage(page);
+  await q.open();
+  await q.fillProfile();
+  await q.rate("Reputation — importance", 4);
+  // Revenue figures arrive with imported files, as the vendor's portfolio view uses them.
+  await expect.poll(() => stored(page).then((s) => s.length)).toBe(1);
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith("partnerlens.assessment."));
+    const blob = JSON.parse(localStorage.getItem(key));
+    Object.assign(blob.response.profile, { revenue_current: 250000, revenue_potential: 900000 });
+    localStorage.setItem(key, JSON.stringify(blob));
+  });
+  await page.reload();
+  for (let step = 0; step < 20 && !(await page.getByRole("button", { name: "See results" }).isVisible()); step++) {
+    await q.next();
+  }
+  await page.getByRole("button", { name: "See results" }).click();
+  const copy = page.getByRole("button", { name: "Copy share link" });
+  await expect(copy).toHaveAccessibleDescription(/^The share link carries the profile .* and the answers to this survey's questions/);
+  const copied = async () => {
+    await copy.click();
+    return linkAnswers(await page.evaluate(() => navigator.clipboard.readText()));
+  };
+  let shared = await copied();
+  expect(shared.profile.partner_name).toBe("Acme Integration");
+  expect(shared.ratings.reputation).toEqual({ importance: 4 });
+  expect(shared.profile.revenue_current).toBeUndefined();
+  expect(shared.profile.revenue_potential).toBeUndefined();
+  await page.getByLabel("Include the revenue figures in the link").check();
+  shared = await copied();
+  expect([shared.profile.revenue_current, shared.profile.revenue_potential]).toEqual([250000, 900000]);
 });
 
 test("without a clipboard the link is shown selected, ready to copy by hand", async ({ page }) => {

@@ -37,6 +37,16 @@ test("a missing survey file and another site's address are explained, not blank"
   await expect(page.getByRole("listitem")).toContainText("is not a relative address on this site");
 });
 
+test("a survey address whose body never ends is refused at 1 MB, without waiting for the rest", async ({ page }) => {
+  const q = new QuestionnairePage(page);
+  const started = Date.now();
+  await q.open("?survey=test-fixtures/endless.json");
+  await expect(q.heading("This survey could not be loaded")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("listitem")).toContainText("is larger than 1 MB, the most a survey may be");
+  // The server would send 64 MB at 2 MB a second: reading it all would take half a minute.
+  expect(Date.now() - started).toBeLessThan(10_000);
+});
+
 test("survey text is shown as text, never run as HTML", async ({ page }) => {
   let dialogs = 0;
   page.on("dialog", (dialog) => {
