@@ -13,8 +13,8 @@ fi
 if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-mkdir -p corpus/survey_loader corpus/saved_response corpus/response_rows corpus/personal_link \
-  corpus/share_link corpus/results_file
+targets="survey_loader saved_response response_rows personal_link share_link results_file dashboard_file stored_set merge survey_address"
+for target in $targets; do mkdir -p "corpus/$target"; done
 cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
   > corpus/saved_response/seed.json
@@ -26,10 +26,18 @@ printf '%s' 'partner=Acme&region=emea&type=solution-reseller&tier=gold&side=part
   > corpus/personal_link/seed.txt
 cp seeds/share-link.txt corpus/share_link/
 cp ../tests/fixtures/results/*.json corpus/results_file/
+cp ../tests/fixtures/results/*.json corpus/response_rows/generated.json corpus/dashboard_file/
+printf '{"format_version":1,"responses":%s}' "$(cat corpus/response_rows/generated.json)" \
+  > corpus/stored_set/seed.json
+printf '\000\003\010\001\004\012\002\000\011\003\005\011' > corpus/merge/seed.bin
+printf '%s' 'surveys/extended-example.json' > corpus/survey_address/seed.txt
 log=$(mktemp)
-for target in ${FUZZ_TARGETS:-survey_loader saved_response response_rows personal_link share_link results_file}; do
+# Inputs up to 1 MB, the size of the largest survey the app reads, so that size-driven
+# problems are within reach.
+for target in ${FUZZ_TARGETS:-$targets}; do
   echo "==> fuzzing $target for ${seconds}s"
-  if ! cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" >"$log" 2>&1; then
+  if ! cargo +nightly fuzz run "$target" "corpus/$target" -- -max_total_time="$seconds" \
+    -max_len=1048576 >"$log" 2>&1; then
     tail -n 40 "$log"
     echo "error: $target found a failing input; it is saved under fuzz/artifacts/$target/" >&2
     exit 1

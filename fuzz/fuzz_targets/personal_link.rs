@@ -11,7 +11,10 @@ static SURVEY: OnceLock<partnerlens::engine::Survey> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let survey = SURVEY.get_or_init(|| {
-        load_survey(include_bytes!("../../public/surveys/partner-experience.json")).unwrap()
+        load_survey(include_bytes!(
+            "../../public/surveys/partner-experience.json"
+        ))
+        .unwrap()
     });
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -23,7 +26,12 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let got = prefill(survey, params.iter().copied());
     if let Some(region) = &got.profile.region {
-        assert!(survey.profile.region.choices.iter().any(|c| &c.id == region));
+        assert!(survey
+            .profile
+            .region
+            .choices
+            .iter()
+            .any(|c| &c.id == region));
     }
     if let Some(kind) = &got.profile.partner_type {
         assert!(survey.function_of(kind).is_some());

@@ -9,8 +9,10 @@ use std::sync::OnceLock;
 fn survey() -> &'static partnerlens::engine::Survey {
     static SURVEY: OnceLock<partnerlens::engine::Survey> = OnceLock::new();
     SURVEY.get_or_init(|| {
-        partnerlens::engine::load_survey(include_bytes!("../../public/surveys/partner-experience.json"))
-            .expect("the default survey is valid")
+        partnerlens::engine::load_survey(include_bytes!(
+            "../../public/surveys/partner-experience.json"
+        ))
+        .expect("the default survey is valid")
     })
 }
 

@@ -1,10 +1,12 @@
 //! The share-link decoder on any text: answers or a message, never a panic, never more than
-//! its inflate limit of memory.
+//! its inflate limit of memory; and decoded answers re-encode to a link of the same answers.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::share_link::decode;
+use partnerlens::engine::share_link::{decode, encode};
 
 fuzz_target!(|data: &[u8]| {
-    let _ = decode(&String::from_utf8_lossy(data));
+    if let Ok(response) = decode(&String::from_utf8_lossy(data)) {
+        assert_eq!(decode(&encode(&response)), Ok(response));
+    }
 });

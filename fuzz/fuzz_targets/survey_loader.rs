@@ -1,12 +1,21 @@
-//! The survey loader must return Ok or Err for any bytes, never panic.
+//! The survey loader must return Ok or Err for any bytes, never panic, and report a bounded
+//! list of short messages however crafted the file.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use partnerlens::engine::load::MAX_ERRORS;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(survey) = partnerlens::engine::load_survey(data) {
+    match partnerlens::engine::load_survey(data) {
         // Whatever loads must also hash and pass validation again.
-        let _ = survey.structure_hash();
-        assert!(partnerlens::engine::load::validate(&survey).is_empty());
+        Ok(survey) => {
+            let _ = survey.structure_hash();
+            assert!(partnerlens::engine::load::validate(&survey).is_empty());
+        }
+        Err(errors) => {
+            assert!(errors.0.len() <= MAX_ERRORS + 1);
+            let text: usize = errors.0.iter().map(|e| e.to_string().len()).sum();
+            assert!(text < 64 * 1024, "{text} bytes of messages");
+        }
     }
 });
