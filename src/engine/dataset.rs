@@ -478,6 +478,17 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_with_more_digits_than_a_float_holds_reads_back_the_same_after_a_save() {
+        // Found by fuzzing: this figure came back changed in its last digit after a save.
+        let text = r#"{"survey_id":"s","profile":{"revenue_current":926473.4444444444444444440}}"#;
+        let read = entry_response(text).unwrap();
+        assert_eq!(read.profile.revenue_current, Some(926_473.44));
+        assert_eq!(entry_response(&read.to_json()), Ok(read));
+        let huge = r#"{"survey_id":"s","profile":{"revenue_potential":1e13}}"#;
+        assert!(entry_response(huge).unwrap_err().contains("out of range"));
+    }
+
+    #[test]
     fn stored_answers_round_trip_and_a_newer_format_is_refused() {
         let responses = vec![response("a", "emea", &[("leads", 4, 2)])];
         let json = answers_to_json(&responses);

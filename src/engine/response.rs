@@ -55,11 +55,35 @@ pub struct ProfileAnswers {
     )]
     pub wave: String,
     /// Annual revenue with the vendor now, in the survey's currency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "revenue"
+    )]
     pub revenue_current: Option<f64>,
     /// Annual revenue the partner could reach with the vendor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "revenue"
+    )]
     pub revenue_potential: Option<f64>,
+}
+
+/// Revenue figures are read up to this (exclusive): far beyond any partner's.
+const MAX_REVENUE: f64 = 1e12;
+
+/// Reads a revenue figure to the cent. A figure with more digits than a float holds would
+/// otherwise come back a little different from every save; below `MAX_REVENUE` a figure in
+/// cents has at most 14 digits, which the JSON reader reads back exactly.
+fn revenue<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    match Option::<f64>::deserialize(deserializer)? {
+        Some(figure) if figure.abs() < MAX_REVENUE => Ok(Some((figure * 100.0).round() / 100.0)),
+        Some(_) => Err(serde::de::Error::custom(
+            "a revenue figure is out of range: figures are read below 1,000,000,000,000",
+        )),
+        None => Ok(None),
+    }
 }
 
 impl ProfileAnswers {
@@ -86,6 +110,16 @@ impl ProfileAnswers {
             side: self.side,
         }
     }
+}
+
+/// The entries of `map` whose ids are in `ids`. Built by insertion, as every reader builds
+/// these maps: a `retain` would bring the B-tree's removal code into the wasm for one use.
+fn kept<V: Clone>(map: &BTreeMap<String, V>, ids: &BTreeSet<&str>) -> BTreeMap<String, V> {
+    let mut kept = BTreeMap::new();
+    for (id, value) in map.iter().filter(|(id, _)| ids.contains(id.as_str())) {
+        kept.insert(id.clone(), value.clone());
+    }
+    kept
 }
 
 /// The ids a survey asks about, by kind of answer.
@@ -166,16 +200,16 @@ impl Response {
         .concat()
     }
 
-    /// Drops the answers to ids the survey does not have (`unknown_answers`).
-    pub fn retain_known(&mut self, survey: &Survey) {
+    /// The answers without those to ids the survey does not have (`unknown_answers`).
+    pub fn known_only(&self, survey: &Survey) -> Response {
         let known = KnownIds::of(survey);
-        self.ratings
-            .retain(|id, _| known.elements.contains(id.as_str()));
-        self.items.retain(|id, _| known.items.contains(id.as_str()));
-        self.criteria
-            .retain(|id, _| known.criteria.contains(id.as_str()));
-        self.maturity
-            .retain(|id, _| known.processes.contains(id.as_str()));
+        Response {
+            ratings: kept(&self.ratings, &known.elements),
+            items: kept(&self.items, &known.items),
+            criteria: kept(&self.criteria, &known.criteria),
+            maturity: kept(&self.maturity, &known.processes),
+            ..self.clone()
+        }
     }
 
     pub fn new(survey: &Survey) -> Response {
