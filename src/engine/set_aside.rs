@@ -51,15 +51,17 @@ pub fn plan_set_aside(
     if copies.iter().any(|(_, _, text)| *text == raw) {
         return SetAsidePlan::default();
     }
-    copies.sort_unstable_by_key(|(at, set_aside, _)| (*at, *set_aside));
-    let excess = (copies.len() + 1).saturating_sub(MAX_COPIES);
+    // The oldest go, one at a time: there is rarely more than one, and no sort is needed.
+    let mut remove = Vec::new();
+    while copies.len() + 1 > MAX_COPIES {
+        let Some(oldest) = (0..copies.len()).min_by_key(|&i| (copies[i].0, copies[i].1)) else {
+            break;
+        };
+        remove.push(copies.swap_remove(oldest).1.to_owned());
+    }
     SetAsidePlan {
         write: Some(set_aside_key(key, now)),
-        remove: copies
-            .iter()
-            .take(excess)
-            .map(|(_, set_aside, _)| (*set_aside).to_owned())
-            .collect(),
+        remove,
     }
 }
 

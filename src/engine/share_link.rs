@@ -44,13 +44,14 @@ pub struct Extras {
 
 /// The answers a share link carries: `response` less the extras not asked for.
 pub fn shared(response: &Response, survey: &Survey, extras: Extras) -> Response {
-    let mut shared = response.clone();
+    let mut shared = if extras.dropped_questions {
+        response.clone()
+    } else {
+        response.known_only(survey)
+    };
     if !extras.revenue {
         shared.profile.revenue_current = None;
         shared.profile.revenue_potential = None;
-    }
-    if !extras.dropped_questions {
-        shared.retain_known(survey);
     }
     shared
 }

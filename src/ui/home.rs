@@ -219,32 +219,24 @@ fn SetAsideNotice(
         let who = describe_raw(&entry.raw).unwrap_or_else(|| state.strings().unnamed.to_owned());
         let name = format!("partnerlens-set-aside-{}.json", slug(&entry.key));
         let (key, raw) = (entry.key.clone(), entry.raw.clone());
-        let restorable = entry.problem.is_none();
-        let discardable = !entry.in_place();
+        // Hidden rather than left out: one shape of item, whatever it offers.
+        let (no_restore, no_discard) = (entry.problem.is_some(), entry.in_place());
         let (restore_key, discard_key) = (key.clone(), key);
         view! {
             <li>
                 <strong>{who}</strong> ": " {move || state.strings().stored_problem(entry.problem.as_ref())} " "
                 <button type="button" class="quiet" on:click=move |_| save_json(&name, &raw)>{move || state.strings().download_entry}</button>
-                {restorable.then(|| view! {
-                    <button type="button" class="quiet" on:click=move |_| restore(&restore_key)>{move || state.strings().restore_entry}</button>
-                })}
-                {discardable.then(|| view! {
-                    <button type="button" class="quiet" on:click=move |_| discard(&discard_key)>{move || state.strings().discard_entry}</button>
-                })}
+                <button type="button" class="quiet" hidden=no_restore on:click=move |_| restore(&restore_key)>{move || state.strings().restore_entry}</button>
+                <button type="button" class="quiet" hidden=no_discard on:click=move |_| discard(&discard_key)>{move || state.strings().discard_entry}</button>
             </li>
         }
     };
-    move || {
-        (!set_aside.with(Vec::is_empty)).then(|| {
-            view! {
-                <div class="notice" role="alert">
-                    <p>{move || state.strings().set_aside_intro}</p>
-                    <ul>{set_aside.get().into_iter().map(item).collect_view()}</ul>
-                    {move || failed.get().then(|| view! { <p>{state.strings().restore_failed}</p> })}
-                </div>
-            }
-        })
+    view! {
+        <div class="notice" role="alert" hidden=move || set_aside.with(Vec::is_empty)>
+            <p>{move || state.strings().set_aside_intro}</p>
+            <ul>{move || set_aside.get().into_iter().map(item).collect_view()}</ul>
+            <p hidden=move || !failed.get()>{move || state.strings().restore_failed}</p>
+        </div>
     }
 }
 

@@ -209,8 +209,8 @@ test("answers to ids the survey no longer has are kept aside, listed and never d
     localStorage.setItem(key, JSON.stringify(blob));
   }, key);
   await page.reload();
-  const notice = page.locator(".notice").filter({ hasText: "no longer has" });
-  await expect(notice).toContainText("2 answers belong to questions this survey no longer has");
+  const notice = page.locator(".notice").filter({ hasText: "no longer has (" });
+  await expect(notice).toContainText("Answers to questions this survey no longer has (2) are kept");
   await expect(notice).toContainText("ratings/webinars, items/old-item");
   await expect(notice.getByRole("button", { name: "Download your answers (JSON)" })).toBeVisible();
   // Answering on keeps them.

@@ -206,7 +206,7 @@ test("each file the dashboard refuses says why, and one of millions of entries l
   const status = addStatus(page);
   await expect(status).toContainText("Added: 2. Already in the set: 0. Of another survey: 0. Not readable: 3.", { timeout: 60_000 });
   await expect(status.getByRole("listitem")).toHaveText([
-    "zeros.json: The file holds more than 100000 entries. Split it into several files.",
+    "zeros.json: The file holds more than 100,000 entries. Split it into several files.",
     /^notes\.txt: The file is not JSON\. Choose a file exported from PartnerLens\. \(.+\)$/,
     /^mixed\.json, entry 3: not PartnerLens answers \(.+\)$/,
   ]);

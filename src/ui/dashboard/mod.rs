@@ -88,7 +88,7 @@ fn refusal_text(locale: Locale, words: &DashStrings, refused: &Refused) -> Strin
         Why::Entry(detail) => format!("{} ({})", words.dash_not_answers, short(detail)),
         Why::Link(problem) => SharedFailure::Link(problem.clone()).message(strings),
         Why::Stored(problem) => strings.stored_problem(problem.as_ref()),
-        Why::Invalid(detail) => format!("{} {}", strings.import_invalid, short(detail)),
+        Why::Invalid(detail) => short(detail),
     };
     format!("{}: {why}", printable(&place))
 }
@@ -299,7 +299,7 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
         origins,
         mut refused,
     } = read;
-    let mut info = None;
+    let mut report = None;
     for _ in 0..ATTEMPTS {
         let now = storage::now();
         let (mut next, mut responses, mut rows) = match dash.current.get_untracked() {
@@ -345,7 +345,7 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
                         why: Why::Invalid(why),
                     })
                 }));
-                info = Some(AddReport {
+                report = Some(AddReport {
                     added: added.added,
                     duplicates: added.duplicates,
                     other_survey: added.other_survey,
@@ -361,7 +361,7 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
             Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
         }
     }
-    let Some(report) = info else {
+    let Some(report) = report else {
         return dash.problem.set(Some(Problem::Busy));
     };
     // Reported once stored: "added" means it survives a reload.

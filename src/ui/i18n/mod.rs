@@ -260,7 +260,6 @@ pub struct Strings {
     pub link_copied: &'static str,
     pub share_carries: &'static str,
     pub share_with_revenue: &'static str,
-    /// "… {count} questions …".
     pub share_with_dropped: &'static str,
     pub copy_by_hand: &'static str,
     pub share_link: &'static str,
@@ -521,9 +520,10 @@ impl Strings {
             FileProblem::NewerFormat(version) => {
                 Strings::fill(self.file_newer, &[("version", &version.to_string())])
             }
-            FileProblem::TooManyEntries(limit) => {
-                Strings::fill(self.file_too_many, &[("limit", &limit.to_string())])
-            }
+            FileProblem::TooManyEntries(limit) => Strings::fill(
+                self.file_too_many,
+                &[("limit", &locale.amount(*limit as f64))],
+            ),
         }
     }
 

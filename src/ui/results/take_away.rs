@@ -7,7 +7,7 @@ use crate::engine::scorecard::Scorecard;
 use crate::engine::share_link::{encode, shared, Extras};
 use crate::engine::Survey;
 use crate::ui::download::{save_csv, save_json};
-use crate::ui::i18n::{Locale, Strings};
+use crate::ui::i18n::Locale;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +34,19 @@ fn clipboard() -> Option<web_sys::Clipboard> {
         .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok())
 }
 
+/// A checkbox for one of the share link's extras, shown where the answers have it.
+#[component]
+fn Extra(label: &'static str, on: RwSignal<bool>, shown: bool) -> impl IntoView {
+    view! {
+        <p hidden=!shown>
+            <label>
+                <input type="checkbox" prop:checked=move || on.get() on:change=move |_| on.update(|v| *v = !*v)/>
+                " " {label}
+            </label>
+        </p>
+    }
+}
+
 /// Download buttons and the share link, for the assessment `envelope` gives.
 #[component]
 pub fn TakeAway(
@@ -55,7 +68,7 @@ pub fn TakeAway(
         let response = envelope.run(()).response;
         let revenue = response.profile.revenue_current.is_some()
             || response.profile.revenue_potential.is_some();
-        (revenue, response.unknown_answers(&survey).len())
+        (revenue, !response.unknown_answers(&survey).is_empty())
     };
     let link_survey = survey.clone();
 
@@ -115,22 +128,8 @@ pub fn TakeAway(
                 <button type="button" on:click=copy aria-describedby="share-carries">{strings.copy_link}</button>
             </div>
             <p id="share-carries" class="note">{strings.share_carries}</p>
-            {offers_revenue.then(|| view! {
-                <p>
-                    <label>
-                        <input type="checkbox" prop:checked=move || with_revenue.get() on:change=move |_| with_revenue.update(|v| *v = !*v)/>
-                        " " {strings.share_with_revenue}
-                    </label>
-                </p>
-            })}
-            {(dropped > 0).then(|| view! {
-                <p>
-                    <label>
-                        <input type="checkbox" prop:checked=move || with_dropped.get() on:change=move |_| with_dropped.update(|v| *v = !*v)/>
-                        " " {Strings::fill(strings.share_with_dropped, &[("count", &dropped.to_string())])}
-                    </label>
-                </p>
-            })}
+            <Extra label=strings.share_with_revenue on=with_revenue shown=offers_revenue/>
+            <Extra label=strings.share_with_dropped on=with_dropped shown=dropped/>
             <p role="status">{move || copied.get().then_some(strings.link_copied)}</p>
             {move || by_hand.get().map(|address| view! {
                 <p>{strings.copy_by_hand}</p>
