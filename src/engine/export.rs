@@ -347,6 +347,16 @@ mod tests {
     }
 
     #[test]
+    fn names_and_waves_from_a_file_lose_control_and_reordering_characters() {
+        let mut envelope = sample();
+        envelope.response.profile.partner_name = "Acme\u{202e}HbmG\u{0007}\r\n".into();
+        envelope.response.profile.wave = "20\u{2066}26\t".into();
+        let read = read_envelopes(envelope.to_json().as_bytes()).unwrap();
+        assert_eq!(read[0].response.profile.partner_name, "AcmeHbmG");
+        assert_eq!(read[0].response.profile.wave, "2026");
+    }
+
+    #[test]
     fn each_wrong_file_gets_its_own_message() {
         assert_eq!(read_envelopes(b""), Err(FileProblem::Empty));
         assert_eq!(read_envelopes(b" \n"), Err(FileProblem::Empty));

@@ -51,6 +51,14 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_quotes_a_long_address_cut_short() {
+        let long = format!("https://{}", "x".repeat(100_000));
+        let message = survey_path(Some(&long)).unwrap_err();
+        assert!(message.len() < 300, "{} bytes", message.len());
+        assert!(message.contains("\"https://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\""));
+    }
+
+    #[test]
     fn other_origins_and_schemes_are_refused() {
         for bad in [
             "https://evil.example/s.json",
