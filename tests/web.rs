@@ -173,7 +173,10 @@ async fn unreadable_saved_answers_are_set_aside_not_overwritten() {
         .query_selector("[role=alert]")
         .unwrap()
         .expect("a notice");
-    assert!(alert.text_content().unwrap().contains("set aside"));
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("cannot be used by this version"));
     let kept = (0..store.length().unwrap())
         .filter_map(|i| store.key(i).unwrap())
         .filter(|key| key.starts_with("partnerlens.quarantine."))
