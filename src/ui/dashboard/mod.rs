@@ -17,7 +17,7 @@ use super::state::use_app_state;
 use super::storage;
 use crate::engine::aggregate::{CrosshairMode, Filter, GroupBy};
 use crate::engine::dataset::{
-    add_responses, answers_to_json, entry_response, stored_entries, DataSetInfo,
+    add_responses, answers_to_json, entry_response, stored_entries, Added, DataSetInfo,
     MAX_DATASET_FILE_BYTES,
 };
 use crate::engine::export::FileProblem;
@@ -316,6 +316,11 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
         };
         let before = responses.len();
         let added = add_responses(&mut responses, &survey, incoming.clone());
+        // Nothing new: no set is created and none is written.
+        if added.added == 0 {
+            report = Some(report_of(added, &origins, std::mem::take(&mut refused)));
+            break;
+        }
         rows.extend(rows_of(&survey, &responses[before..]).await);
         mark("dashboard-rows");
         next.responses = responses.len();
@@ -337,20 +342,7 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
         mark("dashboard-stored");
         match stored {
             Ok(true) => {
-                refused.extend(added.invalid.into_iter().filter_map(|(position, why)| {
-                    let (source, entry) = origins.get(position)?.clone();
-                    Some(Refused {
-                        source,
-                        entry,
-                        why: Why::Invalid(why),
-                    })
-                }));
-                report = Some(AddReport {
-                    added: added.added,
-                    duplicates: added.duplicates,
-                    other_survey: added.other_survey,
-                    refused: std::mem::take(&mut refused),
-                });
+                report = Some(report_of(added, &origins, std::mem::take(&mut refused)));
                 break;
             }
             // Another tab wrote the set meanwhile: read its copy, then add to that.
@@ -367,6 +359,28 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
     // Reported once stored: "added" means it survives a reload.
     dash.added.set(Some(report));
     refresh_sets(dash).await;
+}
+
+/// What an addition did: its counts, and every refusal named by where it came from.
+fn report_of(
+    added: Added,
+    origins: &[(Source, Option<usize>)],
+    mut refused: Vec<Refused>,
+) -> AddReport {
+    refused.extend(added.invalid.into_iter().filter_map(|(position, why)| {
+        let (source, entry) = origins.get(position)?.clone();
+        Some(Refused {
+            source,
+            entry,
+            why: Why::Invalid(why),
+        })
+    }));
+    AddReport {
+        added: added.added,
+        duplicates: added.duplicates,
+        other_survey: added.other_survey,
+        refused,
+    }
 }
 
 /// Tries at adding while other tabs keep writing the same set.
