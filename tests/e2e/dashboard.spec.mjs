@@ -176,12 +176,15 @@ test("two tabs adding to one data set keep both tabs' responses", async ({ conte
   await a.goto("/dashboard.html");
   await a.getByLabel(FILES).setInputFiles(files[0]);
   await expect(a.getByText("20 of 20 responses match the filters.")).toBeVisible();
+  // "Added" is reported once the set is stored.
+  await expect(addStatus(a)).toContainText("Added: 20.");
   // The second tab opens the set as it is now; then the first adds to it.
   const b = await context.newPage();
   await b.goto("/dashboard.html");
   await expect(b.getByText("20 of 20 responses match the filters.")).toBeVisible();
   await a.getByLabel(FILES).setInputFiles(files[1]);
   await expect(a.getByText("40 of 40 responses match the filters.")).toBeVisible();
+  await expect(addStatus(a)).toContainText("Added: 20.");
   // The second tab's copy is older than the stored set: its addition goes onto the stored one.
   await b.getByLabel(FILES).setInputFiles(files[2]);
   await expect(b.getByText("60 of 60 responses match the filters.")).toBeVisible();
