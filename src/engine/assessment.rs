@@ -148,8 +148,8 @@ impl Assessment {
             return false;
         };
         let their_answers = answer_leaves(theirs);
-        let my_answers = answer_leaves(mine);
         let text = |value: Option<&Value>| value.map(Value::to_string);
+        // A tie reads this copy's value from `merged`, which holds it already.
         let newer: Vec<(&String, Millis)> = other
             .changed_at
             .iter()
@@ -157,8 +157,7 @@ impl Assessment {
                 None => true,
                 Some(&mine) => {
                     at > mine
-                        || (at == mine
-                            && text(their_answers.get(*key)) > text(my_answers.get(*key)))
+                        || (at == mine && text(their_answers.get(*key)) > text(merged.pointer(key)))
                 }
             })
             .map(|(key, &at)| (key, at))
