@@ -1,9 +1,10 @@
-//! The wasm entry point that Trunk builds: install the panic hook, mount the app.
+//! The partner's first module (index.html's wasm): the survey and the questionnaire only;
+//! the rest is `partnerlens-full`, loaded after the first question is on screen.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    partnerlens::ui::mount();
+    partnerlens::ui::mount_first();
 }
 
 /// On the host this binary has nothing to do; the `partnerlens` CLI is the native program.

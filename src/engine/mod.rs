@@ -10,6 +10,7 @@ pub mod chart_layout;
 pub mod dataset;
 pub mod export;
 pub mod generate;
+pub mod handover;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -7,7 +7,8 @@ use super::state::{provide_app_state, AppState};
 use super::storage;
 use super::survey_error_page::SurveyErrorPage;
 use super::survey_fetch::{fetch_survey, survey_address, SurveyFailure};
-use crate::engine::Survey;
+use crate::engine::handover::Handover;
+use crate::engine::{load_survey, Survey};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -75,18 +76,33 @@ fn printing() -> RwSignal<bool> {
     printing
 }
 
+/// The survey file's text as fetched, for a hand-over to the full app.
+#[derive(Clone, Copy)]
+pub struct SurveyText(pub StoredValue<String>);
+
 /// The whole app around one page's screens.
 #[component]
 pub fn App(
     /// What the page shows once its survey has loaded.
     screens: fn(Arc<Survey>) -> AnyView,
+    /// What the partner's first module handed over: the survey, language and theme it had.
+    #[prop(default = None)]
+    handover: Option<Handover>,
 ) -> impl IntoView {
     let state = AppState {
         locale: RwSignal::new(initial_locale()),
         dark: dark_theme(),
         printing: printing(),
     };
+    if let Some(handover) = &handover {
+        if let Some(locale) = Locale::from_code(&handover.locale) {
+            state.locale.set(locale);
+        }
+        state.dark.set(handover.dark);
+    }
     provide_app_state(state);
+    let text = SurveyText(StoredValue::new(String::new()));
+    provide_context(text);
 
     // Keeps <html lang> and the saved choice in step with the language menu.
     Effect::new(move || {
@@ -105,15 +121,24 @@ pub fn App(
         }
     });
 
+    // A handed-over survey was read by the first module already: no fetch, no loading screen.
+    let handed = handover.and_then(|h| Some((load_survey(h.survey.as_bytes()).ok()?, h.survey)));
     let load = RwSignal::new(SurveyLoad::Loading);
-    match survey_address() {
-        Ok(address) => spawn_local(async move {
+    match (handed, survey_address()) {
+        (Some((survey, raw)), _) => {
+            text.0.set_value(raw);
+            load.set(SurveyLoad::Ready(Arc::new(survey)));
+        }
+        (None, Ok(address)) => spawn_local(async move {
             load.set(match fetch_survey(&address).await {
-                Ok(survey) => SurveyLoad::Ready(Arc::new(survey)),
+                Ok((survey, raw)) => {
+                    text.0.set_value(raw);
+                    SurveyLoad::Ready(Arc::new(survey))
+                }
                 Err(failure) => SurveyLoad::Failed(Arc::new(failure)),
             });
         }),
-        Err(failure) => load.set(SurveyLoad::Failed(Arc::new(failure))),
+        (None, Err(failure)) => load.set(SurveyLoad::Failed(Arc::new(failure))),
     }
 
     let title = move || match load.get() {

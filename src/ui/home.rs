@@ -3,21 +3,24 @@
 
 use super::download::save_json;
 use super::import_panel::ImportPanel;
-use super::questionnaire::Questionnaire;
+use super::link::{
+    address_with_survey, forget_link_params, has_params, link_params, new_assessment, prefilled,
+    survey_source,
+};
+use super::questionnaire::{Opening, Questionnaire};
+use super::review_page::full_review;
 use super::shared_results::{SharedFailure, SharedResults};
 use super::start_page::{StartAction, StartScreen};
 use super::state::use_app_state;
 use super::storage::{self, SetAside};
 use crate::engine::assessment::{describe_raw, Assessment};
 use crate::engine::export::slug;
+use crate::engine::handover::{Handover, Target};
 use crate::engine::import::validate_answers;
-use crate::engine::prefill::prefill;
-use crate::engine::response::ProfileAnswers;
 use crate::engine::share_link::decode;
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
 
 #[derive(Clone)]
 enum Screen {
@@ -26,92 +29,8 @@ enum Screen {
     Shared(Result<Box<Response>, SharedFailure>),
     Fill {
         assessment: Box<Assessment>,
-        resume: bool,
+        opening: Opening,
     },
-}
-
-/// Name-value pairs in the form of a query (`a=1&b=2`, with or without its `?` or `#`).
-fn pairs(text: &str) -> Vec<(String, String)> {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(text) else {
-        return Vec::new();
-    };
-    js_sys::Array::from(&params)
-        .iter()
-        .filter_map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
-}
-
-/// Whether a fragment carries parameters (a personal link's `#partner=…`) rather than naming
-/// a place on the page (the review's links to questions).
-fn has_params(hash: &str) -> bool {
-    hash.contains('=')
-}
-
-/// The page's parameters: the query's, then those of a personal link given in the fragment,
-/// which no server ever sees. A share link's fragment (`#r=`) is not among them.
-fn link_params() -> Vec<(String, String)> {
-    let location = window().location();
-    let mut params = pairs(&location.search().unwrap_or_default());
-    let hash = location.hash().unwrap_or_default();
-    // The survey is chosen by the query alone, as the page that fetched it read it.
-    if has_params(&hash) && !hash.starts_with("#r=") {
-        let fragment = pairs(hash.trim_start_matches('#'));
-        params.extend(fragment.into_iter().filter(|(name, _)| name != "survey"));
-    }
-    params
-}
-
-/// Takes a link's parameters (a prefill, a share link's answers) out of the address bar,
-/// keeping `?survey=`, so a reload never applies them again over the user's own answers and
-/// shows this browser's own assessments.
-fn forget_link_params(source: &str) {
-    replace_address(&address_with_survey(source));
-}
-
-/// Changes the address bar without a new history entry or a reload.
-fn replace_address(address: &str) {
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(address));
-    }
-}
-
-/// The `?survey=` value this page was opened with; empty for the default survey.
-fn survey_source(params: &[(String, String)]) -> String {
-    params
-        .iter()
-        .find(|(name, _)| name == "survey")
-        .map(|(_, value)| value.clone())
-        .unwrap_or_default()
-}
-
-/// A new, empty assessment of the survey this page shows (opened with `source`).
-fn new_assessment(survey: &Survey, source: &str) -> Assessment {
-    let mut assessment = Assessment::new(survey, storage::new_id(), storage::now());
-    source.clone_into(&mut assessment.survey_source);
-    assessment
-}
-
-/// This page's address with only `?survey=` kept (none for the default survey). It is built
-/// on the whole current address, never on the path alone: a path such as `//other.host/`
-/// would otherwise name another site.
-fn address_with_survey(source: &str) -> String {
-    let href = window().location().href().unwrap_or_default();
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return "./".to_owned();
-    };
-    url.set_hash("");
-    if source.is_empty() {
-        url.set_search("");
-    } else {
-        url.set_search(&format!(
-            "survey={}",
-            String::from(js_sys::encode_uri_component(source))
-        ));
-    }
-    url.href()
 }
 
 /// Opens another survey's assessment: this tab remembers it, and the page goes to its survey.
@@ -149,26 +68,13 @@ fn first_screen(
     if let Some(opened) = shared_answers(survey) {
         return Screen::Shared(opened);
     }
-    let source = survey_source(params);
-    let link = prefill(survey, params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
-    *ignored = link.ignored;
-    // Only a link that names something of the profile starts an assessment; one that carries
-    // just other parameters (a campaign tag, say) changes nothing but the notice.
-    if link.profile != ProfileAnswers::default() {
-        let now = storage::now();
-        let mut assessment = new_assessment(survey, &source);
-        let prefilled = Response {
-            profile: link.profile,
-            ..assessment.response.clone()
-        };
-        assessment.record(&prefilled, now);
-        storage::save(&assessment);
-        forget_link_params(&source);
+    if let Some(assessment) = prefilled(survey, params, ignored) {
         return Screen::Fill {
             assessment: Box::new(assessment),
-            resume: false,
+            opening: Opening::Top,
         };
     }
+    let source = survey_source(params);
     let open = storage::open_in_this_tab().and_then(|id| {
         saved
             .iter()
@@ -177,13 +83,31 @@ fn first_screen(
     match open {
         Some(assessment) => Screen::Fill {
             assessment: Box::new(assessment.clone()),
-            resume: true,
+            opening: Opening::Resume,
         },
         None if !saved.is_empty() => Screen::Start,
         None => Screen::Fill {
             assessment: Box::new(new_assessment(survey, &source)),
-            resume: false,
+            opening: Opening::Top,
         },
+    }
+}
+
+/// The screen the partner's first module handed over to; None for a page load's first screen.
+fn handed_over(handover: &Handover, survey: &Survey) -> Option<Screen> {
+    let assessment = handover
+        .assessment
+        .as_deref()
+        .and_then(|json| Assessment::from_json(json, &storage::new_id(), storage::now()).ok())
+        .filter(|a| a.response.survey_id == survey.id);
+    match (handover.target, assessment) {
+        (Target::Start, _) => None,
+        (Target::List, _) => Some(Screen::Start),
+        (Target::Review, Some(assessment)) => Some(Screen::Fill {
+            assessment: Box::new(assessment),
+            opening: Opening::Review,
+        }),
+        (Target::Review, None) => None,
     }
 }
 
@@ -249,12 +173,11 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     let source = survey_source(&params);
     let listing = storage::list(&survey, &source);
     let mut ignored = Vec::new();
-    let screen = RwSignal::new(first_screen(
-        &survey,
-        &params,
-        &listing.assessments,
-        &mut ignored,
-    ));
+    let screen = RwSignal::new(
+        use_context::<Handover>()
+            .and_then(|handover| handed_over(&handover, &survey))
+            .unwrap_or_else(|| first_screen(&survey, &params, &listing.assessments, &mut ignored)),
+    );
     let assessments = RwSignal::new(listing.assessments);
     let set_aside = RwSignal::new(listing.set_aside);
 
@@ -274,7 +197,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         screen.set(match action {
             StartAction::New => Screen::Fill {
                 assessment: Box::new(new_assessment(&new_survey, &new_source)),
-                resume: false,
+                opening: Opening::Top,
             },
             StartAction::Open(assessment) if assessment.response.survey_id != new_survey.id => {
                 continue_elsewhere(&assessment);
@@ -284,7 +207,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             StartAction::Open(assessment) => Screen::Fill {
                 assessment: storage::stored_copy(&assessment.response.id)
                     .map_or(assessment, Box::new),
-                resume: true,
+                opening: Opening::Resume,
             },
         })
     });
@@ -327,7 +250,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         }
         screen.set(Screen::Fill {
             assessment: Box::new(assessment),
-            resume: true,
+            opening: Opening::Resume,
         });
     });
 
@@ -356,8 +279,8 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             Screen::Shared(opened) => {
                 view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave=leave_shared/> }.into_any()
             }
-            Screen::Fill { assessment, resume } => {
-                view! { <Questionnaire survey=survey.clone() assessment=*assessment resume on_leave/> }.into_any()
+            Screen::Fill { assessment, opening } => {
+                view! { <Questionnaire survey=survey.clone() assessment=*assessment opening on_leave review=full_review/> }.into_any()
             }
         }}
         </main>

@@ -7,11 +7,14 @@ mod dashboard;
 mod download;
 mod element_card;
 mod file_picker;
+mod first;
 mod focus;
+mod full_app;
 mod header;
 mod home;
 pub mod i18n;
 mod import_panel;
+mod link;
 mod profile_page;
 mod questionnaire;
 mod results;
@@ -23,15 +26,22 @@ mod storage;
 mod survey_error_page;
 mod survey_fetch;
 
+use crate::engine::handover::Handover;
 pub use app::App;
+pub use first::mount_first;
 pub use home::Home;
-use leptos::prelude::IntoAny;
+use leptos::prelude::{provide_context, IntoAny};
 pub use state::{provide_app_state, AppState};
 
-/// Mounts the partner's app (index.html) on the page's body.
-pub fn mount() {
-    leptos::mount::mount_to_body(|| {
-        leptos::view! { <App screens=|survey| leptos::view! { <Home survey/> }.into_any()/> }
+/// Mounts the full partner app on the page's body, where the first module handed over;
+/// `handover` is its state as JSON. One that cannot be read starts it as a page load would.
+pub fn mount_full(handover: &str) {
+    let handover = Handover::from_json(handover);
+    leptos::mount::mount_to_body(move || {
+        if let Some(handover) = &handover {
+            provide_context(handover.clone());
+        }
+        leptos::view! { <App handover screens=|survey| leptos::view! { <Home survey/> }.into_any()/> }
     });
 }
 

@@ -5,17 +5,16 @@
 use super::choice_group::ChoiceGroup;
 use super::download::save_json;
 use super::element_card::ElementCard;
-use super::focus::focus_anchor;
+use super::focus::{focus_anchor, focus_soon};
+use super::i18n::Locale;
 use super::profile_page::ProfilePage;
-use super::results::ReportView;
-use super::review_page::ReviewPage;
 use super::state::use_app_state;
 use super::storage;
 use crate::engine::assessment::{Assessment, Millis};
 use crate::engine::export::Envelope;
 use crate::engine::questionnaire::{
     choice_questions, missing_profile, page_elements, page_text, pages, question_anchor,
-    questions_on, resume_page, Page, ProfileField, Progress,
+    questions_on, resume_page, Page, ProfileField, Progress, Question,
 };
 use crate::engine::{Response, Survey};
 use leptos::html::H2;
@@ -48,15 +47,49 @@ fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
     }
 }
 
+/// Where the questionnaire opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// At the profile, the first page.
+    Top,
+    /// At the first open question.
+    Resume,
+    /// At the review.
+    Review,
+}
+
+/// What the review page works with.
+#[derive(Clone)]
+pub struct ReviewContext {
+    pub survey: Arc<Survey>,
+    pub locale: Locale,
+    pub response: RwSignal<Response>,
+    /// The shown questions, as the progress bar counts them.
+    pub questions: Signal<Vec<Question>>,
+    /// Opens a page and focuses a question on it.
+    pub go_to: Callback<(Page, String)>,
+    /// The assessment as last saved.
+    pub assessment: StoredValue<Assessment>,
+    /// The assessment as an export.
+    pub envelope: Callback<(), Envelope>,
+}
+
+/// Makes the review page's view, once per questionnaire (so what the review keeps, such as
+/// open results, outlives a redraw in another language). The full app shows the review; the
+/// partner's first module, which does not hold it, hands over to the full app.
+pub type ReviewSlot = fn() -> Callback<ReviewContext, AnyView>;
+
 /// The survey's pages with their questions, and the answers that survive a reload.
 #[component]
 pub fn Questionnaire(
     survey: Arc<Survey>,
     assessment: Assessment,
-    /// Continue at the first open question rather than at the profile.
-    resume: bool,
+    /// Which page it opens at.
+    opening: Opening,
     /// Back to the list of assessments.
     on_leave: Callback<()>,
+    /// The review page.
+    review: ReviewSlot,
 ) -> impl IntoView {
     let state = use_app_state();
     let response = RwSignal::new(assessment.response.clone());
@@ -124,19 +157,17 @@ pub fn Questionnaire(
     });
 
     // A returning respondent picks up at their first open question; a new one starts at the top.
-    let first_page = if resume {
-        shown_questions.with_untracked(|q| resume_page(q))
-    } else {
-        Page::Profile
+    let first_page = match opening {
+        Opening::Top => Page::Profile,
+        Opening::Resume => shown_questions.with_untracked(|q| resume_page(q)),
+        Opening::Review => Page::Review,
     };
     let page = RwSignal::new(first_page);
     let invalid = RwSignal::new(Vec::<ProfileField>::new());
     let heading = NodeRef::<H2>::new();
     // A question to focus once its page is on screen (a review link), instead of the heading.
     let focus_target = StoredValue::new(None::<String>);
-    // Kept here, not in the review page, so that the results stay open when the language
-    // changes and the page is drawn again.
-    let report = ReportView::new();
+    let review = review();
     let envelope = Callback::new(move |()| {
         assessment.with_value(|a| survey.with_value(|s| Envelope::of(a, s)))
     });
@@ -189,6 +220,12 @@ pub fn Questionnaire(
         false,
     );
 
+    // Opened at the review (the first module handed over there): focus goes to its heading,
+    // as after any page change.
+    if opening == Opening::Review {
+        focus_soon(heading);
+    }
+
     let page_view = move || {
         let locale = state.locale.get();
         let strings = locale.strings();
@@ -210,10 +247,15 @@ pub fn Questionnaire(
             Page::Profile => {
                 view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any()
             }
-            Page::Review => view! {
-                <ReviewPage survey=survey.clone() locale response questions=shown_questions go_to report envelope/>
-            }
-            .into_any(),
+            Page::Review => review.run(ReviewContext {
+                survey: survey.clone(),
+                locale,
+                response,
+                questions: shown_questions.into(),
+                go_to,
+                assessment,
+                envelope,
+            }),
             Page::Area(_) | Page::Principles => {
                 let shown: Vec<_> = response.with_untracked(|r| {
                     page_elements(&survey, current, &r.facts(&survey)).into_iter().cloned().collect()

@@ -1,6 +1,7 @@
 //! The last page: what is still unanswered, with links back, and a first look at the results.
 
 use super::i18n::Locale;
+use super::questionnaire::ReviewContext;
 use super::results::{focus_results, ReportView, ResultsReport};
 use crate::engine::export::Envelope;
 use crate::engine::questionnaire::{page_text, question_text, Page, Question};
@@ -120,4 +121,25 @@ pub fn ReviewPage(
                 })
         }}
     }
+}
+
+/// The review page with the results report under it: the full app's review slot. The report's
+/// state is made here, once per questionnaire, so the results stay open when the language
+/// changes and the page is drawn again.
+pub fn full_review() -> Callback<ReviewContext, AnyView> {
+    let report = ReportView::new();
+    Callback::new(move |c: ReviewContext| {
+        view! {
+            <ReviewPage
+                survey=c.survey
+                locale=c.locale
+                response=c.response
+                questions=c.questions
+                go_to=c.go_to
+                report
+                envelope=c.envelope
+            />
+        }
+        .into_any()
+    })
 }

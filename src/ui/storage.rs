@@ -225,6 +225,15 @@ pub fn is_taken(id: &str) -> bool {
     })
 }
 
+/// Whether this browser holds any assessment entry, readable or not: a returning visitor,
+/// whom the full app greets with the list.
+pub fn has_entries() -> bool {
+    local().is_some_and(|storage| {
+        !keys_with(&storage, ASSESSMENT_PREFIX).is_empty()
+            || !keys_with(&storage, SET_ASIDE_PREFIX).is_empty()
+    })
+}
+
 /// The stored copy of an assessment, as another tab may have saved it.
 pub fn stored_copy(id: &str) -> Option<Assessment> {
     let raw = local()?

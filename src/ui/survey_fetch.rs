@@ -43,13 +43,18 @@ pub fn survey_address() -> Result<String, SurveyFailure> {
     }
 }
 
-pub async fn fetch_survey(address: &str) -> Result<Survey, SurveyFailure> {
+/// Fetches and reads the survey; also returns the file's text, which a hand-over to the full
+/// app carries.
+pub async fn fetch_survey(address: &str) -> Result<(Survey, String), SurveyFailure> {
     let fail = |problems: Vec<String>| SurveyFailure {
         address: address.to_owned(),
         problems,
     };
     let bytes = fetch_bytes(address).await.map_err(|e| fail(vec![e]))?;
-    load_survey(&bytes).map_err(|errors| fail(errors.0.iter().map(ToString::to_string).collect()))
+    let survey = load_survey(&bytes)
+        .map_err(|errors| fail(errors.0.iter().map(ToString::to_string).collect()))?;
+    // The reader has accepted it as JSON, which is UTF-8.
+    Ok((survey, String::from_utf8(bytes).unwrap_or_default()))
 }
 
 async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {

@@ -111,6 +111,11 @@ pub struct Strings {
     pub app_name: &'static str,
     pub language: &'static str,
     pub loading_survey: &'static str,
+    /// While the rest of the app loads (the review, the list of assessments).
+    pub opening: &'static str,
+    /// The rest of the app could not be loaded (offline, a deploy in between).
+    pub part_failed: &'static str,
+    pub try_again: &'static str,
     pub survey_error_title: &'static str,
     pub survey_error_intro: &'static str,
     pub survey_error_hint: &'static str,
