@@ -43,14 +43,20 @@ build:
 e2e:
 	npx playwright test
 
-## bench: bundle sizes, time to the first question, memory, the dashboard on 10,000 responses,
-## aggregation of 10,000 responses
+## bench: PartnerLens side by side with a hand-written floor page and SurveyJS (with Lighthouse),
+## bundle sizes, time to the first question, memory, the dashboard on 10,000 responses,
+## aggregation of 10,000 responses. Every step runs; it fails if any missed its targets.
 ## (not part of `make test`)
 bench: tools-browser
 	trunk build --release
-	node benches/page_load.mjs
-	node benches/dashboard_load.mjs
-	cargo bench --bench aggregate
+	cd benches/peers && npm ci --no-audit --no-fund
+	node benches/peers/build.mjs
+	status=0; \
+	node benches/side_by_side.mjs || status=1; \
+	node benches/page_load.mjs || status=1; \
+	node benches/dashboard_load.mjs || status=1; \
+	cargo bench --bench aggregate || status=1; \
+	exit $$status
 
 ## fuzz: run the survey-loader fuzz target for a while (needs nightly; not part of `make test`)
 fuzz:

@@ -45,10 +45,12 @@ function sizes() {
   for (const r of rows) {
     console.log(`  ${r.file.padEnd(48)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)} ${String(r.brotli).padStart(9)}`);
   }
-  // What a partner downloads to fill the survey and see results: the app and the default survey.
+  // What a partner downloads to fill the survey and see results: both modules of the app and
+  // the default survey (benches/side_by_side.mjs measures what comes before the first question).
   // index.html names its files with content hashes; dashboard.html, its wasm and the unhashed
   // copies of the styles under style/ are the dashboard's, which partners never load.
   const partner = rows.filter((r) => r.file === "index.html" || r.file.startsWith("partnerlens-web-") ||
+    r.file.startsWith("partnerlens-full") || r.file.startsWith("snippets/") ||
     /^[a-z]+-[0-9a-f]{16}\.css$/.test(r.file) || r.file === "surveys/partner-experience.json");
   const sum = (key) => partner.reduce((total, r) => total + r[key], 0);
   const gzipKb = sum("gzip") / KB;
