@@ -38,7 +38,9 @@ web-test:
 
 build:
 	trunk build --release
+	node tools/prerender.mjs dist /
 	trunk build --release --public-url /assess/ --dist dist-assess
+	node tools/prerender.mjs dist-assess /assess/
 
 e2e:
 	npx playwright test
@@ -49,6 +51,7 @@ e2e:
 ## (not part of `make test`)
 bench: tools-browser
 	trunk build --release
+	node tools/prerender.mjs dist /
 	cd benches/peers && npm ci --no-audit --no-fund
 	node benches/peers/build.mjs
 	status=0; \

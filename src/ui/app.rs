@@ -1,6 +1,7 @@
 //! The root component: picks the survey, loads it, and shows the page's screens (the
 //! partner's assessments, or the vendor's dashboard) or the error page.
 
+use super::first_page;
 use super::header::AppHeader;
 use super::i18n::Locale;
 use super::state::{provide_app_state, AppState};
@@ -140,6 +141,16 @@ pub fn App(
         }),
         (None, Err(failure)) => load.set(SurveyLoad::Failed(Arc::new(failure))),
     }
+
+    // The partner's first page may be on screen from the HTML already: the app's takes its
+    // place once drawn, whatever it shows (the questionnaire, or why the survey failed). In
+    // the next frame, so that the page's own effects (autosave) already watch what the
+    // take-over replays.
+    Effect::new(move || {
+        if !matches!(load.get(), SurveyLoad::Loading) {
+            request_animation_frame(first_page::take_over);
+        }
+    });
 
     let title = move || match load.get() {
         SurveyLoad::Ready(survey) => Some(survey.title.get(state.code()).to_owned()),

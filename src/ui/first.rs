@@ -6,6 +6,7 @@
 //! once for a share link or a returning visitor.
 
 use super::app::{App, SurveyText};
+use super::first_page;
 use super::full_app;
 use super::link::{has_params, link_params, new_assessment, prefilled, survey_source};
 use super::questionnaire::{Opening, Questionnaire, ReviewContext};
@@ -28,8 +29,7 @@ thread_local! {
 
 /// Mounts the first module's app on the page's body.
 pub fn mount_first() {
-    let body = document().body().expect("an HTML page has a body");
-    let handle = leptos::mount::mount_to(body, || {
+    let handle = leptos::mount::mount_to(first_page::root(), || {
         view! { <App screens=|survey| view! { <FirstHome survey/> }.into_any()/> }
     });
     MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));

@@ -8,6 +8,7 @@ mod download;
 mod element_card;
 mod file_picker;
 mod first;
+mod first_page;
 mod focus;
 mod full_app;
 mod header;

@@ -56,3 +56,69 @@ test("the list of assessments also waits for the rest of the app, then opens", a
   await expect(page.getByRole("heading", { name: "Your assessments" })).toBeVisible();
   await expect(page.getByText("Acme Integration")).toBeVisible();
 });
+
+/** Holds back the first module's wasm until `release()` is called. */
+async function holdFirstModule(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/partnerlens-web-[0-9a-f]+_bg\.wasm/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test("the first page is in the HTML: what a partner types before the app loads is kept", async ({ page }) => {
+  const release = await holdFirstModule(page);
+  const q = new QuestionnairePage(page);
+  await q.open();
+  await expect(q.pageHeading("About you")).toBeVisible();
+  // No app yet: the buttons wait for it, the fields take answers.
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+  expect(await page.evaluate(() => performance.getEntriesByName("first-question").length)).toBe(0);
+  await page.getByLabel("Company name").fill("Early Bird GmbH");
+  await q.choose("Region", "Latin America");
+  await page.getByRole("radio", { name: /^Gold/ }).focus();
+  release();
+  await expect(page.getByRole("button", { name: "Next" })).toBeEnabled();
+  await expect(page.locator("#first-page")).toHaveCount(0);
+  await expect(page.getByLabel("Company name")).toHaveValue("Early Bird GmbH");
+  await expect(page.getByRole("radio", { name: /^Latin America/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /^Gold/ })).toBeFocused();
+  // Both answers were saved, as if given in the app.
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("partnerlens.assessment.")).map((k) => localStorage[k]).join("")))
+    .toMatch(/Early Bird GmbH[\s\S]*latam|latam[\s\S]*Early Bird GmbH/);
+});
+
+test("a German browser gets the German first page from the HTML", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  const release = await holdFirstModule(page);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 2, name: "Über Sie" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  release();
+  await expect(page.getByRole("button", { name: "Weiter" })).toBeEnabled();
+  await context.close();
+});
+
+test("a returning visitor, another survey and a share link never see the HTML's first page", async ({ page }) => {
+  const q = new QuestionnairePage(page);
+  const shown = () => page.evaluate(() => !!document.getElementById("first-page"));
+  await q.open("?survey=surveys/partner-experience.json");
+  await page.waitForLoadState("domcontentloaded");
+  expect(await shown()).toBe(false);
+  await q.open("#r=anything");
+  await page.waitForLoadState("domcontentloaded");
+  expect(await shown()).toBe(false);
+  await q.open();
+  await page.waitForLoadState("domcontentloaded");
+  expect(await shown()).toBe(true);
+  await q.fillProfile();
+  await page.goto("/");
+  await page.waitForLoadState("domcontentloaded");
+  expect(await shown()).toBe(false);
+  // This tab had the assessment open: the full app continues it.
+  await expect(q.pageHeading("Brand")).toBeVisible();
+});

@@ -1,0 +1,84 @@
+// Writes the partner's first page into a built index.html, so a partner sees the first
+// question as soon as the HTML and CSS arrive, before any wasm: `make build` runs it on dist/
+// and dist-assess/ after Trunk. It opens the built app in Debian's Chromium (a fresh profile
+// per language), takes the first page exactly as the app draws it, and stores one inert
+// <template> per language. A small script in the page instantiates the one that fits, only
+// for a first visit to the default survey (no ?survey=, no share link, nothing saved); the
+// first module then takes over that page, keeping what was typed or chosen (src/ui/first_page.rs).
+// Replacing the default survey file after a build: run this again, or the old survey's first
+// page shows until the app has taken over.
+// Usage: node tools/prerender.mjs <dist dir> <public url>   (e.g. dist /, dist-assess /assess/)
+import { chromium } from "playwright-core";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [dir, base] = process.argv.slice(2);
+if (!dir || !base) {
+  console.error("usage: node tools/prerender.mjs <dist dir> <public url>");
+  process.exit(2);
+}
+const PORT = 8097;
+const LOCALES = { en: "en-US", de: "de-DE" };
+const START = "<!--first-page-->";
+const END = "<!--/first-page-->";
+const file = join(dir, "index.html");
+// Without any earlier first page, so running it twice gives the same file.
+const html = readFileSync(file, "utf8").replace(new RegExp(`${START}[\\s\\S]*${END}`), "");
+writeFileSync(file, html);
+
+// Mirrors `Locale::from_code` (src/ui/i18n): the saved choice, else the browser's language.
+const choose = `(function () {
+  try {
+    var store = window.localStorage, saved = false;
+    for (var i = 0; i < store.length; i++) if (/^partnerlens\\.(assessment|quarantine)\\./.test(store.key(i))) saved = true;
+    if (saved || /[?&]survey=/.test(location.search) || /^#r=/.test(location.hash)) return;
+    var code = (store.getItem("partnerlens.locale") || navigator.language || "en").slice(0, 2).toLowerCase();
+    var page = document.getElementById("first-page-" + code) || document.getElementById("first-page-en");
+    var root = document.createElement("div");
+    root.id = "first-page";
+    root.className = "app-root";
+    root.appendChild(page.content.cloneNode(true));
+    document.body.insertBefore(root, document.body.firstChild);
+    document.documentElement.lang = page.id.slice(-2);
+    // The theme as the app will set it: the toggle's choice, else the system's.
+    var theme = store.getItem("partnerlens.theme");
+    if (theme) document.documentElement.setAttribute("data-theme", theme);
+    var dark = theme ? theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    var toggle = root.querySelector("[aria-pressed]");
+    if (toggle) toggle.setAttribute("aria-pressed", String(dark));
+  } catch (e) {}
+})();`;
+
+const server = spawn("node", ["tests/e2e/serve.mjs", dir, String(PORT), base], { stdio: "ignore" });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const templates = [];
+try {
+  for (const [code, locale] of Object.entries(LOCALES)) {
+    const context = await browser.newContext({ locale, colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}${base}`);
+    await page.waitForFunction(() => performance.getEntriesByName("first-question").length > 0, null, { timeout: 30_000 });
+    const body = await page.evaluate(() => {
+      const root = document.getElementById("app").cloneNode(true);
+      const live = document.getElementById("app");
+      // Properties the app sets (not attributes) become attributes, so the HTML shows them.
+      const pairs = (selector) => [...live.querySelectorAll(selector)].map((el, i) => [el, root.querySelectorAll(selector)[i]]);
+      for (const [from, to] of pairs("button, input, select")) if (from.disabled) to.setAttribute("disabled", "");
+      // Buttons act only once the app has taken over; until then they say so by being disabled
+      // (what is typed or chosen meanwhile is carried over).
+      for (const button of root.querySelectorAll("button")) button.setAttribute("disabled", "");
+      for (const [from, to] of pairs("select")) to.querySelectorAll("option")[from.selectedIndex]?.setAttribute("selected", "");
+      return root.innerHTML;
+    });
+    templates.push(`<template id="first-page-${code}">${body}</template>`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+const block = `${START}${templates.join("")}<script>${choose}</script>${END}`;
+writeFileSync(file, html.replace(/<body>/, `<body>${block}`));
+console.log(`prerendered the first page into ${file} (${Object.keys(LOCALES).join(", ")}, ${block.length} bytes)`);
