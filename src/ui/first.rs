@@ -9,6 +9,7 @@ use super::app::{App, SurveyText};
 use super::first_page;
 use super::full_app;
 use super::link::{has_params, link_params, new_assessment, prefilled, survey_source};
+use super::paint::after_paint;
 use super::questionnaire::{Opening, Questionnaire, ReviewContext};
 use super::state::use_app_state;
 use super::storage;
@@ -113,6 +114,8 @@ fn HandOver(target: Target, assessment: Option<StoredValue<Assessment>>) -> impl
         }
         .to_json();
         spawn_local(async move {
+            // "Opening…" is painted first: the full app's start is the heaviest task here.
+            after_paint().await;
             match full_app::start(&handover).await {
                 // The full app is on the page: this module's view goes.
                 Ok(()) => drop(MOUNTED.with(|mounted| mounted.borrow_mut().take())),

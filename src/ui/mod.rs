@@ -16,6 +16,7 @@ mod home;
 pub mod i18n;
 mod import_panel;
 mod link;
+mod paint;
 mod profile_page;
 mod questionnaire;
 mod results;

@@ -398,7 +398,11 @@ fn time_of_day(at: Millis, code: &'static str) -> String {
         if cached.as_ref().is_none_or(|(c, _)| *c != code) {
             let locales = js_sys::Array::of1(&code.into());
             let options = js_sys::Object::new();
-            for (key, value) in [("hour", "numeric"), ("minute", "2-digit"), ("second", "2-digit")] {
+            for (key, value) in [
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+                ("second", "2-digit"),
+            ] {
                 let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
             }
             let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();

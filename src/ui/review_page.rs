@@ -8,6 +8,7 @@ use crate::engine::questionnaire::{page_text, question_text, Page, Question};
 use crate::engine::{Response, Survey};
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Unanswered questions as links grouped by page, then "See results".
 #[component]
@@ -97,7 +98,9 @@ pub fn ReviewPage(
                     // Already open: go to it rather than drawing it again.
                     focus_results();
                 } else {
-                    report.open.set(true);
+                    // The click's own frame comes first; the report, the heaviest drawing of
+                    // the partner's path, follows in the next task.
+                    set_timeout(move || report.open.set(true), Duration::ZERO);
                 }
             }
         >

@@ -72,6 +72,7 @@ test("an exported file deleted here and imported again gives the same results", 
     await page.getByRole("button", { name: "Next" }).click();
   }
   await page.getByRole("button", { name: "See results" }).click();
+  await expect(page.getByRole("heading", { name: "Your results so far" })).toBeFocused();
   expect(await gapTable(page)).toEqual(before);
 });
 

@@ -6,9 +6,9 @@ use crate::engine::dataset::{entry_response, split_entries};
 use crate::engine::export::FileProblem;
 use crate::engine::share_link::{decode, ShareProblem};
 use crate::engine::Response;
+use crate::ui::paint::yield_to_browser;
 use crate::ui::storage::Listing;
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// Entries read between two yields: about 20 ms of work on a mid-range laptop.
 const CHUNK: usize = 250;
@@ -17,24 +17,6 @@ const CHUNK: usize = 250;
 pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.mark(name);
-    }
-}
-
-/// Lets the browser paint and handle input before the next chunk.
-pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
-/// Waits until the browser has painted what is on the page now (two animation frames).
-pub async fn after_paint() {
-    for _ in 0..2 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().request_animation_frame(&resolve);
-        });
-        let _ = JsFuture::from(promise).await;
     }
 }
 

@@ -24,12 +24,10 @@ use crate::engine::export::FileProblem;
 use crate::engine::model::{Row, ScoringModel};
 use crate::engine::text::printable;
 use crate::engine::{Response, Survey};
+use crate::ui::paint::{after_paint, yield_to_browser};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use loading::{
-    after_paint, mark, read_links, read_saved, read_text, yield_to_browser, FileRead, Refused,
-    Source, Why,
-};
+use loading::{mark, read_links, read_saved, read_text, FileRead, Refused, Source, Why};
 use std::sync::Arc;
 use views::{Analysis, Ranking};
 use wasm_bindgen_futures::JsFuture;
