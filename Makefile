@@ -36,7 +36,7 @@ unit:
 web-test:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test $(WASM) --test web --test web_charts
 
-build:
+build: tools-browser
 	trunk build --release
 	node tools/prerender.mjs dist /
 	trunk build --release --public-url /assess/ --dist dist-assess
