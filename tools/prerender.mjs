@@ -7,6 +7,8 @@
 // first module then takes over that page, keeping what was typed or chosen (src/ui/first_page.rs).
 // Replacing the default survey file after a build: run this again, or the old survey's first
 // page shows until the app has taken over.
+// The same for the vendor's dashboard.html: only its top (header, heading, introduction),
+// which is the same whatever data sets the browser holds.
 // Usage: node tools/prerender.mjs <dist dir> <public url>   (e.g. dist /, dist-assess /assess/)
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
@@ -14,6 +16,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, base] = process.argv.slice(2);
+// Each page: which file, what must be absent for its first page to fit, and where it is cut.
+const PAGES = [
+  { file: "index.html", path: "", skip: "saved || /[?&]survey=/.test(location.search) || /^#r=/.test(location.hash)" },
+  { file: "dashboard.html", path: "dashboard.html", skip: "/[?&]survey=/.test(location.search)", cut: "main > h1 + p" },
+];
 if (!dir || !base) {
   console.error("usage: node tools/prerender.mjs <dist dir> <public url>");
   process.exit(2);
@@ -22,17 +29,14 @@ const PORT = 8097;
 const LOCALES = { en: "en-US", de: "de-DE" };
 const START = "<!--first-page-->";
 const END = "<!--/first-page-->";
-const file = join(dir, "index.html");
-// Without any earlier first page, so running it twice gives the same file.
-const html = readFileSync(file, "utf8").replace(new RegExp(`${START}[\\s\\S]*${END}`), "");
-writeFileSync(file, html);
 
-// Mirrors `Locale::from_code` (src/ui/i18n): the saved choice, else the browser's language.
-const choose = `(function () {
+// Shows the fitting template unless `skip` holds. Mirrors `Locale::from_code` (src/ui/i18n):
+// the saved choice, else the browser's language.
+const choose = (skip) => `(function () {
   try {
     var store = window.localStorage, saved = false;
     for (var i = 0; i < store.length; i++) if (/^partnerlens\\.(assessment|quarantine)\\./.test(store.key(i))) saved = true;
-    if (saved || /[?&]survey=/.test(location.search) || /^#r=/.test(location.hash)) return;
+    if (${skip}) return;
     var code = (store.getItem("partnerlens.locale") || navigator.language || "en").slice(0, 2).toLowerCase();
     var page = document.getElementById("first-page-" + code) || document.getElementById("first-page-en");
     var root = document.createElement("div");
@@ -50,35 +54,48 @@ const choose = `(function () {
   } catch (e) {}
 })();`;
 
+// The app's first screen as HTML, in one language.
+async function snapshot(browser, path, locale, cut) {
+  const context = await browser.newContext({ locale, colorScheme: "light" });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${PORT}${base}${path}`);
+  await page.waitForSelector("#app main:not(.loading)", { timeout: 30_000 });
+  const body = await page.evaluate((cut) => {
+    const live = document.getElementById("app");
+    const root = live.cloneNode(true);
+    // Properties the app sets (not attributes) become attributes, so the HTML shows them.
+    const pairs = (selector) => [...live.querySelectorAll(selector)].map((el, i) => [el, root.querySelectorAll(selector)[i]]);
+    for (const [from, to] of pairs("button, input, select")) if (from.disabled) to.setAttribute("disabled", "");
+    for (const [from, to] of pairs("select")) to.querySelectorAll("option")[from.selectedIndex]?.setAttribute("selected", "");
+    // Buttons act only once the app has taken over; until then they say so by being disabled
+    // (what is typed or chosen meanwhile is carried over).
+    for (const button of root.querySelectorAll("button")) button.setAttribute("disabled", "");
+    const last = cut && root.querySelector(cut);
+    while (last?.nextSibling) last.nextSibling.remove();
+    return root.innerHTML;
+  }, cut);
+  await context.close();
+  return body;
+}
+
 const server = spawn("node", ["tests/e2e/serve.mjs", dir, String(PORT), base], { stdio: "ignore" });
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const templates = [];
 try {
-  for (const [code, locale] of Object.entries(LOCALES)) {
-    const context = await browser.newContext({ locale, colorScheme: "light" });
-    const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}${base}`);
-    await page.waitForFunction(() => performance.getEntriesByName("first-question").length > 0, null, { timeout: 30_000 });
-    const body = await page.evaluate(() => {
-      const root = document.getElementById("app").cloneNode(true);
-      const live = document.getElementById("app");
-      // Properties the app sets (not attributes) become attributes, so the HTML shows them.
-      const pairs = (selector) => [...live.querySelectorAll(selector)].map((el, i) => [el, root.querySelectorAll(selector)[i]]);
-      for (const [from, to] of pairs("button, input, select")) if (from.disabled) to.setAttribute("disabled", "");
-      // Buttons act only once the app has taken over; until then they say so by being disabled
-      // (what is typed or chosen meanwhile is carried over).
-      for (const button of root.querySelectorAll("button")) button.setAttribute("disabled", "");
-      for (const [from, to] of pairs("select")) to.querySelectorAll("option")[from.selectedIndex]?.setAttribute("selected", "");
-      return root.innerHTML;
-    });
-    templates.push(`<template id="first-page-${code}">${body}</template>`);
-    await context.close();
+  for (const { file, path, skip, cut } of PAGES) {
+    const target = join(dir, file);
+    // Without any earlier first page, so running it twice gives the same file.
+    const html = readFileSync(target, "utf8").replace(new RegExp(`${START}[\\s\\S]*${END}`), "");
+    writeFileSync(target, html);
+    const templates = [];
+    for (const [code, locale] of Object.entries(LOCALES)) {
+      templates.push(`<template id="first-page-${code}">${await snapshot(browser, path, locale, cut)}</template>`);
+    }
+    const block = `${START}${templates.join("")}<script>${choose(skip)}</script>${END}`;
+    writeFileSync(target, html.replace(/<body>/, `<body>${block}`));
+    console.log(`prerendered the first page into ${target} (${Object.keys(LOCALES).join(", ")}, ${block.length} bytes)`);
   }
 } finally {
   await browser.close();
   server.kill();
 }
-const block = `${START}${templates.join("")}<script>${choose}</script>${END}`;
-writeFileSync(file, html.replace(/<body>/, `<body>${block}`));
-console.log(`prerendered the first page into ${file} (${Object.keys(LOCALES).join(", ")}, ${block.length} bytes)`);

@@ -1,8 +1,9 @@
 //! The first page as the HTML carries it (`tools/prerender.mjs` writes it at build time, a
-//! script in index.html shows it on a first visit). The first module draws its own page
-//! hidden, then takes the HTML page's place in one step, keeping what the partner typed or
-//! chose there meanwhile and where the focus was. Both pages are the same markup, so the
-//! controls correspond one to one, in document order.
+//! script in the page shows it: index.html's on a first visit, dashboard.html's top always).
+//! The app draws its own page hidden, then takes the HTML page's place in one step, keeping
+//! what the user typed or chose there meanwhile and where the focus was. Both are the same
+//! markup (the HTML's may stop early), so the controls correspond one to one, in document
+//! order.
 
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;

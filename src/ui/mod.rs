@@ -47,9 +47,11 @@ pub fn mount_full(handover: &str) {
     });
 }
 
-/// Mounts the vendor's dashboard (dashboard.html) on the page's body.
+/// Mounts the vendor's dashboard (dashboard.html) in its root, which takes the place of the
+/// page's top as the HTML carries it (`first_page`).
 pub fn mount_dashboard() {
-    leptos::mount::mount_to_body(|| {
+    leptos::mount::mount_to(first_page::root(), || {
         leptos::view! { <App screens=|survey| leptos::view! { <dashboard::Dashboard survey/> }.into_any()/> }
-    });
+    })
+    .forget();
 }

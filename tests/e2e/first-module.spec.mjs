@@ -122,3 +122,20 @@ test("a returning visitor, another survey and a share link never see the HTML's 
   // This tab had the assessment open: the full app continues it.
   await expect(q.pageHeading("Brand")).toBeVisible();
 });
+
+test("the dashboard's top is in the HTML; the dashboard takes its place when loaded", async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/partnerlens-dashboard_bg\.wasm/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/dashboard.html");
+  await expect(page.getByRole("heading", { level: 1, name: "Partner dashboard" })).toBeVisible();
+  await expect(page.getByText("Compare many partners' results.", { exact: false })).toBeVisible();
+  await expect(page.getByText("No data set yet.", { exact: false })).toHaveCount(0);
+  release();
+  await expect(page.getByText("No data set yet.", { exact: false })).toBeVisible();
+  await expect(page.locator("#first-page")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: "Partner dashboard" })).toHaveCount(1);
+});
