@@ -16,10 +16,14 @@ const APP: &str = "app";
 /// What takes part: form controls, and buttons for the focus.
 const CONTROLS: &str = "input, select, textarea, button";
 
-/// Where the first module mounts: a wrapper of its own, hidden while the HTML's first page is
-/// shown (`display: contents` in the stylesheet, so it changes no layout).
+/// Where an app mounts: one wrapper for every module (the full app mounts beside the first
+/// module's view, which then goes), hidden while the HTML's first page is shown
+/// (`display: contents` in the stylesheet, so it changes no layout).
 pub fn root() -> HtmlElement {
     let document = document();
+    if let Some(root) = document.get_element_by_id(APP) {
+        return root.unchecked_into();
+    }
     let root: HtmlElement = document
         .create_element("div")
         .expect("a div can be made")

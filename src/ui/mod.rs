@@ -35,16 +35,18 @@ pub use home::Home;
 use leptos::prelude::{provide_context, IntoAny};
 pub use state::{provide_app_state, AppState};
 
-/// Mounts the full partner app on the page's body, where the first module handed over;
-/// `handover` is its state as JSON. One that cannot be read starts it as a page load would.
+/// Mounts the full partner app where the first module handed over; `handover` is its state
+/// as JSON. One that cannot be read (or none, when the page starts it alone for a share link
+/// or a returning visitor) starts it as a page load would.
 pub fn mount_full(handover: &str) {
     let handover = Handover::from_json(handover);
-    leptos::mount::mount_to_body(move || {
+    leptos::mount::mount_to(first_page::root(), move || {
         if let Some(handover) = &handover {
             provide_context(handover.clone());
         }
         leptos::view! { <App handover screens=|survey| leptos::view! { <Home survey/> }.into_any()/> }
-    });
+    })
+    .forget();
 }
 
 /// Mounts the vendor's dashboard (dashboard.html) in its root, which takes the place of the

@@ -139,3 +139,26 @@ test("the dashboard's top is in the HTML; the dashboard takes its place when loa
   await expect(page.locator("#first-page")).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1, name: "Partner dashboard" })).toHaveCount(1);
 });
+
+test("a share link and a returning visitor load the full app alone, not the first module", async ({ page }) => {
+  const wasms = () => page.evaluate(() => performance.getEntriesByType("resource")
+    .map((r) => new URL(r.name).pathname).filter((path) => path.endsWith(".wasm")));
+  const q = new QuestionnairePage(page);
+  await q.open();
+  await q.fillProfile();
+  await expect.poll(wasms).toEqual([expect.stringMatching(/^\/partnerlens-web-[0-9a-f]+_bg\.wasm$/), "/partnerlens-full_bg.wasm"]);
+  // Back on another day, in a new tab: the list of assessments, from the full app alone.
+  const later = await page.context().newPage();
+  await later.goto("/");
+  await expect(later.getByRole("heading", { name: "Your assessments" })).toBeVisible();
+  expect(await later.evaluate(() => performance.getEntriesByType("resource")
+    .map((r) => new URL(r.name).pathname).filter((path) => path.endsWith(".wasm")))).toEqual(["/partnerlens-full_bg.wasm"]);
+  // A share link in a fresh browser: the same.
+  const fresh = await page.context().browser().newContext();
+  const shared = await fresh.newPage();
+  await shared.goto("/#r=not-a-valid-link");
+  await expect(shared.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await shared.evaluate(() => performance.getEntriesByType("resource")
+    .map((r) => new URL(r.name).pathname).filter((path) => path.endsWith(".wasm")))).toEqual(["/partnerlens-full_bg.wasm"]);
+  await fresh.close();
+});
