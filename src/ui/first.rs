@@ -8,7 +8,9 @@
 use super::app::{App, SurveyText};
 use super::first_page;
 use super::full_app;
-use super::link::{has_params, link_params, new_assessment, prefilled, survey_source};
+use super::link::{
+    link_params, new_assessment, prefilled, reload_on_pasted_link, survey_source, LinkIgnored,
+};
 use super::paint::after_paint;
 use super::questionnaire::{Opening, Questionnaire, ReviewContext};
 use super::state::use_app_state;
@@ -39,9 +41,9 @@ pub fn mount_first() {
 /// The questionnaire of a new assessment, or the hand-over to the full app.
 #[component]
 fn FirstHome(survey: Arc<Survey>) -> impl IntoView {
-    let state = use_app_state();
     let hash = window().location().hash().unwrap_or_default();
-    // A share link or saved assessments: the full app's start screen decides.
+    // A share link or saved assessments: the full app's start screen decides. The page's loader
+    // starts the full app alone in these cases; this is for when it could not tell.
     if hash.starts_with("#r=") || storage::has_entries() {
         return view! { <main><HandOver target=Target::Start assessment=None/></main> }.into_any();
     }
@@ -53,21 +55,11 @@ fn FirstHome(survey: Arc<Survey>) -> impl IntoView {
     storage::set_open_in_this_tab(Some(&assessment.response.id));
     let leaving = RwSignal::new(false);
     let on_leave = Callback::new(move |()| leaving.set(true));
-    // A share link or a personal link pasted into this tab changes only the fragment.
-    let pasted = window_event_listener(leptos::ev::hashchange, |_| {
-        if has_params(&window().location().hash().unwrap_or_default()) {
-            let _ = window().location().reload();
-        }
-    });
-    on_cleanup(move || pasted.remove());
+    reload_on_pasted_link();
     full_app::preload();
-    let ignored = (!ignored.is_empty()).then(|| {
-        let ignored = ignored.join(", ");
-        view! { <p class="notice" role="alert">{move || state.strings().link_ignored} " " {ignored.clone()}</p> }
-    });
     view! {
         <main>
-            {ignored}
+            <LinkIgnored ignored/>
             {move || if leaving.get() {
                 view! { <HandOver target=Target::List assessment=None/> }.into_any()
             } else {

@@ -4,8 +4,8 @@
 use super::download::save_json;
 use super::import_panel::ImportPanel;
 use super::link::{
-    address_with_survey, forget_link_params, has_params, link_params, new_assessment, prefilled,
-    survey_source,
+    address_with_survey, forget_link_params, link_params, new_assessment, prefilled,
+    reload_on_pasted_link, survey_source, LinkIgnored,
 };
 use super::questionnaire::{Opening, Questionnaire};
 use super::review_page::full_review;
@@ -211,14 +211,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
             },
         })
     });
-    // A share link or a personal link pasted into this tab changes only the fragment; open
-    // it as a new page.
-    let pasted = window_event_listener(leptos::ev::hashchange, |_| {
-        if has_params(&window().location().hash().unwrap_or_default()) {
-            let _ = window().location().reload();
-        }
-    });
-    on_cleanup(move || pasted.remove());
+    reload_on_pasted_link();
     let list_survey = survey.clone();
     let list_source = source.clone();
     let on_leave = Callback::new(move |()| {
@@ -257,13 +250,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
     view! {
         <main>
         <SetAsideNotice set_aside on_restored=on_leave/>
-        {(!ignored.is_empty())
-            .then(|| {
-                let ignored = ignored.join(", ");
-                view! {
-                    <p class="notice" role="alert">{move || state.strings().link_ignored} " " {ignored.clone()}</p>
-                }
-            })}
+        <LinkIgnored ignored/>
         {move || match screen.get() {
             Screen::Start => {
                 let list_survey = survey.clone();

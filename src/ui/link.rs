@@ -1,12 +1,13 @@
 //! What the page's address asks for (the survey, a personal link's prefill), and addresses
 //! built on it. Shared by the partner's first module and the full app.
 
+use super::state::use_app_state;
 use super::storage;
 use crate::engine::assessment::Assessment;
 use crate::engine::prefill::prefill;
 use crate::engine::response::ProfileAnswers;
 use crate::engine::{Response, Survey};
-use leptos::prelude::window;
+use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 /// Name-value pairs in the form of a query (`a=1&b=2`, with or without its `?` or `#`).
@@ -25,7 +26,7 @@ fn pairs(text: &str) -> Vec<(String, String)> {
 
 /// Whether a fragment carries parameters (a personal link's `#partner=…`) rather than naming
 /// a place on the page (the review's links to questions).
-pub fn has_params(hash: &str) -> bool {
+fn has_params(hash: &str) -> bool {
     hash.contains('=')
 }
 
@@ -116,4 +117,25 @@ pub fn prefilled(
     storage::save(&assessment);
     forget_link_params(&source);
     Some(assessment)
+}
+
+/// A share link or a personal link pasted into this tab changes only the fragment: open it as
+/// a new page. Listens as long as the calling component lives.
+pub fn reload_on_pasted_link() {
+    let pasted = window_event_listener(leptos::ev::hashchange, |_| {
+        if has_params(&window().location().hash().unwrap_or_default()) {
+            let _ = window().location().reload();
+        }
+    });
+    on_cleanup(move || pasted.remove());
+}
+
+/// What a link named that this survey does not have; nothing when it named nothing such.
+#[component]
+pub fn LinkIgnored(ignored: Vec<String>) -> impl IntoView {
+    let state = use_app_state();
+    (!ignored.is_empty()).then(|| {
+        let ignored = ignored.join(", ");
+        view! { <p class="notice" role="alert">{move || state.strings().link_ignored} " " {ignored.clone()}</p> }
+    })
 }
