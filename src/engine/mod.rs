@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod alignment;
 pub mod assessment;
 pub mod chart_layout;
+pub mod clock;
 pub mod dataset;
 pub mod export;
 pub mod generate;

@@ -21,7 +21,6 @@ use leptos::html::H2;
 use leptos::prelude::window_event_listener;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
 
 /// How far along the respondent is, counting only the questions shown to them.
 #[component]
@@ -352,7 +351,7 @@ pub fn Questionnaire(
             <p class="save-status" role="status">
                 {move || match saved.get() {
                     Some(Some(at)) => {
-                        state.strings().saved_at.replace("{time}", &time_of_day(at, state.code()))
+                        state.strings().saved_at.replace("{time}", &time_of_day(at, state.locale.get()))
                     }
                     Some(None) | None => String::new(),
                 }}
@@ -384,35 +383,10 @@ fn survey_field_names(survey: &Survey, fields: &[ProfileField], code: &str) -> S
         .join(", ")
 }
 
-thread_local! {
-    /// The time formatter of the last locale used: making one per save (what
-    /// `toLocaleTimeString` does) took longer than the rest of an answer's handling.
-    static TIME_FORMAT: std::cell::RefCell<Option<(&'static str, js_sys::Function)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// The time of day of `at` as the locale writes it, with seconds ("8:40:55 PM", "20:40:55").
-fn time_of_day(at: Millis, code: &'static str) -> String {
-    TIME_FORMAT.with(|cached| {
-        let mut cached = cached.borrow_mut();
-        if cached.as_ref().is_none_or(|(c, _)| *c != code) {
-            let locales = js_sys::Array::of1(&code.into());
-            let options = js_sys::Object::new();
-            for (key, value) in [
-                ("hour", "numeric"),
-                ("minute", "2-digit"),
-                ("second", "2-digit"),
-            ] {
-                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-            }
-            let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-            *cached = Some((code, format));
-        }
-        let date = js_sys::Date::new(&(at as f64).into());
-        cached
-            .as_ref()
-            .and_then(|(_, format)| format.call1(&JsValue::NULL, &date).ok())
-            .and_then(|time| time.as_string())
-            .unwrap_or_default()
-    })
+/// The time of day of `at` in the browser's time zone, as `locale` writes it.
+fn time_of_day(at: Millis, locale: Locale) -> String {
+    let date = js_sys::Date::new(&(at as f64).into());
+    locale
+        .clock()
+        .time(date.get_hours(), date.get_minutes(), date.get_seconds())
 }

@@ -5,6 +5,7 @@ mod de;
 mod en;
 
 use crate::engine::assessment::StoredProblem;
+use crate::engine::clock::Clock;
 use crate::engine::export::FileProblem;
 
 /// The languages the UI is written in.
@@ -84,6 +85,14 @@ impl Locale {
             grouped.push(digit);
         }
         grouped
+    }
+
+    /// How this language writes a time of day.
+    pub fn clock(self) -> Clock {
+        match self {
+            Locale::En => Clock::TwelveHour,
+            Locale::De => Clock::TwentyFourHour,
+        }
     }
 
     /// A score with no decimals ("72").
