@@ -128,7 +128,10 @@ async function scriptedFill(browser) {
   let clicks = 4;
   const next = page.getByRole("button", { name: "Next" });
   for (;;) {
+    // A page is drawn in the task after the click's own frame: wait for its number to change.
+    const before = await page.locator(".page-count").innerText();
     await next.click();
+    await page.waitForFunction((b) => document.querySelector(".page-count")?.textContent !== b, before);
     clicks++;
     if ((await page.locator("#page-title").innerText()) === "Review") break;
     const groups = page.locator("main fieldset.choice");

@@ -129,12 +129,18 @@ const DRIVERS = {
   async partnerlens(page) {
     let answered = 0;
     const next = page.getByRole("button", { name: "Next" });
-    await next.click();
+    // A page is drawn in the task after the click's own frame: wait for its number to change.
+    const turn = async () => {
+      const before = await page.locator(".page-count").innerText();
+      await next.click();
+      await page.waitForFunction((b) => document.querySelector(".page-count")?.textContent !== b, before);
+    };
+    await turn();
     for (let p = 0; p < 7; p++) {
       answered += await answerGroups(page.locator("main fieldset.choice"), (g) => g.getByRole("radio"), p);
-      await next.click();
+      await turn();
     }
-    while ((await page.locator("#page-title").innerText()) !== "Review") await next.click();
+    while ((await page.locator("#page-title").innerText()) !== "Review") await turn();
     await page.getByRole("button", { name: "See results" }).click();
     await page.locator("canvas[data-draw-ms]").first().waitFor();
     return answered;

@@ -83,16 +83,30 @@ fn assessments() -> Vec<(String, String)> {
         .collect()
 }
 
-/// Clicks "Previous" and waits for the new page: one tick renders it, the next sets the
-/// inputs' values.
+/// Waits `ms` milliseconds of the browser's time.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Clicks "Previous" and waits for the new page: it is drawn in the task after the click's
+/// own frame, and a tick later the inputs have their values.
 async fn previous_page() {
     let previous: web_sys::HtmlElement = document()
         .query_selector("nav.pager button:first-of-type")
         .unwrap()
         .expect("a Previous button")
         .unchecked_into();
+    let before = page_title();
     previous.click();
-    leptos::task::tick().await;
+    for _ in 0..200 {
+        if page_title() != before {
+            break;
+        }
+        sleep(10).await;
+    }
     leptos::task::tick().await;
 }
 

@@ -310,6 +310,7 @@ test("the start screen continues, starts the next wave, and deletes with a confi
   await q.previous();
   await expect(page.getByLabel("Survey wave")).toHaveValue("2027");
   await q.next();
+  await expect(q.pageHeading("Brand")).toBeVisible();
   await expect(q.rating("Reputation — importance").getByRole("radio", { checked: true })).toHaveCount(0);
   await q.rate("Reputation — importance", 1);
   await page.getByRole("button", { name: "All assessments in this browser" }).click();

@@ -29,7 +29,7 @@ for (const base of ["/", "http://127.0.0.1:8092/assess/"]) {
     await q.open("", base);
     await q.fillProfile();
     await q.rate("Reputation — importance", 4);
-    while ((await page.locator("#page-title").innerText()) !== "Review") await q.next();
+    await q.nextUntil("Review");
     const alert = page.getByRole("alert").filter({ hasText: "This part of PartnerLens could not be loaded" });
     await expect(alert).toBeVisible();
     await page.unroute(FULL);

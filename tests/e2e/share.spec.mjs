@@ -121,9 +121,7 @@ test("a share link says what it carries, and carries the revenue figures only wh
     localStorage.setItem(key, JSON.stringify(blob));
   });
   await page.reload();
-  for (let step = 0; step < 20 && !(await page.getByRole("button", { name: "See results" }).isVisible()); step++) {
-    await q.next();
-  }
+  await q.nextUntil("Review");
   await page.getByRole("button", { name: "See results" }).click();
   const copy = page.getByRole("button", { name: "Copy share link" });
   await expect(copy).toHaveAccessibleDescription(/^The share link carries the profile .* and the answers to this survey's questions/);

@@ -36,6 +36,21 @@ export class QuestionnairePage {
     await this.page.getByRole("button", { name: "Next" }).click();
   }
 
+  /** Presses "Next" and waits for the next page: it is drawn in the task after the click's
+   * own frame, so a question read right after the click would still be the old page's. */
+  async nextPage() {
+    const count = this.page.locator(".page-count");
+    const before = await count.innerText();
+    await this.next();
+    await expect(count).not.toHaveText(before);
+  }
+
+  /** Presses "Next" until the page titled `title` is on screen. */
+  async nextUntil(title, max = 20) {
+    for (let i = 0; i < max && (await this.currentPage()) !== title; i++) await this.nextPage();
+    await expect(this.pageHeading(title)).toBeVisible();
+  }
+
   async previous() {
     await this.page.getByRole("button", { name: "Previous" }).click();
   }
@@ -79,7 +94,7 @@ export class QuestionnairePage {
     await this.choose("Program tier", "Gold");
     await this.choose("You are answering as", side);
     await this.page.getByLabel("Survey wave").fill("2026");
-    await this.next();
+    await this.nextPage();
   }
 
   async chooseLanguage(label, language) {

@@ -31,7 +31,7 @@ export async function fillAndOpenResults(page) {
         await radios.nth(Math.min(2, (await radios.count()) - 1)).check();
       }
     }
-    await q.next();
+    await q.nextPage();
   }
   await page.getByRole("button", { name: "See results" }).click();
   await expect(page.getByRole("heading", { name: "Your results so far" })).toBeFocused();
