@@ -129,11 +129,16 @@ const DRIVERS = {
   async partnerlens(page) {
     let answered = 0;
     const next = page.getByRole("button", { name: "Next" });
-    // A page is drawn in the task after the click's own frame: wait for its number to change.
+    // A page is drawn in the task after the click's own frame: wait for its number to change
+    // (with a mutation observer, which costs the page less than polling every frame).
     const turn = async () => {
-      const before = await page.locator(".page-count").innerText();
+      const changed = page.evaluate(() => new Promise((resolve) => {
+        const count = document.querySelector(".page-count");
+        new MutationObserver((_, observer) => { observer.disconnect(); resolve(); })
+          .observe(count, { childList: true, characterData: true, subtree: true });
+      }));
       await next.click();
-      await page.waitForFunction((b) => document.querySelector(".page-count")?.textContent !== b, before);
+      await changed;
     };
     await turn();
     for (let p = 0; p < 7; p++) {
