@@ -39,8 +39,10 @@ web-test:
 build: tools-browser
 	trunk build --release
 	node tools/prerender.mjs dist /
+	node tools/offline.mjs dist
 	trunk build --release --public-url /assess/ --dist dist-assess
 	node tools/prerender.mjs dist-assess /assess/
+	node tools/offline.mjs dist-assess
 
 e2e:
 	npx playwright test
@@ -52,6 +54,7 @@ e2e:
 bench: tools-browser
 	trunk build --release
 	node tools/prerender.mjs dist /
+	node tools/offline.mjs dist
 	cd benches/peers && npm ci --no-audit --no-fund
 	node benches/peers/build.mjs
 	status=0; \

@@ -23,6 +23,9 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
     trace: "off",
+    // The offline worker answers from its cache, past page.route(): only tests/e2e/offline.spec.mjs
+    // lets it run.
+    serviceWorkers: "block",
   },
   webServer: [
     {

@@ -2,7 +2,8 @@
 // question as soon as the HTML and CSS arrive, before any wasm: `make build` runs it on dist/
 // and dist-assess/ after Trunk. It opens the built app in Debian's Chromium (a fresh profile
 // per language), takes the first page exactly as the app draws it, and stores one inert
-// <template> per language. A small script in the page instantiates the one that fits, only
+// <template> per language. A small script (first-page.js, written beside the pages, so that a
+// strict Content-Security-Policy needs no inline script) instantiates the one that fits, only
 // for a first visit to the default survey (no ?survey=, no share link, nothing saved); the
 // first module then takes over that page, keeping what was typed or chosen (src/ui/first_page.rs).
 // Replacing the default survey file after a build: run this again, or the old survey's first
@@ -21,6 +22,7 @@ const PAGES = [
   { file: "index.html", path: "", skip: "saved || /[?&]survey=/.test(location.search) || /^#r=/.test(location.hash)" },
   { file: "dashboard.html", path: "dashboard.html", skip: "/[?&]survey=/.test(location.search)", cut: "main > h1 + p" },
 ];
+const SCRIPT = "first-page.js";
 if (!dir || !base) {
   console.error("usage: node tools/prerender.mjs <dist dir> <public url>");
   process.exit(2);
@@ -30,21 +32,24 @@ const LOCALES = { en: "en-US", de: "de-DE" };
 const START = "<!--first-page-->";
 const END = "<!--/first-page-->";
 
-// Shows the fitting template unless `skip` holds. Mirrors `Locale::from_code` (src/ui/i18n):
-// the saved choice, else the browser's language.
-const choose = (skip) => `(function () {
+// Shows the fitting template unless the page's `skip` holds. Mirrors `Locale::from_code`
+// (src/ui/i18n): the saved choice, else the browser's language. A classic script, run where it
+// stands (after the templates), so the first page is there before the first paint.
+const script = () => `// Written by tools/prerender.mjs: shows the first page from the HTML, when it fits.
+(function () {
   try {
     var store = window.localStorage, saved = false;
     for (var i = 0; i < store.length; i++) if (/^partnerlens\\.(assessment|quarantine)\\./.test(store.key(i))) saved = true;
-    if (${skip}) return;
+    var page = document.currentScript.getAttribute("data-page");
+${PAGES.map(({ file, skip }) => `    if (page === "${file}" && (${skip})) return;`).join("\n")}
     var code = (store.getItem("partnerlens.locale") || navigator.language || "en").slice(0, 2).toLowerCase();
-    var page = document.getElementById("first-page-" + code) || document.getElementById("first-page-en");
+    var first = document.getElementById("first-page-" + code) || document.getElementById("first-page-en");
     var root = document.createElement("div");
     root.id = "first-page";
     root.className = "app-root";
-    root.appendChild(page.content.cloneNode(true));
+    root.appendChild(first.content.cloneNode(true));
     document.body.insertBefore(root, document.body.firstChild);
-    document.documentElement.lang = page.id.slice(-2);
+    document.documentElement.lang = first.id.slice(-2);
     // The theme as the app will set it: the toggle's choice, else the system's.
     var theme = store.getItem("partnerlens.theme");
     if (theme) document.documentElement.setAttribute("data-theme", theme);
@@ -52,7 +57,8 @@ const choose = (skip) => `(function () {
     var toggle = root.querySelector("[aria-pressed]");
     if (toggle) toggle.setAttribute("aria-pressed", String(dark));
   } catch (e) {}
-})();`;
+})();
+`;
 
 // The app's first screen as HTML, in one language.
 async function snapshot(browser, path, locale, cut) {
@@ -70,6 +76,8 @@ async function snapshot(browser, path, locale, cut) {
     // Buttons act only once the app has taken over; until then they say so by being disabled
     // (what is typed or chosen meanwhile is carried over).
     for (const button of root.querySelectorAll("button")) button.setAttribute("disabled", "");
+    // A strict policy blocks style attributes; the app sets its styles through the CSSOM.
+    for (const styled of root.querySelectorAll("[style]")) styled.removeAttribute("style");
     const last = cut && root.querySelector(cut);
     while (last?.nextSibling) last.nextSibling.remove();
     return root.innerHTML;
@@ -82,7 +90,8 @@ const server = spawn("node", ["tests/e2e/serve.mjs", dir, String(PORT), base], {
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
-  for (const { file, path, skip, cut } of PAGES) {
+  writeFileSync(join(dir, SCRIPT), script());
+  for (const { file, path, cut } of PAGES) {
     const target = join(dir, file);
     // Without any earlier first page, so running it twice gives the same file.
     const html = readFileSync(target, "utf8").replace(new RegExp(`${START}[\\s\\S]*${END}`), "");
@@ -91,7 +100,7 @@ try {
     for (const [code, locale] of Object.entries(LOCALES)) {
       templates.push(`<template id="first-page-${code}">${await snapshot(browser, path, locale, cut)}</template>`);
     }
-    const block = `${START}${templates.join("")}<script>${choose(skip)}</script>${END}`;
+    const block = `${START}${templates.join("")}<script src="${SCRIPT}" data-page="${file}"></script>${END}`;
     writeFileSync(target, html.replace(/<body>/, `<body>${block}`));
     console.log(`prerendered the first page into ${target} (${Object.keys(LOCALES).join(", ")}, ${block.length} bytes)`);
   }

@@ -8,6 +8,7 @@ use super::state::{provide_app_state, AppState};
 use super::storage;
 use super::survey_error_page::SurveyErrorPage;
 use super::survey_fetch::{fetch_survey, survey_address, SurveyFailure};
+use super::update::UpdateNotice;
 use crate::engine::handover::Handover;
 use crate::engine::{load_survey, Survey};
 use leptos::prelude::*;
@@ -167,6 +168,7 @@ pub fn App(
 
     view! {
         <AppHeader/>
+        <UpdateNotice/>
         {move || match load.get() {
             SurveyLoad::Loading => {
                 view! { <main class="loading"><p role="status">{move || state.strings().loading_survey}</p></main> }

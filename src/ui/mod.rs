@@ -27,6 +27,7 @@ mod state;
 mod storage;
 mod survey_error_page;
 mod survey_fetch;
+mod update;
 
 use crate::engine::handover::Handover;
 pub use app::App;

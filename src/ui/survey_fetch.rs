@@ -66,6 +66,17 @@ async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
         .await
         .map_err(unreachable)?;
     let response: web_sys::Response = response.dyn_into().map_err(unreachable)?;
+    // The offline worker (tools/offline.mjs) says so when it has no copy to answer with.
+    let offline = response
+        .headers()
+        .get("X-PartnerLens-Offline")
+        .ok()
+        .flatten();
+    if offline.as_deref() == Some("not-saved") {
+        return Err(format!(
+            "you are offline, and the survey at \"{address}\" was never opened on this device while online, so there is no copy of it here; connect to the internet and reload"
+        ));
+    }
     if !response.ok() {
         return Err(format!(
             "the server answered {} {} for \"{address}\"; check the address",

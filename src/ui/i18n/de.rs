@@ -4,6 +4,8 @@ pub const STRINGS: Strings = Strings {
     app_name: "PartnerLens",
     language: "Sprache",
     loading_survey: "Die Umfrage wird geladen …",
+    update_ready: "Eine neue Version von PartnerLens ist bereit. Alles, was Sie eingegeben haben, ist in diesem Browser gespeichert.",
+    update_reload: "Jetzt neu laden",
     opening: "Wird geöffnet …",
     part_failed: "Dieser Teil von PartnerLens konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
     try_again: "Erneut versuchen",

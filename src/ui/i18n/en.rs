@@ -4,6 +4,8 @@ pub const STRINGS: Strings = Strings {
     app_name: "PartnerLens",
     language: "Language",
     loading_survey: "Loading the survey…",
+    update_ready: "A new version of PartnerLens is ready. Everything you entered is saved in this browser.",
+    update_reload: "Reload now",
     opening: "Opening…",
     part_failed: "This part of PartnerLens could not be loaded. Check your connection, then try again.",
     try_again: "Try again",

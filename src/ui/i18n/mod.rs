@@ -120,6 +120,9 @@ pub struct Strings {
     pub app_name: &'static str,
     pub language: &'static str,
     pub loading_survey: &'static str,
+    /// The offline worker has a new version: the notice and its button.
+    pub update_ready: &'static str,
+    pub update_reload: &'static str,
     /// While the rest of the app loads (the review, the list of assessments).
     pub opening: &'static str,
     /// The rest of the app could not be loaded (offline, a deploy in between).

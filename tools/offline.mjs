@@ -1,0 +1,126 @@
+// Makes a built site work offline and under a strict Content-Security-Policy: `make build` runs
+// it last (after Trunk and tools/prerender.mjs), on dist/ and dist-assess/.
+// - Puts the policy in each page as a <meta> (a host should also send it as a header, with
+//   frame-ancestors, which a <meta> cannot carry: docs/hosting.md).
+// - Tells each page's loader (public/loader.js) where the service worker is.
+// - Writes sw.js: it caches every built file of this copy on install, answers them from the
+//   cache, keeps the vendor surveys it fetched for offline use, and deletes only this copy's old
+//   caches. Its version is a hash of the files, so a new build is a new worker.
+// Usage: node tools/offline.mjs <dist dir>   (idempotent)
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+export const POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join("; ");
+const PAGES = ["index.html", "dashboard.html"];
+const WORKER = "sw.js";
+
+const [dir] = process.argv.slice(2);
+if (!dir) {
+  console.error("usage: node tools/offline.mjs <dist dir>");
+  process.exit(2);
+}
+
+for (const page of PAGES) {
+  const file = join(dir, page);
+  let html = readFileSync(file, "utf8");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+  html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+  html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1${meta}`);
+  if (!html.includes(meta)) throw new Error(`${file}: no <meta charset> to put the policy after`);
+  html = html.replace(/ data-worker="[^"]*"/g, "").replace(/<script (?=[^>]*data-wasm=)/, `<script data-worker="${WORKER}" `);
+  if (!html.includes(`data-worker="${WORKER}"`)) throw new Error(`${file}: no loader script (data-wasm) found`);
+  writeFileSync(file, html);
+}
+
+// Every file of this copy, as paths relative to its root ("" is the root itself). A folder with
+// its own index.html is another copy (such as /assess/ beside /), with its own worker.
+const files = [];
+const walk = (at) => {
+  for (const name of readdirSync(at).sort()) {
+    const path = join(at, name);
+    if (!statSync(path).isDirectory()) files.push(relative(dir, path).split(sep).join("/"));
+    else if (!existsSync(join(path, "index.html"))) walk(path);
+  }
+};
+walk(dir);
+const cached = files.filter((f) => f !== WORKER);
+const hash = createHash("sha256");
+for (const file of cached) hash.update(file).update("\0").update(readFileSync(join(dir, file)));
+const version = hash.digest("hex").slice(0, 16);
+const bytes = cached.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+
+writeFileSync(join(dir, WORKER), `// Written by tools/offline.mjs: PartnerLens offline, for the copy this file sits in.
+const VERSION = "${version}";
+const FILES = ${JSON.stringify(["", ...cached])};
+${worker.toString().replace(/^function worker\(\) \{\n?|\}$/g, "")}`);
+console.log(`${join(dir, WORKER)}: ${cached.length} files, ${(bytes / 1024).toFixed(0)} KB, version ${version}`);
+
+// The worker's code (FILES and VERSION come first). Kept as a function here so it is checked
+// as JavaScript with this file.
+function worker() {
+  // This copy's root, such as https://example.com/assess/; its caches carry it in their names,
+  // so a second copy on the same origin keeps its own.
+  const ROOT = new URL("./", self.location).href;
+  const PREFIX = `partnerlens ${ROOT} `;
+  const APP = PREFIX + VERSION;
+  // Vendor surveys (?survey=) fetched while online, kept from version to version.
+  const SURVEYS = PREFIX + "surveys";
+  const OWN = new Set(FILES.map((file) => ROOT + file));
+
+  self.addEventListener("install", (event) => {
+    event.waitUntil(caches.open(APP).then((cache) =>
+      cache.addAll(FILES.map((file) => new Request(ROOT + file, { cache: "reload" })))));
+  });
+
+  self.addEventListener("activate", (event) => {
+    event.waitUntil(caches.keys().then((keys) => Promise.all(keys
+      .filter((key) => key.startsWith(PREFIX) && key !== APP && key !== SURVEYS)
+      .map((key) => caches.delete(key)))));
+  });
+
+  // The page's "Reload" once a new version is ready (public/loader.js).
+  self.addEventListener("message", (event) => {
+    if (event.data === "activate") self.skipWaiting();
+  });
+
+  self.addEventListener("fetch", (event) => {
+    const request = event.request;
+    if (request.method !== "GET") return;
+    const url = new URL(request.url);
+    url.hash = "";
+    // A page answers whatever its query (?survey=) or fragment (#r=, a personal link).
+    if (request.mode === "navigate") url.search = "";
+    const own = url.href.startsWith(ROOT) && OWN.has(url.href);
+    if (own) {
+      event.respondWith(caches.match(url.href, { cacheName: APP }).then((hit) => hit || fetch(request)));
+    } else if (url.origin === self.location.origin && url.pathname.endsWith(".json")) {
+      event.respondWith(survey(request));
+    }
+  });
+
+  // A vendor's survey: the network first, so a change reaches the partner; offline, the copy
+  // from the last time it was opened; never opened, a 504 that the app explains.
+  async function survey(request) {
+    const cache = await caches.open(SURVEYS);
+    try {
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request.url, response.clone());
+      return response;
+    } catch {
+      const kept = await cache.match(request.url);
+      return kept || new Response("", { status: 504, statusText: "Not saved for offline use", headers: { "X-PartnerLens-Offline": "not-saved" } });
+    }
+  }
+}
