@@ -10,14 +10,14 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test tools tools-browser lint unit web-test build e2e bench fuzz clean
+.PHONY: serve test tools tools-browser lint unit web-test build e2e lighthouse bench fuzz clean
 
 ## serve: build the app and serve it on http://127.0.0.1:8080 with live reload
 serve: tools
 	trunk serve
 
-## test: formatting, lints (host and wasm32), host tests, browser tests, release builds, end-to-end tests
-test: tools-browser lint unit web-test build e2e
+## test: formatting, lints (host and wasm32), host tests, browser tests, release builds, end-to-end tests, Lighthouse
+test: tools-browser lint unit web-test build e2e lighthouse
 
 tools:
 	bash .ci/install-tools.sh
@@ -46,6 +46,11 @@ build: tools-browser
 
 e2e:
 	npx playwright test
+
+## lighthouse: accessibility, best practices and SEO at 100 on the partner page, the results and
+## the dashboard with a data set, in both builds (performance is `make bench`'s)
+lighthouse:
+	node tests/lighthouse.mjs
 
 ## bench: PartnerLens side by side with a hand-written floor page and SurveyJS (with Lighthouse),
 ## bundle sizes, time to the first question, memory, the dashboard on 10,000 responses,

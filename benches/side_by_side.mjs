@@ -29,7 +29,7 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run
   "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 // Fast 3G as Chromium's DevTools and the earlier benches define it here.
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const LIGHTHOUSE = "benches/peers/node_modules/.bin/lighthouse";
+const LIGHTHOUSE = "node_modules/.bin/lighthouse";
 
 const PAGES = {
   floor: { dir: "target/bench-peers/floor", port: 8094, first: "fieldset input" },
