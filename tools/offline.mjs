@@ -3,9 +3,11 @@
 // - Puts the policy in each page as a <meta> (a host should also send it as a header, with
 //   frame-ancestors, which a <meta> cannot carry: docs/hosting.md).
 // - Tells each page's loader (public/loader.js) where the service worker is.
-// - Writes sw.js: it caches every built file of this copy on install, answers them from the
-//   cache, keeps the vendor surveys it fetched for offline use, and deletes only this copy's old
-//   caches. Its version is a hash of the files, so a new build is a new worker.
+// - Writes sw.js: on install it caches the files of the page that installed it (the partner's
+//   page, or the dashboard: a partner never downloads the dashboard's wasm) and those both use;
+//   the other page's files are cached when it is first opened online. It answers this copy's
+//   files from the cache, keeps the vendor surveys it fetched for offline use, and deletes only
+//   this copy's old caches. Its version is a hash of the files, so a new build is a new worker.
 // Usage: node tools/offline.mjs <dist dir>   (idempotent)
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
@@ -61,9 +63,15 @@ for (const file of cached) hash.update(file).update("\0").update(readFileSync(jo
 const version = hash.digest("hex").slice(0, 16);
 const bytes = cached.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 
+// Which page needs a file: the dashboard's own, the partner page's own, or both (the rest).
+const DASHBOARD = cached.filter((f) => f === "dashboard.html" || f.startsWith("partnerlens-dashboard") || f.startsWith("style/"));
+const PARTNER = ["", ...cached.filter((f) => f === "index.html" || /^partnerlens-(web|full)/.test(f) || /^[a-z]+-[0-9a-f]+\.css$/.test(f))];
+
 writeFileSync(join(dir, WORKER), `// Written by tools/offline.mjs: PartnerLens offline, for the copy this file sits in.
 const VERSION = "${version}";
 const FILES = ${JSON.stringify(["", ...cached])};
+const DASHBOARD = ${JSON.stringify(DASHBOARD)};
+const PARTNER = ${JSON.stringify(PARTNER)};
 ${worker.toString().replace(/^function worker\(\) \{\n?|\}$/g, "")}`);
 console.log(`${join(dir, WORKER)}: ${cached.length} files, ${(bytes / 1024).toFixed(0)} KB, version ${version}`);
 
@@ -79,9 +87,22 @@ function worker() {
   const SURVEYS = PREFIX + "surveys";
   const OWN = new Set(FILES.map((file) => ROOT + file));
 
+  // The pages this copy serves now (the one installing, or those an update replaces) and the
+  // pages an earlier version had cached: their files, and the files both pages use.
   self.addEventListener("install", (event) => {
-    event.waitUntil(caches.open(APP).then((cache) =>
-      cache.addAll(FILES.map((file) => new Request(ROOT + file, { cache: "reload" })))));
+    event.waitUntil((async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      const opened = windows.map((client) => new URL(client.url).pathname.endsWith("/dashboard.html"));
+      const earlier = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== APP && key !== SURVEYS);
+      for (const key of earlier) {
+        const cache = await caches.open(key);
+        if (await cache.match(ROOT + "dashboard.html")) opened.push(true);
+        if (await cache.match(ROOT + "index.html")) opened.push(false);
+      }
+      const skip = new Set([...(opened.includes(true) ? [] : DASHBOARD), ...(opened.includes(false) || !opened.length ? [] : PARTNER)]);
+      const cache = await caches.open(APP);
+      await cache.addAll(FILES.filter((file) => !skip.has(file)).map((file) => new Request(ROOT + file, { cache: "reload" })));
+    })());
   });
 
   self.addEventListener("activate", (event) => {
@@ -104,11 +125,21 @@ function worker() {
     if (request.mode === "navigate") url.search = "";
     const own = url.href.startsWith(ROOT) && OWN.has(url.href);
     if (own) {
-      event.respondWith(caches.match(url.href, { cacheName: APP }).then((hit) => hit || fetch(request)));
+      event.respondWith(file(url.href, request));
     } else if (url.origin === self.location.origin && url.pathname.endsWith(".json")) {
       event.respondWith(survey(request));
     }
   });
+
+  // This copy's file from the cache; the other page's files the first time it is opened.
+  async function file(address, request) {
+    const cache = await caches.open(APP);
+    const hit = await cache.match(address);
+    if (hit) return hit;
+    const response = await fetch(request.mode === "navigate" ? address : request);
+    if (response.ok) await cache.put(address, response.clone());
+    return response;
+  }
 
   // A vendor's survey: the network first, so a change reaches the partner; offline, the copy
   // from the last time it was opened; never opened, a 504 that the app explains.

@@ -40,6 +40,13 @@ for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/asses
       await page.goto(origin);
       await expect(q.pageHeading("About you")).toBeVisible();
       expect(await workerReady(page)).toBe("activated");
+      // A partner's visit keeps the partner page's files, not the dashboard's wasm.
+      const kept = await page.evaluate(async () => {
+        const key = (await caches.keys()).find((name) => !name.endsWith(" surveys"));
+        return (await (await caches.open(key)).keys()).map((request) => new URL(request.url).pathname.split("/").pop());
+      });
+      expect(kept).toContain("partnerlens-full_bg.wasm");
+      expect(kept).not.toContain("partnerlens-dashboard_bg.wasm");
       await page.goto(`${origin}?survey=test-fixtures/minimal.json`);
       await expect(q.heading("Minimal survey")).toBeVisible();
       await page.goto(`${origin}dashboard.html`);
