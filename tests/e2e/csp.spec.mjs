@@ -71,13 +71,21 @@ for (const base of ["/", "http://127.0.0.1:8092/assess/"]) {
     await page.goto(`${base}dashboard.html`);
     await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
     await expect(page.getByText("30 of 30 responses match the filters.")).toBeVisible();
+    // Every view, each with its chart.
+    for (const view of ["Vendor and partners", "Waves", "Partner portfolio"]) {
+      await page.getByRole("radio", { name: view }).check();
+      await expect(page.getByRole("radio", { name: view })).toBeChecked();
+    }
     await expectPolicy(page, "dashboard");
   });
 }
 
-test("the partner page under /assess/ runs under the policy without a violation", async ({ page }) => {
+test("a vendor survey under /assess/ and a broken survey's page run under the policy without a violation", async ({ page }) => {
   await watchPolicy(page);
   await page.goto("http://127.0.0.1:8092/assess/?survey=surveys/extended-example.json");
   await expect(page.getByRole("heading", { level: 2, name: "About you" })).toBeVisible();
   await expectPolicy(page, "vendor survey under /assess/");
+  await page.goto("/?survey=test-fixtures/many-errors.json");
+  await expect(page.getByRole("heading", { level: 1, name: "This survey could not be loaded" })).toBeVisible();
+  await expectPolicy(page, "survey error page");
 });
