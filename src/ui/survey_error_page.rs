@@ -9,12 +9,16 @@ use std::sync::Arc;
 #[component]
 pub fn SurveyErrorPage(failure: Arc<SurveyFailure>) -> impl IntoView {
     let state = use_app_state();
-    let problems = failure
-        .problems
-        .iter()
-        .map(|problem| view! { <li>{problem.clone()}</li> })
-        .collect_view();
     let address = failure.address.clone();
+    // Redrawn in the chosen language; the survey reader's own findings stay as it words them.
+    let problems = move || {
+        let strings = state.strings();
+        failure
+            .problems
+            .iter()
+            .map(|problem| view! { <li>{strings.survey_problem(problem, &failure.address)}</li> })
+            .collect_view()
+    };
     view! {
         <main class="survey-error">
             <h1>{move || state.strings().survey_error_title}</h1>

@@ -6,28 +6,46 @@ use crate::engine::{load_survey, Survey};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Why the survey is not available, in the words shown on the error page.
+/// Why the survey is not available, shown on the error page in the page's language.
 pub struct SurveyFailure {
     pub address: String,
-    pub problems: Vec<String>,
+    pub problems: Vec<SurveyProblem>,
+}
+
+/// One reason the survey file at the failure's address could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SurveyProblem {
+    /// What the survey reader or the address check found, in the words `partnerlens check`
+    /// prints.
+    Reader(String),
+    /// The address points to another site.
+    OtherSite,
+    /// No answer from the server.
+    Unreachable,
+    /// Offline, and this device has no copy (the offline worker has never fetched it).
+    NotSavedOffline,
+    /// The server answered with an error status.
+    Status(u16, String),
+    /// The body goes past `MAX_SURVEY_BYTES`.
+    TooLarge,
 }
 
 /// The survey address from the page's query, checked to stay on this origin.
 pub fn survey_address() -> Result<String, SurveyFailure> {
-    let fail = |address: &str, problem: String| SurveyFailure {
+    let fail = |address: &str, problem: SurveyProblem| SurveyFailure {
         address: address.to_owned(),
         problems: vec![problem],
     };
     let Some(window) = web_sys::window() else {
-        return Err(fail("", "the app must run in a browser window".into()));
+        return Err(fail("", SurveyProblem::Unreachable));
     };
     let location = window.location();
     let search = location.search().unwrap_or_default();
     let param = web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|params| params.get("survey"));
-    let path =
-        survey_path(param.as_deref()).map_err(|e| fail(param.as_deref().unwrap_or(""), e))?;
+    let path = survey_path(param.as_deref())
+        .map_err(|e| fail(param.as_deref().unwrap_or(""), SurveyProblem::Reader(e)))?;
     // The engine refuses schemes and other hosts; the browser's own URL parser has the last word.
     let href = location.href().unwrap_or_default();
     let same_origin = web_sys::Url::new_with_base(&path, &href)
@@ -36,32 +54,34 @@ pub fn survey_address() -> Result<String, SurveyFailure> {
     if same_origin {
         Ok(path)
     } else {
-        Err(fail(
-            &path,
-            format!("\"{path}\" does not point to this site"),
-        ))
+        Err(fail(&path, SurveyProblem::OtherSite))
     }
 }
 
 /// Fetches and reads the survey; also returns the file's text, which a hand-over to the full
 /// app carries.
 pub async fn fetch_survey(address: &str) -> Result<(Survey, String), SurveyFailure> {
-    let fail = |problems: Vec<String>| SurveyFailure {
+    let fail = |problems: Vec<SurveyProblem>| SurveyFailure {
         address: address.to_owned(),
         problems,
     };
     let bytes = fetch_bytes(address).await.map_err(|e| fail(vec![e]))?;
-    let survey = load_survey(&bytes)
-        .map_err(|errors| fail(errors.0.iter().map(ToString::to_string).collect()))?;
+    let survey = load_survey(&bytes).map_err(|errors| {
+        fail(
+            errors
+                .0
+                .iter()
+                .map(|e| SurveyProblem::Reader(e.to_string()))
+                .collect(),
+        )
+    })?;
     // The reader has accepted it as JSON, which is UTF-8.
     Ok((survey, String::from_utf8(bytes).unwrap_or_default()))
 }
 
-async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
-    let unreachable = |_| {
-        format!("the survey file at \"{address}\" could not be reached; check your connection and reload")
-    };
-    let window = web_sys::window().ok_or("no browser window")?;
+async fn fetch_bytes(address: &str) -> Result<Vec<u8>, SurveyProblem> {
+    let unreachable = |_| SurveyProblem::Unreachable;
+    let window = web_sys::window().ok_or(SurveyProblem::Unreachable)?;
     let response = JsFuture::from(window.fetch_with_str(address))
         .await
         .map_err(unreachable)?;
@@ -73,15 +93,12 @@ async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
         .ok()
         .flatten();
     if offline.as_deref() == Some("not-saved") {
-        return Err(format!(
-            "you are offline, and the survey at \"{address}\" was never opened on this device while online, so there is no copy of it here; connect to the internet and reload"
-        ));
+        return Err(SurveyProblem::NotSavedOffline);
     }
     if !response.ok() {
-        return Err(format!(
-            "the server answered {} {} for \"{address}\"; check the address",
+        return Err(SurveyProblem::Status(
             response.status(),
-            response.status_text()
+            response.status_text(),
         ));
     }
     let Some(body) = response.body() else {
@@ -102,9 +119,7 @@ async fn fetch_bytes(address: &str) -> Result<Vec<u8>, String> {
         let end = start + value.length() as usize;
         if end > MAX_SURVEY_BYTES {
             let _ = reader.cancel();
-            return Err(format!(
-                "the survey file at \"{address}\" is larger than 1 MB, the most a survey may be; remove unused translations or split the survey"
-            ));
+            return Err(SurveyProblem::TooLarge);
         }
         bytes.resize(end, 0);
         value.copy_to(&mut bytes[start..]);

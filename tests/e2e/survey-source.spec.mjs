@@ -31,6 +31,10 @@ test("a missing survey file and another site's address are explained, not blank"
   await q.open("?survey=surveys/no-such-survey.json");
   await expect(q.heading("This survey could not be loaded")).toBeVisible();
   await expect(page.getByRole("listitem")).toContainText("the server answered 404");
+  // The page's own words follow the language menu.
+  await q.chooseLanguage("Language", "Deutsch");
+  await expect(page.getByRole("listitem")).toContainText("der Server hat für „surveys/no-such-survey.json“ mit 404");
+  await q.chooseLanguage(/^Sprache/, "English");
 
   await q.open("?survey=https://evil.example/survey.json");
   await expect(q.heading("This survey could not be loaded")).toBeVisible();

@@ -4,6 +4,7 @@
 mod de;
 mod en;
 
+use super::survey_fetch::SurveyProblem;
 use crate::engine::assessment::StoredProblem;
 use crate::engine::clock::Clock;
 use crate::engine::export::FileProblem;
@@ -131,6 +132,12 @@ pub struct Strings {
     pub survey_error_title: &'static str,
     pub survey_error_intro: &'static str,
     pub survey_error_hint: &'static str,
+    /// Why a survey file could not be had, with `{address}` (and `{status}`).
+    pub survey_other_site: &'static str,
+    pub survey_unreachable: &'static str,
+    pub survey_not_saved_offline: &'static str,
+    pub survey_status: &'static str,
+    pub survey_too_large: &'static str,
     pub not_applicable: &'static str,
     pub previous: &'static str,
     pub next: &'static str,
@@ -498,6 +505,23 @@ impl Strings {
             .fold(template.to_owned(), |text, (name, value)| {
                 text.replace(&format!("{{{name}}}"), value)
             })
+    }
+
+    /// One problem of the survey at `address`, for its error page.
+    pub fn survey_problem(&self, problem: &SurveyProblem, address: &str) -> String {
+        let template = match problem {
+            SurveyProblem::Reader(text) => return text.clone(),
+            SurveyProblem::OtherSite => self.survey_other_site,
+            SurveyProblem::Unreachable => self.survey_unreachable,
+            SurveyProblem::NotSavedOffline => self.survey_not_saved_offline,
+            SurveyProblem::Status(..) => self.survey_status,
+            SurveyProblem::TooLarge => self.survey_too_large,
+        };
+        let status = match problem {
+            SurveyProblem::Status(code, text) => format!("{code} {text}").trim_end().to_owned(),
+            _ => String::new(),
+        };
+        Self::fill(template, &[("address", address), ("status", &status)])
     }
 
     pub fn page_of(&self, page: usize, pages: usize) -> String {
