@@ -6,7 +6,8 @@
 // Usage: node tests/lighthouse.mjs
 import lighthouse, { snapshot } from "lighthouse";
 import puppeteer from "puppeteer-core";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { generated } from "./e2e/cli.mjs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,8 +18,7 @@ const PROFILE = "#partner=Acme%20Integration&type=solution-reseller&region=emea&
 const config = { extends: "lighthouse:default", settings: { onlyCategories: CATEGORIES } };
 
 const responses = join(mkdtempSync(join(tmpdir(), "lighthouse-")), "responses.json");
-writeFileSync(responses, execFileSync("cargo", ["run", "-q", "--bin", "partnerlens", "--", "generate", "--survey",
-  "public/surveys/partner-experience.json", "--count", "40", "--seed", "8"], { encoding: "utf8", maxBuffer: 64 << 20 }));
+writeFileSync(responses, generated(40, 8));
 
 const browser = await puppeteer.launch({
   executablePath: "/usr/bin/chromium",

@@ -3,12 +3,9 @@
 // and themes.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { execFileSync } from "node:child_process";
+import { cli, DEFAULT_SURVEY as SURVEY } from "./cli.mjs";
 import fs from "node:fs";
 
-const SURVEY = "public/surveys/partner-experience.json";
-const cli = (...args) =>
-  execFileSync("cargo", ["run", "-q", "--bin", "partnerlens", "--", ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
 
 async function download(page, name) {
   const done = page.waitForEvent("download");

@@ -1,7 +1,7 @@
 // The strict Content-Security-Policy (tools/offline.mjs puts it in both pages of a release
 // build): in force, and not one violation on any screen, in either build.
 import { test, expect } from "@playwright/test";
-import { execFileSync } from "node:child_process";
+import { generated } from "./cli.mjs";
 import { writeFileSync } from "node:fs";
 import { fillAndOpenResults } from "./pages/results.mjs";
 
@@ -65,8 +65,7 @@ test("every partner screen runs under the policy without a violation", async ({ 
 for (const base of ["/", "http://127.0.0.1:8092/assess/"]) {
   test(`the dashboard with a data set open runs under the policy without a violation (${base})`, async ({ page }, testInfo) => {
     const file = testInfo.outputPath("responses.json");
-    writeFileSync(file, execFileSync("cargo", ["run", "-q", "--bin", "partnerlens", "--", "generate", "--survey",
-      "public/surveys/partner-experience.json", "--count", "30", "--seed", "5"], { encoding: "utf8" }));
+    writeFileSync(file, generated(30, 5));
     await watchPolicy(page);
     await page.goto(`${base}dashboard.html`);
     await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { QuestionnairePage } from "./pages/questionnaire.mjs";
+import { generated } from "./cli.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -30,7 +31,7 @@ for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/asses
   test(`with the server gone, the app, a vendor survey opened before and the dashboard still work (${prefix})`, async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     const origin = `http://127.0.0.1:${port}${prefix}`;
-    const responses = cli("generate", "--survey", "public/surveys/partner-experience.json", "--count", "20", "--seed", "3");
+    const responses = generated(20, 3);
     const file = testInfo.outputPath("responses.json");
     writeFileSync(file, responses);
     const server = await serve(dist, port, prefix);
@@ -130,7 +131,3 @@ test("a new version is offered, reloads only when asked, and each copy on the or
     rmSync(site, { recursive: true, force: true });
   }
 });
-
-function cli(...args) {
-  return execFileSync("cargo", ["run", "-q", "--bin", "partnerlens", "--", ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
-}
