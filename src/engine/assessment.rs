@@ -260,7 +260,8 @@ pub fn describe_raw(raw: &str) -> Option<String> {
 /// `survey_id`, `structure_hash`) are not answers.
 pub fn answer_leaves(response: &Response) -> BTreeMap<String, Value> {
     let mut leaves = BTreeMap::new();
-    if let Ok(Value::Object(top)) = serde_json::from_str::<Value>(&response.to_json()) {
+    // Straight to a `Value`: no JSON text written and read back, on every autosave.
+    if let Ok(Value::Object(top)) = serde_json::to_value(response) {
         for (key, value) in &top {
             if !matches!(key.as_str(), "id" | "survey_id" | "structure_hash") {
                 collect(&mut leaves, pointer_segment(String::new(), key), value);

@@ -97,6 +97,9 @@ pub fn Questionnaire(
     let assessment = StoredValue::new(assessment);
     // When the answers were last stored, or None when the browser refused.
     let saved = RwSignal::new(None::<Option<Millis>>);
+    // The text this tab stored last: while the stored copy still reads the same, no other tab
+    // has saved since, and a save need not read it back and merge it.
+    let written = StoredValue::new(None::<String>);
 
     // Copy, so every closure below can read the survey without its own clone.
     let survey = StoredValue::new(survey);
@@ -116,10 +119,14 @@ pub fn Questionnaire(
             let now = storage::now();
             let percent = progress.with_untracked(|p| p.percent() as u32);
             let outcome = assessment.try_update_value(|a| {
-                let stored = storage::stored_copy(&a.response.id);
+                let stored = written
+                    .with_value(|ours| storage::stored_copy_since(&a.response.id, ours.as_deref()));
                 let (_, merged) = a.save_change(current, now, stored.as_ref());
                 a.progress_percent = percent;
-                (storage::save(a), merged.then(|| a.response.clone()))
+                let text = storage::store(a);
+                let stored = text.is_some();
+                written.set_value(text);
+                (stored, merged.then(|| a.response.clone()))
             });
             let Some((stored, merged)) = outcome else {
                 return;

@@ -236,10 +236,19 @@ pub fn has_entries() -> bool {
 
 /// The stored copy of an assessment, as another tab may have saved it.
 pub fn stored_copy(id: &str) -> Option<Assessment> {
+    stored_copy_since(id, None)
+}
+
+/// The stored copy of an assessment if another tab has saved it since this tab stored `ours`:
+/// None while the stored text is still `ours`, which then need not be read again.
+pub fn stored_copy_since(id: &str, ours: Option<&str>) -> Option<Assessment> {
     let raw = local()?
         .get_item(&format!("{ASSESSMENT_PREFIX}{id}"))
         .ok()
         .flatten()?;
+    if ours == Some(raw.as_str()) {
+        return None;
+    }
     Assessment::from_json(&raw, id, now()).ok()
 }
 
@@ -269,14 +278,19 @@ pub fn set_open_in_this_tab(id: Option<&str>) {
 
 /// Saves an assessment; false when the browser refused (private mode, quota, disabled storage).
 pub fn save(assessment: &Assessment) -> bool {
-    local().is_some_and(|storage| {
-        storage
-            .set_item(
-                &format!("{ASSESSMENT_PREFIX}{}", assessment.response.id),
-                &assessment.to_json(),
-            )
-            .is_ok()
-    })
+    store(assessment).is_some()
+}
+
+/// Stores an assessment; the text stored, or None when the browser refused.
+pub fn store(assessment: &Assessment) -> Option<String> {
+    let text = assessment.to_json();
+    local()?
+        .set_item(
+            &format!("{ASSESSMENT_PREFIX}{}", assessment.response.id),
+            &text,
+        )
+        .ok()?;
+    Some(text)
 }
 
 pub fn load_locale() -> Option<String> {
