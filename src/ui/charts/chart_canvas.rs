@@ -56,6 +56,46 @@ fn container_width(canvas: &HtmlCanvasElement) -> f64 {
         .map_or(0.0, |parent| f64::from(parent.client_width()))
 }
 
+/// Tells `near` once an element comes within a screen's height of the screen.
+struct NearWatch {
+    observer: web_sys::IntersectionObserver,
+    // Kept alive as long as the observer may call it.
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl NearWatch {
+    fn new(element: &web_sys::Element, near: RwSignal<bool>) -> Option<NearWatch> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let close = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if close && !near.get_untracked() {
+                near.set(true);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100% 0px");
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(element);
+        Some(NearWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for NearWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// One chart, with its PNG download button. `chart` is read in an effect, so the chart is
 /// redrawn whenever a signal it reads changes.
 #[component]
@@ -82,14 +122,29 @@ pub fn ChartCanvas(
         }
     });
     on_cleanup(move || resize.remove());
+    // A long report's lower charts are drawn when the reader comes within a screen of them
+    // (or prints): opening the report then costs only the charts in view.
+    let near = RwSignal::new(false);
+    let watch = StoredValue::new_local(None::<NearWatch>);
+    Effect::new(move || {
+        if let Some(canvas) = canvas.get() {
+            watch.set_value(NearWatch::new(&canvas, near));
+        }
+    });
+    on_cleanup(move || drop(watch.try_update_value(Option::take)));
     let drawn = chart.clone();
     // Counts drawings, so that a first drawing still waiting for its frame is dropped when a
     // newer one has happened meanwhile.
     let generation = StoredValue::new(0_u32);
-    Effect::new(move |drawn_before: Option<()>| {
+    let painted = StoredValue::new(false);
+    Effect::new(move || {
         let Some(canvas) = canvas.get() else { return };
-        let palette = Palette::of(state.dark.get() && !state.printing.get());
+        let printing = state.printing.get();
+        let palette = Palette::of(state.dark.get() && !printing);
         let known_width = width.get();
+        if !near.get() && !printing {
+            return;
+        }
         let Some(chart) = drawn() else { return };
         generation.update_value(|g| *g += 1);
         let this = generation.get_value();
@@ -109,6 +164,7 @@ pub fn ChartCanvas(
             let clock = window().performance();
             let start = clock.as_ref().map(|c| c.now());
             render(&canvas, chart.as_ref(), css_width, scale, palette);
+            painted.set_value(true);
             // `make bench` reads how long the last drawing took.
             if let (Some(clock), Some(start)) = (clock, start) {
                 let _ = canvas.set_attribute("data-draw-ms", &(clock.now() - start).to_string());
@@ -116,7 +172,7 @@ pub fn ChartCanvas(
         };
         // The first drawing waits a frame, so the report's text paints first; later ones
         // (a new width, theme, print mode or answer) draw at once, before print takes its copy.
-        if drawn_before.is_some() {
+        if painted.get_value() || printing {
             paint();
         } else {
             request_animation_frame(paint);
