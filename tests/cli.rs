@@ -67,9 +67,50 @@ fn version_help_and_usage_errors() {
     let (code, _, err) = partnerlens(&["frobnicate"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown command 'frobnicate'"));
+    let (code, _, err) = partnerlens(&["frobnicate", "--help"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown command 'frobnicate'"));
+    let (code, _, err) = partnerlens(&["score", "--format", "xml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--format xml: use json or csv"));
     let (code, _, err) = partnerlens(&["check", "no-such-file.json"]);
     assert_eq!(code, 1);
     assert!(err.contains("no-such-file.json: cannot read"));
+}
+
+#[test]
+fn each_command_prints_its_own_help_and_exits_0() {
+    let (code, out, err) = partnerlens(&["waves", "--help"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.starts_with("Usage:\n  partnerlens waves --survey SURVEY --earlier WAVE"));
+    assert!(out.contains("Two waves of partner-side responses"));
+    assert!(out.contains("Each FILE holds one response or an array of them"));
+    assert!(out.contains("Exit status: 0 on success"));
+    assert!(
+        !out.contains("partnerlens rank"),
+        "only the asked command: {out}"
+    );
+    // Help wins over what else is on the line, even a missing or wrong option.
+    let (code, out, _) = partnerlens(&["generate", "--count", "3", "-h"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Print N realistic generated responses"));
+    assert!(!out.contains("Each FILE"), "generate reads no FILE: {out}");
+    for command in [
+        "check",
+        "score",
+        "aggregate",
+        "rank",
+        "align",
+        "portfolio",
+        "answers",
+    ] {
+        let (code, out, _) = partnerlens(&[command, "--help"]);
+        assert_eq!(code, 0, "{command}");
+        assert!(
+            out.contains(&format!("  partnerlens {command} ")),
+            "{command}: {out}"
+        );
+    }
 }
 
 const SURVEY: &str = "public/surveys/partner-experience.json";

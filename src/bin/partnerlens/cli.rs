@@ -54,6 +54,27 @@ Usage:
 Exit status: 0 on success, 1 when a file is invalid or refused, 2 on a usage error.
 ";
 
+/// One command's part of `HELP` (its usage and description), the note on FILE arguments when
+/// it reads them, and the exit statuses; None for a command `HELP` does not describe.
+fn command_help(command: &str) -> Option<String> {
+    let start = format!("  partnerlens {command} ");
+    let mut lines = HELP.lines().skip_while(|line| !line.starts_with(&start));
+    let first = lines.next()?;
+    let mut text = format!("Usage:\n{first}\n");
+    for line in lines.take_while(|l| l.starts_with("    ") || l.starts_with("      ")) {
+        text.push_str(line);
+        text.push('\n');
+    }
+    let note = HELP.lines().find(|line| line.starts_with("  Each FILE"));
+    if let Some(note) = note.filter(|_| first.contains("FILE...")) {
+        text.push_str(note);
+        text.push('\n');
+    }
+    let status = HELP.lines().find(|line| line.starts_with("Exit status"));
+    text.push_str(&format!("\n{}\n", status.unwrap_or_default()));
+    Some(text)
+}
+
 /// A problem to report, with the exit status it calls for.
 struct Failure {
     message: String,
@@ -157,6 +178,12 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
     let mut options = Options::default();
     while let Some(arg) = parser.next()? {
         match arg {
+            Long("help") | Short('h') => {
+                let help = command_help(&command)
+                    .ok_or_else(|| usage(format!("unknown command '{command}'")))?;
+                print!("{help}");
+                return Ok(ExitCode::SUCCESS);
+            }
             Long("survey") => options.survey = Some(parser.value()?.string()?),
             Long("by") => {
                 let name = parser.value()?.string()?;
