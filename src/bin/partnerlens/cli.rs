@@ -61,7 +61,7 @@ fn command_help(command: &str) -> Option<String> {
     let mut lines = HELP.lines().skip_while(|line| !line.starts_with(&start));
     let first = lines.next()?;
     let mut text = format!("Usage:\n{first}\n");
-    for line in lines.take_while(|l| l.starts_with("    ") || l.starts_with("      ")) {
+    for line in lines.take_while(|l| l.starts_with("    ")) {
         text.push_str(line);
         text.push('\n');
     }
