@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 
 ## serve: build the app and serve it on http://127.0.0.1:8080 with live reload
 serve: tools
-	trunk serve
+	cd web && trunk serve
 
 ## test: formatting, lints (host and wasm32), host tests, browser tests, release builds, end-to-end tests, Lighthouse
 test: tools-browser lint unit web-test build e2e lighthouse
@@ -25,22 +25,24 @@ tools:
 tools-browser:
 	bash .ci/install-tools.sh --browser
 
+## lint: the engine and the CLI on the host; the engine and the web app on wasm32
 lint:
-	cargo fmt --check
+	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets $(WASM) -- -D warnings
+	cargo clippy -p partnerlens-engine --lib $(WASM) -- -D warnings
+	cargo clippy -p partnerlens-web --all-targets $(WASM) -- -D warnings
 
 unit:
 	cargo test
 
 web-test:
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test $(WASM) --test web --test web_charts
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test -p partnerlens-web $(WASM)
 
 build: tools-browser
-	trunk build --release
+	cd web && trunk build --release
 	node tools/prerender.mjs dist /
 	node tools/offline.mjs dist
-	trunk build --release --public-url /assess/ --dist dist-assess
+	cd web && trunk build --release --public-url /assess/ --dist ../dist-assess
 	node tools/prerender.mjs dist-assess /assess/
 	node tools/offline.mjs dist-assess
 
@@ -57,7 +59,7 @@ lighthouse:
 ## aggregation of 10,000 responses. Every step runs; it fails if any missed its targets.
 ## (not part of `make test`)
 bench: tools-browser
-	trunk build --release
+	cd web && trunk build --release
 	node tools/prerender.mjs dist /
 	node tools/offline.mjs dist
 	cd benches/peers && npm ci --no-audit --no-fund
@@ -66,7 +68,7 @@ bench: tools-browser
 	node benches/side_by_side.mjs || status=1; \
 	node benches/page_load.mjs || status=1; \
 	node benches/dashboard_load.mjs || status=1; \
-	cargo bench --bench aggregate || status=1; \
+	cargo bench -p partnerlens-engine --bench aggregate || status=1; \
 	exit $$status
 
 ## fuzz: run the survey-loader fuzz target for a while (needs nightly; not part of `make test`)

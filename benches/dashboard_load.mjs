@@ -24,7 +24,7 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run
 
 const file = join(tmpdir(), `partnerlens-${COUNT}.json`);
 const generate = (count, seed, ...more) => JSON.parse(execFileSync("cargo", ["run", "-q", "--release", "--bin", "partnerlens",
-  "--", "generate", "--survey", "public/surveys/partner-experience.json", "--count", String(count), "--seed", String(seed),
+  "--", "generate", "--survey", "web/public/surveys/partner-experience.json", "--count", String(count), "--seed", String(seed),
   ...more], { maxBuffer: 256 << 20 }));
 const VENDOR = 5;
 writeFileSync(file, JSON.stringify([

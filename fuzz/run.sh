@@ -15,13 +15,13 @@ if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
 fi
 targets="survey_loader saved_response response_rows personal_link share_link results_file dashboard_file stored_set merge survey_address"
 for target in $targets; do mkdir -p "corpus/$target"; done
-cp ../public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
+cp ../web/public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
   > corpus/saved_response/seed.json
 printf '%s' '{"storage_version":1,"created_at":5,"updated_at":9,"changed_at":{"/ratings/leads/importance":9,"/profile/wave":7},"response":{"id":"a1","survey_id":"partner-experience","ratings":{"leads":{"importance":4}}}}' \
   > corpus/saved_response/seed-v1.json
 cargo run --quiet --manifest-path ../Cargo.toml --bin partnerlens -- generate \
-  --survey ../public/surveys/partner-experience.json --count 3 --seed 1 > corpus/response_rows/generated.json
+  --survey ../web/public/surveys/partner-experience.json --count 3 --seed 1 > corpus/response_rows/generated.json
 printf '%s' 'partner=Acme&region=emea&type=solution-reseller&tier=gold&side=partner&wave=2026&survey=x.json' \
   > corpus/personal_link/seed.txt
 cp seeds/share-link.txt corpus/share_link/

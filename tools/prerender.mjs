@@ -5,7 +5,7 @@
 // <template> per language. A small script (first-page.js, written beside the pages, so that a
 // strict Content-Security-Policy needs no inline script) instantiates the one that fits, only
 // for a first visit to the default survey (no ?survey=, no share link, nothing saved); the
-// first module then takes over that page, keeping what was typed or chosen (src/ui/first_page.rs).
+// first module then takes over that page, keeping what was typed or chosen (web/src/first_page.rs).
 // Replacing the default survey file after a build: run this again, or the old survey's first
 // page shows until the app has taken over.
 // The same for the vendor's dashboard.html: only its top (header, heading, introduction),
@@ -34,7 +34,7 @@ const START = "<!--first-page-->";
 const END = "<!--/first-page-->";
 
 // Shows the fitting template unless the page's `skip` holds. Mirrors `Locale::from_code`
-// (src/ui/i18n): the saved choice, else the browser's language. A classic script, run where it
+// (web/src/i18n): the saved choice, else the browser's language. A classic script, run where it
 // stands (after the templates), so the first page is there before the first paint.
 const script = () => `// Written by tools/prerender.mjs: shows the first page from the HTML, when it fits.
 (function () {

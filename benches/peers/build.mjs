@@ -1,5 +1,5 @@
 // Builds the two pages `make bench` measures PartnerLens against, from the default survey's
-// 28 elements (public/surveys/partner-experience.json), into target/bench-peers/:
+// 28 elements (web/public/surveys/partner-experience.json), into target/bench-peers/:
 // - floor/: a hand-written page with no framework: the 28 elements' 56 ratings as native
 //   radios, saved to localStorage on every change, and an SVG gap chart drawn as they change.
 //   Nothing can be faster at this job, so it is the floor every ratio is taken against.
@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { build } from "./node_modules/esbuild/lib/main.js";
 
 const OUT = "target/bench-peers";
-const survey = JSON.parse(readFileSync("public/surveys/partner-experience.json", "utf8"));
+const survey = JSON.parse(readFileSync("web/public/surveys/partner-experience.json", "utf8"));
 const en = (text) => text.en;
 const labels = survey.scale.labels.map((l) => ({ value: l.value, text: en(l.text) }));
 const elements = survey.areas.flatMap((area) =>

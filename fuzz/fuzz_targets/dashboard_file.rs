@@ -2,8 +2,8 @@
 //! panics, and every entry it reads as answers reads back the same from its own JSON.
 #![no_main]
 
+use engine::codec::dataset::{entry_response, split_entries, MAX_DATASET_ENTRIES};
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::dataset::{entry_response, split_entries, MAX_DATASET_ENTRIES};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,9 +3,9 @@
 //! change with the latest stamp.
 #![no_main]
 
+use engine::answers::assessment::Assessment;
+use engine::{load_survey, Dimension, Survey};
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::assessment::Assessment;
-use partnerlens::engine::{load_survey, Dimension, Survey};
 use std::sync::OnceLock;
 
 static SURVEY: OnceLock<Survey> = OnceLock::new();
@@ -15,7 +15,7 @@ const ELEMENTS: [&str; 3] = ["reputation", "leads", "training"];
 fn copies(data: &[u8]) -> (Assessment, Assessment) {
     let survey = SURVEY.get_or_init(|| {
         load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
+            "../../web/public/surveys/partner-experience.json"
         ))
         .unwrap()
     });

@@ -2,17 +2,17 @@
 //! default survey must never panic, and what it accepts must be one of the survey's choices.
 #![no_main]
 
+use engine::answers::prefill::prefill;
+use engine::load_survey;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::load_survey;
-use partnerlens::engine::prefill::prefill;
 use std::sync::OnceLock;
 
-static SURVEY: OnceLock<partnerlens::engine::Survey> = OnceLock::new();
+static SURVEY: OnceLock<engine::Survey> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let survey = SURVEY.get_or_init(|| {
         load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
+            "../../web/public/surveys/partner-experience.json"
         ))
         .unwrap()
     });

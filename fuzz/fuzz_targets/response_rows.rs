@@ -1,16 +1,16 @@
 //! Reading response files straight into scoring rows must never panic on any input.
 #![no_main]
 
+use engine::codec::response_rows::rows_from_json;
+use engine::scoring::model::ScoringModel;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::model::ScoringModel;
-use partnerlens::engine::response_rows::rows_from_json;
 use std::sync::OnceLock;
 
-fn survey() -> &'static partnerlens::engine::Survey {
-    static SURVEY: OnceLock<partnerlens::engine::Survey> = OnceLock::new();
+fn survey() -> &'static engine::Survey {
+    static SURVEY: OnceLock<engine::Survey> = OnceLock::new();
     SURVEY.get_or_init(|| {
-        partnerlens::engine::load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
+        engine::load_survey(include_bytes!(
+            "../../web/public/surveys/partner-experience.json"
         ))
         .expect("the default survey is valid")
     })

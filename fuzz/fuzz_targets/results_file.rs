@@ -3,20 +3,20 @@
 //! nothing new.
 #![no_main]
 
+use engine::codec::export::read_envelopes;
+use engine::codec::import::{plan, ImportStatus};
+use engine::load_survey;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::export::read_envelopes;
-use partnerlens::engine::import::{plan, ImportStatus};
-use partnerlens::engine::load_survey;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-static SURVEY: OnceLock<partnerlens::engine::Survey> = OnceLock::new();
+static SURVEY: OnceLock<engine::Survey> = OnceLock::new();
 const NOW: u64 = 1_800_000_000_000;
 
 fuzz_target!(|data: &[u8]| {
     let survey = SURVEY.get_or_init(|| {
         load_survey(include_bytes!(
-            "../../public/surveys/partner-experience.json"
+            "../../web/public/surveys/partner-experience.json"
         ))
         .unwrap()
     });

@@ -2,8 +2,8 @@
 //! damaged blob, and what it accepts must survive its own round trip.
 #![no_main]
 
+use engine::answers::assessment::Assessment;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::assessment::Assessment;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {

@@ -2,8 +2,8 @@
 //! its inflate limit of memory; and decoded answers re-encode to a link of the same answers.
 #![no_main]
 
+use engine::codec::share_link::{decode, encode};
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::share_link::{decode, encode};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(response) = decode(&String::from_utf8_lossy(data)) {

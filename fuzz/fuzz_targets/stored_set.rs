@@ -2,9 +2,9 @@
 //! a reason, never a panic, and whatever reads is stored and read again unchanged.
 #![no_main]
 
+use engine::codec::dataset::{answers_to_json, entry_response, stored_entries};
+use engine::Response;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::dataset::{answers_to_json, entry_response, stored_entries};
-use partnerlens::engine::Response;
 
 fn read(text: &str) -> Option<Vec<Response>> {
     let entries = stored_entries(text).ok()?;

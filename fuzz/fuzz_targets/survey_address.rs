@@ -2,8 +2,8 @@
 //! site, and what it refuses it says in a short message.
 #![no_main]
 
+use engine::survey::source::survey_path;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::survey_source::survey_path;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

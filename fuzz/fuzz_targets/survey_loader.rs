@@ -2,15 +2,15 @@
 //! list of short messages however crafted the file.
 #![no_main]
 
+use engine::survey::load::MAX_ERRORS;
 use libfuzzer_sys::fuzz_target;
-use partnerlens::engine::load::MAX_ERRORS;
 
 fuzz_target!(|data: &[u8]| {
-    match partnerlens::engine::load_survey(data) {
+    match engine::load_survey(data) {
         // Whatever loads must also hash and pass validation again.
         Ok(survey) => {
             let _ = survey.structure_hash();
-            assert!(partnerlens::engine::load::validate(&survey).is_empty());
+            assert!(engine::survey::load::validate(&survey).is_empty());
         }
         Err(errors) => {
             assert!(errors.0.len() <= MAX_ERRORS + 1);

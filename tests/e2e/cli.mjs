@@ -1,7 +1,7 @@
 // The `partnerlens` CLI, which the tests use to make data sets and to work out expected figures.
 import { execFileSync } from "node:child_process";
 
-export const DEFAULT_SURVEY = "public/surveys/partner-experience.json";
+export const DEFAULT_SURVEY = "web/public/surveys/partner-experience.json";
 
 /** Runs the CLI with `args`; its standard output. */
 export const cli = (...args) =>

@@ -162,7 +162,7 @@ test("each bad file gets its own message and changes nothing stored", async ({ p
     ["empty.json", "", "The file is empty."],
     ["huge.json", "[" + " ".repeat(5 * 1024 * 1024) + "]", "The file is 5.0 MB; files of at most 5 MB are read here."],
     ["notes.json", "{ not json", "The file is not JSON."],
-    ["survey.json", fs.readFileSync("public/surveys/partner-experience.json", "utf8"), "This is a survey file, not results."],
+    ["survey.json", fs.readFileSync("web/public/surveys/partner-experience.json", "utf8"), "This is a survey file, not results."],
     ["other.json", { hello: "world" }, 'The file is JSON but not PartnerLens results: entry 1: it has no "kind": "partnerlens-results"'],
     ["future.json", { ...envelope("f-1", "Future"), format_version: 7 }, "exported by a newer version of PartnerLens (format 7)"],
     ["scale.json", outOfScale, 'Not imported: the importance of "reputation" is 9, outside the survey\'s scale of 1 to 5'],

@@ -1,0 +1,258 @@
+//! Waves: the same survey answered again a year later. Is the program getting better?
+//!
+//! Each wave is scored on its own (its own crosshair, as its own report would place the
+//! elements); the comparison gives each element's change and names the elements that moved
+//! to another quadrant. An element only one wave has data for is listed, not compared.
+
+use crate::scoring::aggregate::{Crosshair, CrosshairMode, ElementScore, Quadrant, Summary, Tally};
+use crate::scoring::model::ScoringModel;
+use serde::{Deserialize, Serialize};
+
+/// Where an element stands in one wave.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub importance: f64,
+    pub performance: f64,
+    pub gap: f64,
+    pub quadrant: Option<Quadrant>,
+}
+
+impl Position {
+    fn of(score: &ElementScore) -> Option<Position> {
+        Some(Position {
+            importance: score.importance?,
+            performance: score.performance?,
+            gap: score.gap?,
+            quadrant: score.quadrant,
+        })
+    }
+}
+
+/// One element in two waves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ElementChange {
+    pub id: String,
+    pub earlier: Option<Position>,
+    pub later: Option<Position>,
+}
+
+/// Which waves have data for an element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    Both,
+    EarlierOnly,
+    LaterOnly,
+    Neither,
+}
+
+impl ElementChange {
+    pub fn presence(&self) -> Presence {
+        match (self.earlier.is_some(), self.later.is_some()) {
+            (true, true) => Presence::Both,
+            (true, false) => Presence::EarlierOnly,
+            (false, true) => Presence::LaterOnly,
+            (false, false) => Presence::Neither,
+        }
+    }
+
+    /// Later performance minus earlier; None unless both waves have the element.
+    pub fn delta_performance(&self) -> Option<f64> {
+        Some(self.later?.performance - self.earlier?.performance)
+    }
+
+    /// Later gap minus earlier: negative when the gap closed.
+    pub fn delta_gap(&self) -> Option<f64> {
+        Some(self.later?.gap - self.earlier?.gap)
+    }
+
+    /// The quadrants it left and entered, when it moved.
+    pub fn moved(&self) -> Option<(Quadrant, Quadrant)> {
+        let from = self.earlier?.quadrant?;
+        let to = self.later?.quadrant?;
+        (from != to).then_some((from, to))
+    }
+}
+
+/// Two waves side by side.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaveComparison {
+    pub earlier_responses: u64,
+    pub later_responses: u64,
+    pub earlier_crosshair: Crosshair,
+    pub later_crosshair: Crosshair,
+    pub elements: Vec<ElementChange>,
+}
+
+/// Compares two tallies of the same model, each against its own crosshair.
+pub fn compare_waves(
+    model: &ScoringModel,
+    earlier: &Tally,
+    later: &Tally,
+    mode: CrosshairMode,
+) -> WaveComparison {
+    let before = Summary::of(model, earlier, mode, 0);
+    let after = Summary::of(model, later, mode, 0);
+    let elements = before
+        .elements
+        .iter()
+        .zip(&after.elements)
+        .map(|(b, a)| ElementChange {
+            id: b.id.clone(),
+            earlier: Position::of(b),
+            later: Position::of(a),
+        })
+        .collect();
+    WaveComparison {
+        earlier_responses: earlier.responses,
+        later_responses: later.responses,
+        earlier_crosshair: before.crosshair,
+        later_crosshair: after.crosshair,
+        elements,
+    }
+}
+
+impl WaveComparison {
+    /// The elements that changed quadrant, in survey order.
+    pub fn movers(&self) -> impl Iterator<Item = (&ElementChange, Quadrant, Quadrant)> {
+        self.elements
+            .iter()
+            .filter_map(|e| e.moved().map(|(from, to)| (e, from, to)))
+    }
+
+    /// The elements only one of the waves has data for.
+    pub fn only(&self, presence: Presence) -> impl Iterator<Item = &ElementChange> {
+        self.elements
+            .iter()
+            .filter(move |e| e.presence() == presence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::response::{Dimension, Response};
+    use crate::default_survey;
+    use crate::scoring::aggregate::Filter;
+    use crate::scoring::model::Row;
+
+    fn response(wave: &str, ratings: &[(&str, i32, i32)]) -> Response {
+        let survey = default_survey();
+        let mut response = Response::new(&survey);
+        response.profile.wave = wave.into();
+        for &(element, importance, performance) in ratings {
+            response.rate(element, Dimension::Importance, Some(importance));
+            response.rate(element, Dimension::Performance, Some(performance));
+        }
+        response
+    }
+
+    fn tally(model: &ScoringModel, rows: &[Row], wave: &str) -> Tally {
+        let filter = Filter {
+            wave: vec![wave.into()],
+            ..Filter::default()
+        };
+        Tally::of_rows(model, rows, |keys| filter.matches(keys))
+    }
+
+    #[test]
+    fn changes_and_quadrant_movers_by_hand() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let responses = [
+            // 2025: leads (5, 2), training (2, 4), ordering (4, 4), invoicing only here (1, 1).
+            response(
+                "2025",
+                &[
+                    ("leads", 5, 2),
+                    ("training", 2, 4),
+                    ("ordering", 4, 4),
+                    ("invoicing", 1, 1),
+                ],
+            ),
+            response(
+                "2025",
+                &[
+                    ("leads", 5, 2),
+                    ("training", 2, 4),
+                    ("ordering", 4, 4),
+                    ("invoicing", 1, 1),
+                ],
+            ),
+            // 2026: leads (5, 5) and (5, 4), training (2, 2), ordering (4, 4), qbr only here.
+            response(
+                "2026",
+                &[
+                    ("leads", 5, 5),
+                    ("training", 2, 2),
+                    ("ordering", 4, 4),
+                    ("qbr", 3, 3),
+                ],
+            ),
+            response(
+                "2026",
+                &[
+                    ("leads", 5, 4),
+                    ("training", 2, 2),
+                    ("ordering", 4, 4),
+                    ("qbr", 3, 3),
+                ],
+            ),
+        ];
+        let rows: Vec<Row> = responses.iter().map(|r| model.row(r)).collect();
+        let comparison = compare_waves(
+            &model,
+            &tally(&model, &rows, "2025"),
+            &tally(&model, &rows, "2026"),
+            CrosshairMode::DataCentred,
+        );
+        assert_eq!(
+            (comparison.earlier_responses, comparison.later_responses),
+            (2, 2)
+        );
+        // 2025 crosshair: I (5+2+4+1)/4 = 3, P (2+4+4+1)/4 = 2.75.
+        // 2026: I (5+2+4+3)/4 = 3.5, P (4.5+2+4+3)/4 = 3.375.
+        assert_eq!(comparison.earlier_crosshair.importance, Some(3.0));
+        assert_eq!(comparison.earlier_crosshair.performance, Some(2.75));
+        assert_eq!(comparison.later_crosshair.importance, Some(3.5));
+        assert_eq!(comparison.later_crosshair.performance, Some(3.375));
+        let find = |id: &str| comparison.elements.iter().find(|e| e.id == id).unwrap();
+        // Leads: P 2 -> 4.5 (+2.5); gap 3 -> 0.5 (-2.5); Concentrate here -> Keep up.
+        let leads = find("leads");
+        assert_eq!(leads.delta_performance(), Some(2.5));
+        assert_eq!(leads.delta_gap(), Some(-2.5));
+        assert_eq!(
+            leads.moved(),
+            Some((Quadrant::ConcentrateHere, Quadrant::KeepUpTheGoodWork))
+        );
+        // Training: P 4 -> 2 (-2); gap -2 -> 0 (+2); Possible overkill -> Low priority.
+        let training = find("training");
+        assert_eq!(
+            (training.delta_performance(), training.delta_gap()),
+            (Some(-2.0), Some(2.0))
+        );
+        assert_eq!(
+            training.moved(),
+            Some((Quadrant::PossibleOverkill, Quadrant::LowPriority))
+        );
+        // Ordering: (4, 4) both years; I 4 >= 3 and >= 3.5, P 4 >= 2.75 and >= 3.375: Keep up.
+        assert_eq!(find("ordering").delta_performance(), Some(0.0));
+        assert_eq!(find("ordering").moved(), None);
+        let movers: Vec<&str> = comparison.movers().map(|(e, ..)| e.id.as_str()).collect();
+        assert_eq!(movers, ["training", "leads"]);
+        // Listed, not compared.
+        let earlier: Vec<&str> = comparison
+            .only(Presence::EarlierOnly)
+            .map(|e| e.id.as_str())
+            .collect();
+        let later: Vec<&str> = comparison
+            .only(Presence::LaterOnly)
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(
+            (earlier.as_slice(), later.as_slice()),
+            (["invoicing"].as_slice(), ["qbr"].as_slice())
+        );
+        assert_eq!(find("invoicing").delta_gap(), None);
+        assert_eq!(find("invoicing").moved(), None);
+    }
+}

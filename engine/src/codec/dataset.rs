@@ -1,0 +1,506 @@
+//! A vendor's data set: many partners' answers to one survey, gathered from exported files,
+//! bare response files, share links and this browser's assessments. It is kept apart from
+//! the user's own assessments, and read in chunks so that a page stays responsive while
+//! thousands of responses arrive.
+
+use crate::answers::assessment::Millis;
+use crate::answers::response::Response;
+use crate::codec::export::{Envelope, FileProblem};
+use crate::scoring::aggregate::{AggregateReport, Quadrant};
+use crate::survey::definition::Survey;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeSet;
+
+/// The stored data-set format this app writes.
+pub const DATASET_FORMAT: u32 = 1;
+/// A data-set file may be larger than an exported file: 10,000 responses take about 25 MB.
+pub const MAX_DATASET_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Entries in one file or one stored data set: ten times the 10,000 responses the dashboard
+/// is built for. The count is checked while the file is split, before anything is allocated
+/// per entry, so that a file of millions of tiny entries is refused instead of exhausting
+/// the page's memory.
+pub const MAX_DATASET_ENTRIES: usize = 100_000;
+
+/// A JSON array's entries, left unread, up to `MAX_DATASET_ENTRIES`; the rest are skipped
+/// without being kept, and `more` says there were some.
+struct CappedEntries<'a> {
+    entries: Vec<&'a RawValue>,
+    more: bool,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for CappedEntries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = CappedEntries<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut capped = CappedEntries {
+                    entries: Vec::new(),
+                    more: false,
+                };
+                while capped.entries.len() < MAX_DATASET_ENTRIES {
+                    match seq.next_element()? {
+                        Some(entry) => capped.entries.push(entry),
+                        None => return Ok(capped),
+                    }
+                }
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    capped.more = true;
+                }
+                Ok(capped)
+            }
+        }
+        deserializer.deserialize_seq(Visit)
+    }
+}
+
+/// An array's entries, or `TooManyEntries` past the limit.
+fn capped_entries(entries: CappedEntries<'_>) -> Result<Vec<&RawValue>, FileProblem> {
+    if entries.more {
+        Err(FileProblem::TooManyEntries(MAX_DATASET_ENTRIES))
+    } else {
+        Ok(entries.entries)
+    }
+}
+
+/// What the list of data sets shows, stored apart from the answers so the list loads fast.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataSetInfo {
+    pub format_version: u32,
+    pub id: String,
+    pub name: String,
+    pub survey_id: String,
+    pub structure_hash: String,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    pub responses: usize,
+    /// Counts the writes of the set's answers: a tab whose copy is older than the stored
+    /// one reads the set again before adding to it, so that no tab drops another's responses.
+    #[serde(default)]
+    pub revision: u64,
+}
+
+impl DataSetInfo {
+    pub fn new(id: String, name: String, survey: &Survey, now: Millis) -> DataSetInfo {
+        DataSetInfo {
+            format_version: DATASET_FORMAT,
+            id,
+            name,
+            survey_id: survey.id.clone(),
+            structure_hash: survey.structure_hash(),
+            created_at: now,
+            updated_at: now,
+            responses: 0,
+            revision: 0,
+        }
+    }
+}
+
+/// What adding a batch of responses to a data set did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Added {
+    pub added: usize,
+    /// Responses whose id the data set already holds.
+    pub duplicates: usize,
+    /// Responses to another survey.
+    pub other_survey: usize,
+    /// Responses refused, each with its position in the batch and the reason.
+    pub invalid: Vec<(usize, String)>,
+}
+
+/// Adds `incoming` to `responses`: new ids only, of this survey, with answers it can take.
+/// A response without an id gets one from its position, so a bare file can be added.
+pub fn add_responses(
+    responses: &mut Vec<Response>,
+    survey: &Survey,
+    incoming: Vec<Response>,
+) -> Added {
+    let mut ids: BTreeSet<String> = responses.iter().map(|r| r.id.clone()).collect();
+    let mut added = Added::default();
+    for (position, mut response) in incoming.into_iter().enumerate() {
+        if response.survey_id != survey.id {
+            added.other_survey += 1;
+            continue;
+        }
+        if let Err(reason) = crate::codec::import::validate_answers(&response, survey) {
+            added.invalid.push((position, reason));
+            continue;
+        }
+        // An id from the answers themselves, so that the same file added twice is caught.
+        if response.id.is_empty() {
+            response.id = format!("response-{:016x}", fnv1a(response.to_json().as_bytes()));
+        }
+        if !ids.insert(response.id.clone()) {
+            added.duplicates += 1;
+            continue;
+        }
+        responses.push(response);
+        added.added += 1;
+    }
+    added
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of a response's text (not a security measure).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Splits a file holding one entry or an array of them into its raw entries, without reading
+/// them: each is then read on its own, a chunk at a time.
+pub fn split_entries(text: &str) -> Result<Vec<&RawValue>, FileProblem> {
+    if text.trim().is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    if text.len() > MAX_DATASET_FILE_BYTES {
+        return Err(FileProblem::TooLarge(text.len(), MAX_DATASET_FILE_BYTES));
+    }
+    let not_json = |e: serde_json::Error| FileProblem::NotJson(e.to_string());
+    if text.trim_start().starts_with('[') {
+        capped_entries(serde_json::from_str(text).map_err(not_json)?)
+    } else {
+        Ok(vec![serde_json::from_str(text).map_err(not_json)?])
+    }
+}
+
+/// One entry of a file as a response: an exported envelope (its answers) or a bare response.
+pub fn entry_response(raw: &str) -> Result<Response, String> {
+    if crate::codec::export::looks_exported(raw) {
+        let envelopes = crate::codec::export::read_envelopes(raw.as_bytes())
+            .map_err(|problem| problem.to_string())?;
+        return envelopes
+            .into_iter()
+            .next()
+            .map(|envelope: Envelope| envelope.response)
+            .ok_or_else(|| "the entry is empty".to_owned());
+    }
+    serde_json::from_str(raw).map_err(|e| format!("not a response: {e}"))
+}
+
+/// The stored text of a data set's answers: versioned, so later formats can migrate.
+pub fn answers_to_json(responses: &[Response]) -> String {
+    #[derive(Serialize)]
+    struct Stored<'a> {
+        format_version: u32,
+        responses: &'a [Response],
+    }
+    serde_json::to_string(&Stored {
+        format_version: DATASET_FORMAT,
+        responses,
+    })
+    .unwrap_or_default()
+}
+
+/// A data set's stored answers as raw entries, each read with `entry_response` a chunk at a
+/// time; a newer format is refused with what to do.
+pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, String> {
+    #[derive(Deserialize)]
+    struct Stored<'a> {
+        format_version: u32,
+        #[serde(borrow)]
+        responses: Option<CappedEntries<'a>>,
+    }
+    let stored: Stored =
+        serde_json::from_str(json).map_err(|e| format!("the stored data set is damaged: {e}"))?;
+    if stored.format_version > DATASET_FORMAT {
+        return Err(format!(
+            "the data set was stored by a newer version of PartnerLens (format {}); reload the page to get the newer app",
+            stored.format_version
+        ));
+    }
+    match stored.responses {
+        None => Ok(Vec::new()),
+        Some(entries) => capped_entries(entries).map_err(|problem| problem.to_string()),
+    }
+}
+
+/// One element compared across segments (regions, types, ...).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ElementComparison {
+    pub id: String,
+    /// Per segment, in the comparison's order.
+    pub gaps: Vec<Option<f64>>,
+    pub performance: Vec<Option<f64>>,
+    pub quadrants: Vec<Option<Quadrant>>,
+    /// The segments do not all place the element in the same quadrant.
+    pub quadrant_differs: bool,
+    /// The segment with the best mean performance: the regional best practice.
+    pub best: Option<usize>,
+}
+
+/// Two or more segments of a grouped aggregate, side by side.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SegmentComparison {
+    pub segments: Vec<String>,
+    pub responses: Vec<u64>,
+    pub elements: Vec<ElementComparison>,
+}
+
+/// The segments to compare before the user picks: every group when there are at most `most`,
+/// else the `most` with the most responses (ties by key), in key order.
+pub fn default_segments(report: &AggregateReport, most: usize) -> Vec<String> {
+    let mut groups: Vec<(u64, &str)> = report
+        .groups
+        .iter()
+        .map(|g| (g.summary.responses, g.key.as_str()))
+        .collect();
+    groups.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let mut keys: Vec<String> = groups
+        .into_iter()
+        .take(most)
+        .map(|(_, k)| k.to_owned())
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Compares the chosen groups of a grouped aggregate; groups it does not have are skipped.
+/// Each segment places elements against its own crosshair, as its own report would.
+pub fn compare_segments(report: &AggregateReport, segments: &[String]) -> SegmentComparison {
+    let groups: Vec<_> = segments
+        .iter()
+        .filter_map(|key| report.groups.iter().find(|g| &g.key == key))
+        .collect();
+    let elements = report
+        .overall
+        .elements
+        .iter()
+        .enumerate()
+        .map(|(index, element)| {
+            let scores: Vec<_> = groups
+                .iter()
+                .map(|g| g.summary.elements.get(index))
+                .collect();
+            let gaps: Vec<Option<f64>> = scores.iter().map(|e| e.and_then(|e| e.gap)).collect();
+            let performance: Vec<Option<f64>> = scores
+                .iter()
+                .map(|e| e.and_then(|e| e.performance))
+                .collect();
+            let quadrants: Vec<Option<Quadrant>> =
+                scores.iter().map(|e| e.and_then(|e| e.quadrant)).collect();
+            let placed: BTreeSet<usize> = quadrants.iter().flatten().map(|q| q.index()).collect();
+            let best = performance
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| p.map(|p| (i, p)))
+                .fold(None::<(usize, f64)>, |best, (i, p)| match best {
+                    Some((_, top)) if top >= p => best,
+                    _ => Some((i, p)),
+                })
+                .map(|(i, _)| i);
+            ElementComparison {
+                id: element.id.clone(),
+                gaps,
+                performance,
+                quadrants,
+                quadrant_differs: placed.len() > 1,
+                best,
+            }
+        })
+        .collect();
+    SegmentComparison {
+        segments: groups.iter().map(|g| g.key.clone()).collect(),
+        responses: groups.iter().map(|g| g.summary.responses).collect(),
+        elements,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::response::Dimension;
+    use crate::default_survey;
+    use crate::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+    use crate::scoring::model::ScoringModel;
+
+    fn response(id: &str, region: &str, ratings: &[(&str, i32, i32)]) -> Response {
+        let survey = default_survey();
+        let mut response = Response::new(&survey);
+        response.id = id.into();
+        response.profile.region = Some(region.into());
+        for &(element, importance, performance) in ratings {
+            response.rate(element, Dimension::Importance, Some(importance));
+            response.rate(element, Dimension::Performance, Some(performance));
+        }
+        response
+    }
+
+    #[test]
+    fn segments_are_compared_element_by_element_with_the_best_performer_named() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        // EMEA: deal registration (5, 1) and leads (1, 5), crosshair (3, 3): deal registration
+        // is Concentrate here, leads Possible overkill. APAC the other way round.
+        let responses = [
+            response("e", "emea", &[("deal-registration", 5, 1), ("leads", 1, 5)]),
+            response("a", "apac", &[("deal-registration", 1, 5), ("leads", 5, 1)]),
+        ];
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        for r in &responses {
+            aggregation.add_response(&model, r).unwrap();
+        }
+        let report = aggregation.report(&model, CrosshairMode::DataCentred);
+        let comparison =
+            compare_segments(&report, &["emea".into(), "apac".into(), "nowhere".into()]);
+        assert_eq!(comparison.segments, ["emea", "apac"]);
+        assert_eq!(comparison.responses, [1, 1]);
+        let deal = comparison
+            .elements
+            .iter()
+            .find(|e| e.id == "deal-registration")
+            .unwrap();
+        assert_eq!(deal.gaps, [Some(4.0), Some(-4.0)]);
+        assert_eq!(deal.performance, [Some(1.0), Some(5.0)]);
+        assert_eq!(
+            deal.quadrants,
+            [
+                Some(Quadrant::ConcentrateHere),
+                Some(Quadrant::PossibleOverkill)
+            ]
+        );
+        assert!(deal.quadrant_differs);
+        assert_eq!(deal.best, Some(1));
+        let leads = comparison
+            .elements
+            .iter()
+            .find(|e| e.id == "leads")
+            .unwrap();
+        assert_eq!(leads.best, Some(0));
+        // Elements nobody rated have no quadrant anywhere and no best segment.
+        let training = comparison
+            .elements
+            .iter()
+            .find(|e| e.id == "training")
+            .unwrap();
+        assert!(!training.quadrant_differs);
+        assert_eq!(training.best, None);
+    }
+
+    #[test]
+    fn until_the_user_picks_the_largest_segments_are_compared() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        // Three in APAC, two in EMEA, one each in the Americas and LATAM.
+        for (i, region) in ["apac", "apac", "apac", "emea", "emea", "americas", "latam"]
+            .iter()
+            .enumerate()
+        {
+            let r = response(&format!("r{i}"), region, &[("leads", 4, 2)]);
+            aggregation.add_response(&model, &r).unwrap();
+        }
+        let report = aggregation.report(&model, CrosshairMode::DataCentred);
+        assert_eq!(
+            default_segments(&report, 6),
+            ["americas", "apac", "emea", "latam"]
+        );
+        // The two largest; of the two with one response each, neither makes it.
+        assert_eq!(default_segments(&report, 2), ["apac", "emea"]);
+        // A tie at the cut goes by key: "americas" before "latam".
+        assert_eq!(default_segments(&report, 3), ["americas", "apac", "emea"]);
+    }
+
+    #[test]
+    fn a_batch_adds_new_ids_of_this_survey_and_reports_the_rest() {
+        let survey = default_survey();
+        let mut held = vec![response("a", "emea", &[])];
+        let mut foreign = response("f", "emea", &[]);
+        foreign.survey_id = "other".into();
+        let mut unnamed = response("", "emea", &[]);
+        unnamed.profile.partner_name = "No id".into();
+        let outside = response("o", "emea", &[("leads", 9, 1)]);
+        let added = add_responses(
+            &mut held,
+            &survey,
+            vec![
+                response("a", "emea", &[]),
+                foreign,
+                unnamed,
+                outside,
+                response("b", "apac", &[]),
+            ],
+        );
+        assert_eq!(added.added, 2);
+        assert_eq!(added.duplicates, 1);
+        assert_eq!(added.other_survey, 1);
+        assert_eq!(added.invalid.len(), 1);
+        assert_eq!(added.invalid[0].0, 3);
+        let ids: Vec<&str> = held.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids[0], "a");
+        assert!(ids[1].starts_with("response-"), "{}", ids[1]);
+        assert_eq!(ids[2], "b");
+        // The same unnamed response again is a duplicate, not a second respondent.
+        let mut again = response("", "emea", &[]);
+        again.profile.partner_name = "No id".into();
+        let added = add_responses(&mut held, &survey, vec![again]);
+        assert_eq!((added.added, added.duplicates), (0, 1));
+    }
+
+    #[test]
+    fn files_split_into_entries_that_read_as_bare_or_exported_responses() {
+        let survey = default_survey();
+        let bare = response("r1", "emea", &[("leads", 4, 2)]);
+        let mut assessment = crate::answers::assessment::Assessment::new(&survey, "x1".into(), 5);
+        assessment.record(&response("x1", "apac", &[]), 9);
+        let export = Envelope::of(&assessment, &survey);
+        let text = format!("[{}, {}]", bare.to_json(), export.to_json());
+        let entries = split_entries(&text).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entry_response(entries[0].get()), Ok(bare.clone()));
+        assert_eq!(entry_response(entries[1].get()).unwrap().id, "x1");
+        assert_eq!(split_entries(&bare.to_json()).unwrap().len(), 1);
+        assert!(matches!(split_entries(" "), Err(FileProblem::Empty)));
+        assert!(matches!(split_entries("[1,"), Err(FileProblem::NotJson(_))));
+        assert!(entry_response("42").is_err());
+    }
+
+    #[test]
+    fn a_file_of_too_many_entries_is_refused_before_they_are_kept() {
+        // 24 MB of zeros: twelve million entries, which once made the page run out of memory.
+        let zeros = format!("[{}0]", "0,".repeat(12_000_000));
+        assert_eq!(
+            split_entries(&zeros).unwrap_err(),
+            FileProblem::TooManyEntries(MAX_DATASET_ENTRIES)
+        );
+        let at_limit = format!("[{}0]", "0,".repeat(MAX_DATASET_ENTRIES - 1));
+        assert_eq!(split_entries(&at_limit).unwrap().len(), MAX_DATASET_ENTRIES);
+        let stored = format!(r#"{{"format_version":1,"responses":{zeros}}}"#);
+        assert!(stored_entries(&stored).unwrap_err().contains("100000"));
+    }
+
+    #[test]
+    fn a_figure_with_more_digits_than_a_float_holds_reads_back_the_same_after_a_save() {
+        // Found by fuzzing: this figure came back changed in its last digit after a save.
+        let text = r#"{"survey_id":"s","profile":{"revenue_current":926473.4444444444444444440}}"#;
+        let read = entry_response(text).unwrap();
+        assert_eq!(read.profile.revenue_current, Some(926_473.44));
+        assert_eq!(entry_response(&read.to_json()), Ok(read));
+        let huge = r#"{"survey_id":"s","profile":{"revenue_potential":1e13}}"#;
+        assert!(entry_response(huge).unwrap_err().contains("out of range"));
+    }
+
+    #[test]
+    fn stored_answers_round_trip_and_a_newer_format_is_refused() {
+        let responses = vec![response("a", "emea", &[("leads", 4, 2)])];
+        let json = answers_to_json(&responses);
+        let entries = stored_entries(&json).unwrap();
+        let back: Vec<Response> = entries
+            .iter()
+            .map(|e| entry_response(e.get()).unwrap())
+            .collect();
+        assert_eq!(back, responses);
+        assert!(stored_entries(r#"{"format_version":2,"responses":[]}"#)
+            .unwrap_err()
+            .contains("newer version"));
+        assert!(stored_entries("{").is_err());
+    }
+}

@@ -1,0 +1,281 @@
+//! CSV for spreadsheets and BI tools (docs/export-format.md): computed results, one row per
+//! group and element; and the answers in long form, one row per element per respondent.
+
+use crate::analysis::alignment::Alignment;
+use crate::analysis::portfolio::Portfolio;
+use crate::analysis::waves::WaveComparison;
+use crate::answers::response::Response;
+use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Summary};
+use crate::scoring::ranking::RankedPartner;
+use crate::survey::definition::Survey;
+
+const HEADER: [&str; 12] = [
+    "group",
+    "element",
+    "area",
+    "n",
+    "importance",
+    "performance",
+    "importance_sd",
+    "performance_sd",
+    "gap",
+    "diagonal_distance",
+    "quadrant",
+    "gap_rank",
+];
+
+fn number(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn quadrant(value: Option<Quadrant>) -> &'static str {
+    match value {
+        Some(Quadrant::ConcentrateHere) => "concentrate_here",
+        Some(Quadrant::KeepUpTheGoodWork) => "keep_up_the_good_work",
+        Some(Quadrant::LowPriority) => "low_priority",
+        Some(Quadrant::PossibleOverkill) => "possible_overkill",
+        None => "",
+    }
+}
+
+fn element_row(group: &str, e: &ElementScore) -> Vec<String> {
+    vec![
+        group.to_owned(),
+        e.id.clone(),
+        e.area.clone().unwrap_or_default(),
+        e.n.to_string(),
+        number(e.importance),
+        number(e.performance),
+        number(e.importance_sd),
+        number(e.performance_sd),
+        number(e.gap),
+        number(e.diagonal_distance),
+        quadrant(e.quadrant).to_owned(),
+        e.gap_rank.map(|r| r.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// A text a spreadsheet would run as a formula (`=HYPERLINK(…)` as a partner name, or one
+/// behind a tab or carriage return, which some spreadsheets skip) gets a leading apostrophe;
+/// numbers, negative ones included, stay as they are.
+fn inert(field: &str) -> std::borrow::Cow<'_, str> {
+    let formula =
+        field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err();
+    if formula {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
+/// CSV text of a header and rows.
+fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(header);
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(|field| inert(field).into_owned()));
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The overall rows carry the group "all"; grouped rows carry the group's key.
+pub fn aggregate_csv(report: &AggregateReport) -> String {
+    let mut sections: Vec<(&str, &Summary)> = vec![("all", &report.overall)];
+    sections.extend(report.groups.iter().map(|g| (g.key.as_str(), &g.summary)));
+    let rows = sections
+        .into_iter()
+        .flat_map(|(group, summary)| summary.elements.iter().map(move |e| element_row(group, e)));
+    write_csv(&HEADER, rows)
+}
+
+/// One assessment's computed results, in the same columns as the aggregate, its group
+/// being the assessment's id.
+pub fn results_csv(id: &str, summary: &Summary) -> String {
+    write_csv(&HEADER, summary.elements.iter().map(|e| element_row(id, e)))
+}
+
+/// The partner ranking: overall and category rank, the category, the overall five-Cs score
+/// and one column per C (named by the survey's ids).
+pub fn ranking_csv(survey: &Survey, partners: &[RankedPartner]) -> String {
+    let dimensions: Vec<&str> = survey
+        .sections
+        .five_cs
+        .iter()
+        .flat_map(|section| section.dimensions.iter().map(|d| d.id.as_str()))
+        .collect();
+    let mut header = vec![
+        "rank",
+        "id",
+        "partner",
+        "category",
+        "category_rank",
+        "score",
+    ];
+    header.extend(&dimensions);
+    let rank = |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_default();
+    let rows = partners.iter().map(|p| {
+        let mut row = vec![
+            rank(p.rank),
+            p.id.clone(),
+            p.name.clone(),
+            p.category.clone().unwrap_or_default(),
+            rank(p.category_rank),
+            number(p.score),
+        ];
+        row.extend(p.dimensions.iter().map(|d| number(*d)));
+        row
+    });
+    write_csv(&header, rows)
+}
+
+/// The vendor's view against the partners', per element; deltas are partners minus vendor.
+pub fn alignment_csv(alignment: &Alignment) -> String {
+    let header = [
+        "element",
+        "vendor_importance",
+        "partner_importance",
+        "delta_importance",
+        "vendor_performance",
+        "partner_performance",
+        "delta_performance",
+    ];
+    let rows = alignment.elements.iter().map(|e| {
+        vec![
+            e.id.clone(),
+            number(e.vendor_importance),
+            number(e.partner_importance),
+            number(e.delta_importance),
+            number(e.vendor_performance),
+            number(e.partner_performance),
+            number(e.delta_performance),
+        ]
+    });
+    write_csv(&header, rows)
+}
+
+/// Two waves per element: each wave's means, gap and quadrant, and the changes (later minus
+/// earlier), empty for an element only one wave has.
+pub fn waves_csv(comparison: &WaveComparison) -> String {
+    let header = [
+        "element",
+        "earlier_importance",
+        "earlier_performance",
+        "earlier_gap",
+        "earlier_quadrant",
+        "later_importance",
+        "later_performance",
+        "later_gap",
+        "later_quadrant",
+        "delta_performance",
+        "delta_gap",
+    ];
+    let rows = comparison.elements.iter().map(|e| {
+        let mut row = vec![e.id.clone()];
+        for position in [e.earlier, e.later] {
+            row.extend([
+                number(position.map(|p| p.importance)),
+                number(position.map(|p| p.performance)),
+                number(position.map(|p| p.gap)),
+                quadrant(position.and_then(|p| p.quadrant)).to_owned(),
+            ]);
+        }
+        row.extend([number(e.delta_performance()), number(e.delta_gap())]);
+        row
+    });
+    write_csv(&header, rows)
+}
+
+/// Every placed partner, largest headroom first; partners without revenue follow with the
+/// revenue columns empty, so the file names them too.
+pub fn portfolio_csv(portfolio: &Portfolio) -> String {
+    let header = [
+        "id",
+        "partner",
+        "category",
+        "score",
+        "revenue_current",
+        "revenue_potential",
+        "headroom",
+    ];
+    let placed = portfolio.partners.iter().map(|p| {
+        vec![
+            p.id.clone(),
+            p.name.clone(),
+            p.category.clone().unwrap_or_default(),
+            number(p.score),
+            p.current.to_string(),
+            p.potential.to_string(),
+            p.headroom().to_string(),
+        ]
+    });
+    let unplaced = portfolio.without_revenue.iter().map(|u| {
+        let mut row = vec![u.id.clone(), u.name.clone()];
+        row.resize(header.len(), String::new());
+        row
+    });
+    write_csv(&header, placed.chain(unplaced))
+}
+
+const LONG_HEADER: [&str; 12] = [
+    "respondent",
+    "partner",
+    "partner_type",
+    "region",
+    "program_tier",
+    "side",
+    "wave",
+    "area",
+    "element",
+    "importance",
+    "performance",
+    "not_applicable",
+];
+
+/// The answers in long form: a row for every rated element of the survey (the areas' in
+/// order, then the program principles, with the area "principles") for every respondent,
+/// empty where a rating was not given.
+pub fn long_csv(survey: &Survey, responses: &[Response]) -> String {
+    let elements: Vec<(&str, &str)> = survey
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.elements
+                .iter()
+                .map(move |e| (a.id.as_str(), e.id.as_str()))
+        })
+        .chain(
+            survey
+                .sections
+                .principles
+                .iter()
+                .flat_map(|p| p.elements.iter().map(|e| ("principles", e.id.as_str()))),
+        )
+        .collect();
+    let rows = responses.iter().flat_map(|response| {
+        let profile = &response.profile;
+        let who = [
+            response.id.clone(),
+            profile.partner_name.clone(),
+            profile.partner_type.clone().unwrap_or_default(),
+            profile.region.clone().unwrap_or_default(),
+            profile.program_tier.clone().unwrap_or_default(),
+            profile.side.map(|s| s.id().to_owned()).unwrap_or_default(),
+            profile.wave.clone(),
+        ];
+        elements.iter().map(move |&(area, element)| {
+            let rating = response.rating(element);
+            let value = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+            let mut row = who.to_vec();
+            row.extend([
+                area.to_owned(),
+                element.to_owned(),
+                value(rating.importance),
+                value(rating.performance),
+                rating.not_applicable.to_string(),
+            ]);
+            row
+        })
+    });
+    write_csv(&LONG_HEADER, rows)
+}

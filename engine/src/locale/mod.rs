@@ -1,0 +1,3 @@
+//! How a language writes numbers and times of day.
+
+pub mod clock;

@@ -1,0 +1,273 @@
+//! Property tests of the scoring invariants.
+
+use engine::analysis::alignment::align;
+use engine::analysis::portfolio::portfolio;
+use engine::analysis::waves::{compare_waves, Presence};
+use engine::codec::response_rows::rows_from_json;
+use engine::generate::generate;
+use engine::scoring::aggregate::{
+    Aggregation, CrosshairMode, Filter, GroupBy, Quadrant, Summary, Tally,
+};
+use engine::scoring::model::ScoringModel;
+use engine::{load_survey, Rating, Response, Side, Survey};
+use proptest::prelude::*;
+
+fn minimal() -> Survey {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/surveys/minimal.json"
+    );
+    load_survey(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn rating() -> impl Strategy<Value = Option<Rating>> {
+    // 0 and 6 lie outside the 1-5 scale: the engine must leave them out.
+    proptest::option::of((
+        proptest::option::of(0..=6i32),
+        proptest::option::of(0..=6i32),
+        proptest::bool::weighted(0.1),
+    ))
+    .prop_map(|r| {
+        r.map(|(importance, performance, not_applicable)| Rating {
+            importance,
+            performance,
+            not_applicable,
+        })
+    })
+}
+
+fn response() -> impl Strategy<Value = Response> {
+    (
+        proptest::collection::vec(rating(), 3),
+        proptest::option::of(prop_oneof![Just("reseller"), Just("analyst")]),
+        proptest::option::of(prop_oneof![Just("emea"), Just("apac")]),
+        any::<bool>(),
+    )
+        .prop_map(|(ratings, partner_type, region, vendor)| {
+            let mut response = Response {
+                survey_id: "minimal".into(),
+                ..Response::default()
+            };
+            for (id, rating) in ["training", "leads", "ordering"].into_iter().zip(ratings) {
+                if let Some(rating) = rating {
+                    response.ratings.insert(id.into(), rating);
+                }
+            }
+            response.profile.partner_type = partner_type.map(Into::into);
+            response.profile.region = region.map(Into::into);
+            response.profile.side = Some(if vendor { Side::Vendor } else { Side::Partner });
+            response
+        })
+}
+
+fn finite(value: Option<f64>) -> bool {
+    value.is_none_or(f64::is_finite)
+}
+
+fn check_summary(survey: &Survey, summary: &Summary) -> Result<(), TestCaseError> {
+    let (min, max) = (f64::from(survey.scale.min), f64::from(survey.scale.max));
+    let crosshair = summary.crosshair;
+    prop_assert!(
+        finite(crosshair.importance) && finite(crosshair.performance) && finite(summary.pxi)
+    );
+    if let Some(pxi) = summary.pxi {
+        prop_assert!((0.0..=100.0 + 1e-9).contains(&pxi));
+    }
+    for e in &summary.elements {
+        for value in [
+            e.importance,
+            e.performance,
+            e.importance_sd,
+            e.performance_sd,
+            e.gap,
+            e.diagonal_distance,
+        ] {
+            prop_assert!(finite(value));
+        }
+        for mean in [e.importance, e.performance].into_iter().flatten() {
+            prop_assert!(
+                mean >= min - 1e-9 && mean <= max + 1e-9,
+                "mean {} outside {}-{}",
+                mean,
+                min,
+                max
+            );
+        }
+        if let (Some(i), Some(p), Some(ci), Some(cp)) = (
+            e.importance,
+            e.performance,
+            crosshair.importance,
+            crosshair.performance,
+        ) {
+            let expected = match (i >= ci - 1e-9, p >= cp - 1e-9) {
+                (true, false) => Quadrant::ConcentrateHere,
+                (true, true) => Quadrant::KeepUpTheGoodWork,
+                (false, false) => Quadrant::LowPriority,
+                (false, true) => Quadrant::PossibleOverkill,
+            };
+            prop_assert_eq!(e.quadrant, Some(expected));
+        } else {
+            prop_assert_eq!(e.quadrant, None);
+        }
+    }
+    for a in &summary.areas {
+        prop_assert!(finite(a.importance) && finite(a.performance) && finite(a.gap));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn scores_stay_in_range_quadrants_agree_and_nothing_is_nan(
+        responses in proptest::collection::vec(response(), 0..25),
+        scale_centred in any::<bool>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let mode = if scale_centred { CrosshairMode::ScaleCentred } else { CrosshairMode::DataCentred };
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        for response in &responses {
+            aggregation.add_response(&model, response).unwrap();
+        }
+        let report = aggregation.report(&model, mode);
+        check_summary(&survey, &report.overall)?;
+        for group in &report.groups {
+            check_summary(&survey, &group.summary)?;
+        }
+    }
+
+    #[test]
+    fn one_at_a_time_in_parts_or_shuffled_gives_the_same_tally(
+        responses in proptest::collection::vec(response(), 0..25),
+        split in any::<prop::sample::Index>(),
+        shuffle_seed in any::<u64>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+
+        let mut one_by_one = Tally::new(&model);
+        rows.iter().for_each(|row| one_by_one.add(row));
+
+        let cut = if rows.is_empty() { 0 } else { split.index(rows.len() + 1) };
+        let (mut first, mut second) = (Tally::new(&model), Tally::new(&model));
+        rows[..cut].iter().for_each(|row| first.add(row));
+        rows[cut..].iter().for_each(|row| second.add(row));
+        first.merge(&second);
+        prop_assert_eq!(&first, &one_by_one);
+
+        let mut shuffled = rows.clone();
+        fastrand::Rng::with_seed(shuffle_seed).shuffle(&mut shuffled);
+        let mut reordered = Tally::new(&model);
+        shuffled.iter().for_each(|row| reordered.add(row));
+        prop_assert_eq!(&reordered, &one_by_one);
+
+        let a = Summary::of(&model, &one_by_one, CrosshairMode::DataCentred, 5);
+        let b = Summary::of(&model, &reordered, CrosshairMode::DataCentred, 5);
+        prop_assert_eq!(a, b);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn streaming_rows_equal_rows_of_parsed_responses(
+        responses in proptest::collection::vec(response(), 0..12),
+        seed in any::<u64>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let json = serde_json::to_string(&responses).unwrap();
+        let expected: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        prop_assert_eq!(rows_from_json(&model, &json).unwrap(), expected);
+
+        let default_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/public/surveys/partner-experience.json");
+        let default = load_survey(&std::fs::read(default_path).unwrap()).unwrap();
+        let model = ScoringModel::new(&default);
+        let generated = generate(&default, 5, seed);
+        let json = serde_json::to_string(&generated).unwrap();
+        let expected: Vec<_> = generated.iter().map(|r| model.row(r)).collect();
+        prop_assert_eq!(rows_from_json(&model, &json).unwrap(), expected);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn alignment_is_antisymmetric_and_a_side_agrees_with_itself(
+        responses in proptest::collection::vec(response(), 0..25),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        let side = |side: Side| Tally::of_rows(&model, &rows, |keys| keys.side == side);
+        let (vendor, partners) = (side(Side::Vendor), side(Side::Partner));
+        let mode = CrosshairMode::DataCentred;
+        let forward = align(&model, &vendor, &partners, mode);
+        let backward = align(&model, &partners, &vendor, mode);
+        for (f, b) in forward.elements.iter().zip(&backward.elements) {
+            prop_assert_eq!(f.delta_importance, b.delta_importance.map(|d| -d));
+            prop_assert_eq!(f.delta_performance, b.delta_performance.map(|d| -d));
+        }
+        prop_assert_eq!(forward.importance_correlation, backward.importance_correlation);
+        let same = align(&model, &partners, &partners, mode);
+        prop_assert!(same.disagreements(usize::MAX).is_empty());
+        for rho in [same.importance_correlation, same.performance_correlation].into_iter().flatten() {
+            prop_assert!((rho - 1.0).abs() < 1e-9, "{}", rho);
+        }
+        // Every disagreement is as large as the next, and names both means.
+        let all = forward.disagreements(usize::MAX);
+        prop_assert!(all.windows(2).all(|w| w[0].delta().abs() >= w[1].delta().abs()));
+        prop_assert!(all.iter().all(|d| d.delta() != 0.0 && d.vendor.is_finite() && d.partners.is_finite()));
+    }
+
+    #[test]
+    fn a_wave_against_itself_moves_nothing(
+        responses in proptest::collection::vec(response(), 0..25),
+        scale_centred in any::<bool>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        let tally = Tally::of_rows(&model, &rows, |_| true);
+        let mode = if scale_centred { CrosshairMode::ScaleCentred } else { CrosshairMode::DataCentred };
+        let comparison = compare_waves(&model, &tally, &tally, mode);
+        prop_assert_eq!(comparison.movers().count(), 0);
+        for e in &comparison.elements {
+            prop_assert!(matches!(e.presence(), Presence::Both | Presence::Neither));
+            prop_assert!(e.delta_performance().is_none_or(|d| d == 0.0));
+            prop_assert!(e.delta_gap().is_none_or(|d| d == 0.0));
+        }
+    }
+
+    #[test]
+    fn the_portfolio_places_or_names_every_partner_once(
+        responses in proptest::collection::vec(response(), 0..25),
+        revenues in proptest::collection::vec(
+            (proptest::option::of(0.0..1e7f64), proptest::option::of(0.0..1e7f64)),
+            25,
+        ),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let mut responses = responses;
+        for (i, (response, (current, potential))) in responses.iter_mut().zip(revenues).enumerate() {
+            response.id = format!("r{i}");
+            response.profile.revenue_current = current;
+            response.profile.revenue_potential = potential;
+        }
+        let rows: Vec<_> = responses.iter().map(|r| model.row(r)).collect();
+        let placed = portfolio(&model, &rows);
+        let partners = rows.iter().filter(|r| r.keys.side == Side::Partner).count();
+        prop_assert_eq!(placed.partners.len() + placed.without_revenue.len(), partners);
+        prop_assert_eq!(placed.categories.iter().map(|c| c.partners).sum::<usize>(), placed.partners.len());
+        let current: f64 = placed.partners.iter().map(|p| p.current).sum();
+        let by_category: f64 = placed.categories.iter().map(|c| c.current).sum();
+        prop_assert!((current - by_category).abs() <= 1e-6 * current.max(1.0));
+        prop_assert!(placed.partners.windows(2).all(|w| w[0].headroom() >= w[1].headroom()));
+    }
+}

@@ -1,0 +1,97 @@
+//! A question answered by picking one option: a named group of radio buttons.
+
+use super::focus::focus_next_question;
+use engine::answers::questionnaire::AnswerOption;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A labelled radio group. Digit keys pick the option with that value (scales of single
+/// digits); Enter moves to the next question, or to "Next" after the last.
+#[component]
+pub fn ChoiceGroup(
+    /// The visible question.
+    legend: String,
+    /// The `name` shared by the radios; unique on the page.
+    #[prop(into)]
+    group: String,
+    options: Vec<AnswerOption>,
+    /// The chosen value, if any.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    on_select: Callback<String>,
+    /// Accessible name when it should differ from the legend, such as "Training — importance".
+    #[prop(optional, into)]
+    name: Option<String>,
+    /// DOM id, for links and focus.
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// A hint under the question, such as "Pick the closest."
+    #[prop(default = None)]
+    help: Option<String>,
+    #[prop(into, default = Signal::stored(false))] disabled: Signal<bool>,
+) -> impl IntoView {
+    let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let Some(group) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if key == "Enter" {
+            ev.prevent_default();
+            focus_next_question(&group);
+        } else if key.len() == 1 && key.chars().all(|c| c.is_ascii_digit()) && values.contains(&key)
+        {
+            ev.prevent_default();
+            on_select.run(key.clone());
+            let selector = format!("input[value=\"{key}\"]");
+            if let Some(input) = group
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
+            }
+        }
+    };
+    let radios = options
+        .into_iter()
+        .map(|option| {
+            let value = option.value.clone();
+            let checked_value = option.value.clone();
+            view! {
+                <label class="point">
+                    <input
+                        type="radio"
+                        name=group.clone()
+                        value=option.value.clone()
+                        prop:checked=move || selected.with(|s| s.as_deref() == Some(checked_value.as_str()))
+                        on:change=move |_| on_select.run(value.clone())
+                    />
+                    <span class="value">{option.label}</span>
+                    {option.detail.map(|detail| view! { <span class="point-label">{detail}</span> })}
+                </label>
+            }
+        })
+        .collect_view();
+    let help_id = help.as_ref().map(|_| format!("{group}-help"));
+    let help = help.map(|text| view! { <p class="help" id=help_id.clone()>{text}</p> });
+    view! {
+        <fieldset
+            class="choice"
+            role="radiogroup"
+            id=id
+            aria-label=name
+            aria-describedby=help_id.clone()
+            prop:disabled=disabled
+            on:keydown=keydown
+        >
+            <legend>{legend}</legend>
+            {help}
+            <div class="points">{radios}</div>
+        </fieldset>
+    }
+}
