@@ -13,7 +13,7 @@
 // Usage: node tools/prerender.mjs <dist dir> <public url>   (e.g. dist /, dist-assess /assess/)
 import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, base] = process.argv.slice(2);
@@ -29,7 +29,12 @@ if (!dir || !base) {
   process.exit(2);
 }
 const PORT = 8097;
-const LOCALES = { en: "en-US", de: "de-DE" };
+// One first page per language file (web/locales), English first: adding a language's file is
+// enough for its first page to be written here too.
+const LOCALES = readdirSync(new URL("../web/locales", import.meta.url))
+  .filter((file) => file.endsWith(".json"))
+  .map((file) => file.slice(0, -".json".length))
+  .sort((a, b) => (a !== "en") - (b !== "en") || a.localeCompare(b));
 const START = "<!--first-page-->";
 const END = "<!--/first-page-->";
 
@@ -43,14 +48,15 @@ const script = () => `// Written by tools/prerender.mjs: shows the first page fr
     for (var i = 0; i < store.length; i++) if (/^partnerlens\\.(assessment|quarantine)\\./.test(store.key(i))) saved = true;
     var page = document.currentScript.getAttribute("data-page");
 ${PAGES.map(({ file, skip }) => `    if (page === "${file}" && (${skip})) return;`).join("\n")}
-    var code = (store.getItem("partnerlens.locale") || navigator.language || "en").slice(0, 2).toLowerCase();
+    var code = (store.getItem("partnerlens.locale") || navigator.language || "en").split(/[-_]/)[0].toLowerCase();
     var first = document.getElementById("first-page-" + code) || document.getElementById("first-page-en");
     var root = document.createElement("div");
     root.id = "first-page";
     root.className = "app-root";
     root.appendChild(first.content.cloneNode(true));
     document.body.insertBefore(root, document.body.firstChild);
-    document.documentElement.lang = first.id.slice(-2);
+    document.documentElement.lang = first.id.slice("first-page-".length);
+    document.documentElement.dir = first.getAttribute("data-dir");
     // The theme as the app will set it: the toggle's choice, else the system's.
     var theme = store.getItem("partnerlens.theme");
     if (theme) document.documentElement.setAttribute("data-theme", theme);
@@ -61,7 +67,7 @@ ${PAGES.map(({ file, skip }) => `    if (page === "${file}" && (${skip})) return
 })();
 `;
 
-// The app's first screen as HTML, in one language.
+// The app's first screen as HTML, in one language, and that language's direction.
 async function snapshot(browser, path, locale, cut) {
   const context = await browser.newContext({ locale, colorScheme: "light" });
   const page = await context.newPage();
@@ -81,7 +87,7 @@ async function snapshot(browser, path, locale, cut) {
     for (const styled of root.querySelectorAll("[style]")) styled.removeAttribute("style");
     const last = cut && root.querySelector(cut);
     while (last?.nextSibling) last.nextSibling.remove();
-    return root.innerHTML;
+    return { html: root.innerHTML, dir: document.documentElement.dir || "ltr" };
   }, cut);
   await context.close();
   return body;
@@ -98,15 +104,16 @@ try {
     const html = readFileSync(target, "utf8").replace(new RegExp(`${START}[\\s\\S]*${END}`), "").replace(PRELOAD, "");
     writeFileSync(target, html);
     const templates = [];
-    for (const [code, locale] of Object.entries(LOCALES)) {
-      templates.push(`<template id="first-page-${code}">${await snapshot(browser, path, locale, cut)}</template>`);
+    for (const code of LOCALES) {
+      const { html, dir } = await snapshot(browser, path, code, cut);
+      templates.push(`<template id="first-page-${code}" data-dir="${dir}">${html}</template>`);
     }
     const block = `${START}${templates.join("")}<script src="${SCRIPT}" data-page="${file}"></script>${END}`;
     // The script is asked for first (it is tiny, and the paint waits for it), ahead of the
     // styles, rather than when the parser reaches it after the templates.
     const head = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1${PRELOAD}`);
     writeFileSync(target, head.replace(/<body>/, `<body>${block}`));
-    console.log(`prerendered the first page into ${target} (${Object.keys(LOCALES).join(", ")}, ${block.length} bytes)`);
+    console.log(`prerendered the first page into ${target} (${LOCALES.join(", ")}, ${block.length} bytes)`);
   }
 } finally {
   await browser.close();

@@ -137,7 +137,7 @@ fn the_default_survey_holds_the_whole_partner_management_model() {
             .len(),
         3
     );
-    assert_eq!(survey.locales(), ["en", "de"]);
+    assert_eq!(survey.locales(), ["en", "ar", "de", "fr"]);
 }
 
 #[test]
@@ -432,4 +432,42 @@ fn text_and_weights_do_not_change_the_structure_hash_but_ids_and_scales_do() {
     let mut regions = survey;
     regions.profile.region.choices.pop();
     assert_ne!(regions.structure_hash(), hash);
+}
+
+/// Every localized text of the default survey, as (JSON path, {locale: text}).
+fn texts(value: &serde_json::Value, path: String, out: &mut Vec<(String, serde_json::Value)>) {
+    match value {
+        serde_json::Value::Object(map) if map.contains_key("en") => {
+            out.push((path, value.clone()));
+        }
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                texts(child, format!("{path}.{key}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                texts(child, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_text_of_the_default_survey_is_in_all_four_languages() {
+    let raw = std::fs::read(path("web/public/surveys/partner-experience.json")).unwrap();
+    let mut found = Vec::new();
+    texts(
+        &serde_json::from_slice(&raw).unwrap(),
+        "$".into(),
+        &mut found,
+    );
+    assert!(found.len() > 200, "{} texts", found.len());
+    for (path, text) in found {
+        for locale in ["en", "de", "fr", "ar"] {
+            let value = text[locale].as_str().unwrap_or_default();
+            assert!(!value.trim().is_empty(), "{path} has no {locale} text");
+        }
+    }
 }

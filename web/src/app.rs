@@ -106,12 +106,13 @@ pub fn App(
     let text = SurveyText(StoredValue::new(String::new()));
     provide_context(text);
 
-    // Keeps <html lang> and the saved choice in step with the language menu.
+    // Keeps <html lang dir> and the saved choice in step with the language menu.
     Effect::new(move || {
-        let code = state.code();
-        storage::save_locale(code);
+        let locale = state.locale.get();
+        storage::save_locale(locale.code());
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("lang", locale.code());
+            let _ = root.set_attribute("dir", locale.dir());
         }
     });
 

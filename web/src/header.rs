@@ -24,11 +24,10 @@ pub fn AppHeader() -> impl IntoView {
                     prop:value=move || state.code()
                     on:change:target=move |ev| choose(ev.target().value())
                 >
-                    {Locale::ALL
-                        .into_iter()
+                    {Locale::all()
                         .map(|locale| {
                             view! {
-                                <option value=locale.code() lang=locale.code()>
+                                <option value=locale.code() lang=locale.code() dir=locale.dir()>
                                     {locale.name()}
                                 </option>
                             }

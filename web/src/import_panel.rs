@@ -61,7 +61,13 @@ fn status_message(strings: &Strings, status: &ImportStatus) -> String {
         ImportStatus::WrongSurvey(survey) => {
             Strings::fill(strings.import_wrong_survey, &[("survey", survey)])
         }
-        ImportStatus::Invalid(reason) => format!("{} {reason}", strings.import_invalid),
+        ImportStatus::Invalid(problem) => {
+            format!(
+                "{} {}",
+                strings.import_invalid,
+                strings.answer_problem(problem)
+            )
+        }
         ImportStatus::Replaced => strings.import_replaced.to_owned(),
         ImportStatus::KeptHere => strings.import_kept.to_owned(),
         ImportStatus::NotStored => strings.import_not_stored.to_owned(),

@@ -4,6 +4,7 @@
 use super::i18n::{Locale, Strings};
 use super::results::{ReportView, ResultsReport};
 use super::state::use_app_state;
+use engine::answers::validation::AnswerProblem;
 use engine::codec::share_link::ShareProblem;
 use engine::{Response, Survey};
 use leptos::prelude::*;
@@ -15,8 +16,8 @@ pub enum SharedFailure {
     Link(ShareProblem),
     /// The answers belong to the survey with this id.
     OtherSurvey(String),
-    /// The answers hold values this survey does not offer, with the details.
-    Invalid(String),
+    /// The answers hold values this survey does not offer.
+    Invalid(AnswerProblem),
 }
 
 impl SharedFailure {
@@ -25,10 +26,12 @@ impl SharedFailure {
             SharedFailure::OtherSurvey(id) => {
                 return Strings::fill(strings.shared_other_survey, &[("survey", id)])
             }
-            SharedFailure::Invalid(detail) => {
+            SharedFailure::Invalid(problem) => {
                 return format!(
-                    "{} ({detail}). {}",
-                    strings.share_invalid, strings.share_ask
+                    "{} ({}). {}",
+                    strings.share_invalid,
+                    strings.answer_problem(problem),
+                    strings.share_ask
                 )
             }
             SharedFailure::Link(problem) => match problem {

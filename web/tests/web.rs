@@ -24,7 +24,7 @@ fn mount(survey: Arc<engine::Survey>) -> impl Drop {
     document().body().unwrap().append_child(&container).unwrap();
     leptos::mount::mount_to(container.unchecked_into(), move || {
         provide_app_state(AppState {
-            locale: RwSignal::new(Locale::En),
+            locale: RwSignal::new(Locale::default()),
             dark: RwSignal::new(false),
             printing: RwSignal::new(false),
         });

@@ -8,3 +8,4 @@ pub mod prefill;
 pub mod questionnaire;
 pub mod response;
 pub mod set_aside;
+pub mod validation;

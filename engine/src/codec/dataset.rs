@@ -5,12 +5,14 @@
 
 use crate::answers::assessment::Millis;
 use crate::answers::response::Response;
+use crate::answers::validation::AnswerProblem;
 use crate::codec::export::{Envelope, FileProblem};
 use crate::scoring::aggregate::{AggregateReport, Quadrant};
 use crate::survey::definition::Survey;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeSet;
+use std::fmt;
 
 /// The stored data-set format this app writes.
 pub const DATASET_FORMAT: u32 = 1;
@@ -113,7 +115,7 @@ pub struct Added {
     /// Responses to another survey.
     pub other_survey: usize,
     /// Responses refused, each with its position in the batch and the reason.
-    pub invalid: Vec<(usize, String)>,
+    pub invalid: Vec<(usize, AnswerProblem)>,
 }
 
 /// Adds `incoming` to `responses`: new ids only, of this survey, with answers it can take.
@@ -130,7 +132,7 @@ pub fn add_responses(
             added.other_survey += 1;
             continue;
         }
-        if let Err(reason) = crate::codec::import::validate_answers(&response, survey) {
+        if let Err(reason) = crate::answers::validation::validate_answers(&response, survey) {
             added.invalid.push((position, reason));
             continue;
         }
@@ -172,18 +174,39 @@ pub fn split_entries(text: &str) -> Result<Vec<&RawValue>, FileProblem> {
     }
 }
 
+/// Why one entry of a file is not a response.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// An exported envelope that does not read.
+    File(FileProblem),
+    /// An export that holds no assessment.
+    Empty,
+    /// Neither an export nor a response: the parser's message.
+    NotResponse(String),
+}
+
+impl fmt::Display for EntryProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EntryProblem::File(problem) => problem.fmt(f),
+            EntryProblem::Empty => write!(f, "the entry holds no assessment"),
+            EntryProblem::NotResponse(detail) => write!(f, "not a response: {detail}"),
+        }
+    }
+}
+
 /// One entry of a file as a response: an exported envelope (its answers) or a bare response.
-pub fn entry_response(raw: &str) -> Result<Response, String> {
+pub fn entry_response(raw: &str) -> Result<Response, EntryProblem> {
     if crate::codec::export::looks_exported(raw) {
-        let envelopes = crate::codec::export::read_envelopes(raw.as_bytes())
-            .map_err(|problem| problem.to_string())?;
+        let envelopes =
+            crate::codec::export::read_envelopes(raw.as_bytes()).map_err(EntryProblem::File)?;
         return envelopes
             .into_iter()
             .next()
             .map(|envelope: Envelope| envelope.response)
-            .ok_or_else(|| "the entry is empty".to_owned());
+            .ok_or(EntryProblem::Empty);
     }
-    serde_json::from_str(raw).map_err(|e| format!("not a response: {e}"))
+    serde_json::from_str(raw).map_err(|e| EntryProblem::NotResponse(e.to_string()))
 }
 
 /// The stored text of a data set's answers: versioned, so later formats can migrate.
@@ -200,9 +223,37 @@ pub fn answers_to_json(responses: &[Response]) -> String {
     .unwrap_or_default()
 }
 
+/// Why a data set's stored answers do not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredSetProblem {
+    /// Not the stored format: the parser's message.
+    Damaged(String),
+    /// Stored by a newer version, in this format.
+    Newer(u32),
+    /// More entries than a data set may hold.
+    TooManyEntries(usize),
+}
+
+impl fmt::Display for StoredSetProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoredSetProblem::Damaged(detail) => {
+                write!(f, "the stored data set is damaged: {detail}")
+            }
+            StoredSetProblem::Newer(format) => write!(
+                f,
+                "the data set was stored by a newer version of PartnerLens (format {format}); reload the page to get the newer app"
+            ),
+            StoredSetProblem::TooManyEntries(limit) => {
+                write!(f, "the data set holds more than {limit} entries")
+            }
+        }
+    }
+}
+
 /// A data set's stored answers as raw entries, each read with `entry_response` a chunk at a
 /// time; a newer format is refused with what to do.
-pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, String> {
+pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, StoredSetProblem> {
     #[derive(Deserialize)]
     struct Stored<'a> {
         format_version: u32,
@@ -210,16 +261,14 @@ pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, String> {
         responses: Option<CappedEntries<'a>>,
     }
     let stored: Stored =
-        serde_json::from_str(json).map_err(|e| format!("the stored data set is damaged: {e}"))?;
+        serde_json::from_str(json).map_err(|e| StoredSetProblem::Damaged(e.to_string()))?;
     if stored.format_version > DATASET_FORMAT {
-        return Err(format!(
-            "the data set was stored by a newer version of PartnerLens (format {}); reload the page to get the newer app",
-            stored.format_version
-        ));
+        return Err(StoredSetProblem::Newer(stored.format_version));
     }
     match stored.responses {
         None => Ok(Vec::new()),
-        Some(entries) => capped_entries(entries).map_err(|problem| problem.to_string()),
+        Some(entries) => capped_entries(entries)
+            .map_err(|_| StoredSetProblem::TooManyEntries(MAX_DATASET_ENTRIES)),
     }
 }
 
@@ -474,7 +523,10 @@ mod tests {
         let at_limit = format!("[{}0]", "0,".repeat(MAX_DATASET_ENTRIES - 1));
         assert_eq!(split_entries(&at_limit).unwrap().len(), MAX_DATASET_ENTRIES);
         let stored = format!(r#"{{"format_version":1,"responses":{zeros}}}"#);
-        assert!(stored_entries(&stored).unwrap_err().contains("100000"));
+        assert_eq!(
+            stored_entries(&stored).unwrap_err(),
+            StoredSetProblem::TooManyEntries(100_000)
+        );
     }
 
     #[test]
@@ -485,7 +537,10 @@ mod tests {
         assert_eq!(read.profile.revenue_current, Some(926_473.44));
         assert_eq!(entry_response(&read.to_json()), Ok(read));
         let huge = r#"{"survey_id":"s","profile":{"revenue_potential":1e13}}"#;
-        assert!(entry_response(huge).unwrap_err().contains("out of range"));
+        assert!(entry_response(huge)
+            .unwrap_err()
+            .to_string()
+            .contains("out of range"));
     }
 
     #[test]
@@ -498,9 +553,10 @@ mod tests {
             .map(|e| entry_response(e.get()).unwrap())
             .collect();
         assert_eq!(back, responses);
-        assert!(stored_entries(r#"{"format_version":2,"responses":[]}"#)
-            .unwrap_err()
-            .contains("newer version"));
+        assert_eq!(
+            stored_entries(r#"{"format_version":2,"responses":[]}"#).unwrap_err(),
+            StoredSetProblem::Newer(2)
+        );
         assert!(stored_entries("{").is_err());
     }
 }

@@ -5,6 +5,7 @@
 use crate::answers::assessment::{answer_leaves, Assessment, Millis, STORAGE_VERSION};
 use crate::answers::questionnaire::Progress;
 use crate::answers::response::Response;
+use crate::answers::validation::{validate_answers, AnswerProblem};
 use crate::codec::export::{Envelope, FileProblem};
 use crate::survey::definition::Survey;
 use std::collections::BTreeMap;
@@ -24,7 +25,7 @@ pub enum ImportStatus {
     /// Answers to another survey.
     WrongSurvey(String),
     /// Not usable, with the reason.
-    Invalid(String),
+    Invalid(AnswerProblem),
     /// A newer copy that replaced the one here, as the user confirmed.
     Replaced,
     /// A newer copy the user chose not to take: the one here stays.
@@ -33,62 +34,16 @@ pub enum ImportStatus {
     NotStored,
 }
 
-/// Checks an envelope's answers against the survey: every rating, item and level must be
-/// one the survey offers. Answers to ids the survey does not have are not errors: they are
-/// kept and reported (`Response::unknown_answers`).
-pub fn validate(envelope: &Envelope, survey: &Survey) -> Result<(), String> {
+/// Checks an envelope: its ids and times agree, and its answers fit the survey.
+pub fn validate(envelope: &Envelope, survey: &Survey) -> Result<(), AnswerProblem> {
     let response = &envelope.response;
     if envelope.id.is_empty() || envelope.id != response.id {
-        return Err("the assessment id is missing or differs from its answers' id".into());
+        return Err(AnswerProblem::IdMismatch);
     }
     if envelope.created_at > envelope.updated_at {
-        return Err("it was last changed before it was created".into());
+        return Err(AnswerProblem::ChangedBeforeCreated);
     }
     validate_answers(response, survey)
-}
-
-/// Checks answers however they came (a file, a share link): every rating, item and level
-/// must be one the survey offers, and revenues must be numbers of zero or more.
-pub fn validate_answers(response: &Response, survey: &Survey) -> Result<(), String> {
-    let scale = &survey.scale;
-    let outside = |what: &str, value: i32| {
-        format!(
-            "{what} is {value}, outside the survey's scale of {} to {}",
-            scale.min, scale.max
-        )
-    };
-    for (id, rating) in &response.ratings {
-        for (name, value) in [
-            ("importance", rating.importance),
-            ("performance", rating.performance),
-        ] {
-            if let Some(value) = value.filter(|v| !scale.contains(*v)) {
-                return Err(outside(&format!("the {name} of \"{id}\""), value));
-            }
-        }
-    }
-    if let Some((id, value)) = response.items.iter().find(|(_, v)| !scale.contains(**v)) {
-        return Err(outside(&format!("the answer to \"{id}\""), *value));
-    }
-    if let Some(maturity) = &survey.sections.maturity {
-        for (process, level) in &response.maturity {
-            if !maturity.levels.iter().any(|l| &l.id == level) {
-                return Err(format!(
-                    "\"{process}\" has the level \"{level}\", which the survey does not offer"
-                ));
-            }
-        }
-    }
-    let profile = &response.profile;
-    for (name, revenue) in [
-        ("current revenue", profile.revenue_current),
-        ("potential revenue", profile.revenue_potential),
-    ] {
-        if revenue.is_some_and(|r| !r.is_finite() || r < 0.0) {
-            return Err(format!("the {name} is negative or not a number"));
-        }
-    }
-    Ok(())
 }
 
 /// What importing `envelope` would do, given when this browser's copy of the same
@@ -278,9 +233,13 @@ mod tests {
             .rate("leads", Dimension::Performance, Some(9));
         assert_eq!(
             status(&envelope, &survey, None),
-            ImportStatus::Invalid(
-                "the performance of \"leads\" is 9, outside the survey's scale of 1 to 5".into()
-            )
+            ImportStatus::Invalid(AnswerProblem::RatingOutsideScale {
+                element: "leads".into(),
+                dimension: Dimension::Performance,
+                value: 9,
+                min: 1,
+                max: 5
+            })
         );
         let mut envelope = exported(2_000);
         envelope
@@ -299,10 +258,10 @@ mod tests {
         ));
         let mut envelope = exported(2_000);
         envelope.created_at = 3_000;
-        assert!(matches!(
+        assert_eq!(
             status(&envelope, &survey, None),
-            ImportStatus::Invalid(_)
-        ));
+            ImportStatus::Invalid(AnswerProblem::ChangedBeforeCreated)
+        );
     }
 
     #[test]

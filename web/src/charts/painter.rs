@@ -18,6 +18,11 @@ pub fn measure_text(context: &CanvasRenderingContext2d, text: &str, size: f64) -
     context.measure_text(text).map_or(0.0, |m| m.width())
 }
 
+/// A letter of a right-to-left script (Hebrew, Arabic and their presentation forms).
+fn right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
 /// How a text sits on its point.
 #[derive(Clone, Copy)]
 pub enum Anchor {
@@ -36,6 +41,8 @@ pub struct Painter {
     area: DrawingArea<CanvasBackend, Shift>,
     context: CanvasRenderingContext2d,
     scale: f64,
+    /// The page runs right to left (Arabic).
+    rtl: bool,
     pub width: f64,
     pub height: f64,
     pub palette: &'static Palette,
@@ -53,12 +60,19 @@ impl Painter {
     ) -> Option<Painter> {
         canvas.set_width((width * scale).round() as u32);
         canvas.set_height((height * scale).round() as u32);
+        let rtl = canvas
+            .closest("[dir]")
+            .ok()
+            .flatten()
+            .and_then(|element| element.get_attribute("dir"))
+            .is_some_and(|dir| dir == "rtl");
         let area = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
         let _ = area.fill(&palette.background);
         Some(Painter {
             area,
             context,
             scale,
+            rtl,
             width,
             height,
             palette,
@@ -119,10 +133,28 @@ impl Painter {
         ));
     }
 
+    /// Sets the canvas's text direction for `text`: right to left for a text with Arabic or
+    /// Hebrew letters on a right-to-left page, so that its words read in order; left to right
+    /// otherwise, so that a number keeps its minus sign in front ("-3.0", not "3.0-").
+    /// True when it is right to left.
+    fn direction_for(&self, text: &str) -> bool {
+        let rtl = self.rtl && text.chars().any(right_to_left);
+        let direction = if rtl { "rtl" } else { "ltr" };
+        let _ = js_sys::Reflect::set(&self.context, &"direction".into(), &direction.into());
+        rtl
+    }
+
     pub fn text(&self, text: &str, x: f64, y: f64, size: f64, color: RGBAColor, anchor: Anchor) {
+        // plotters' canvas backend aligns text to "start" and "end", which right to left swaps;
+        // swapping back keeps each label on the side the layout gave it room.
+        let (left, right) = if self.direction_for(text) {
+            (HPos::Right, HPos::Left)
+        } else {
+            (HPos::Left, HPos::Right)
+        };
         let pos = match anchor {
-            Anchor::Start => Pos::new(HPos::Left, VPos::Center),
-            Anchor::End => Pos::new(HPos::Right, VPos::Center),
+            Anchor::Start => Pos::new(left, VPos::Center),
+            Anchor::End => Pos::new(right, VPos::Center),
             Anchor::Below => Pos::new(HPos::Center, VPos::Top),
             Anchor::Centre => Pos::new(HPos::Center, VPos::Center),
         };
@@ -132,6 +164,7 @@ impl Painter {
 
     /// Text read bottom to top, centred on its point: the y axis title.
     pub fn text_up(&self, text: &str, x: f64, y: f64, size: f64, color: RGBAColor) {
+        self.direction_for(text);
         let style = (FONT, size * self.scale)
             .into_font()
             .transform(FontTransform::Rotate270)

@@ -4,7 +4,8 @@
 use crate::paint::yield_to_browser;
 use crate::storage::Listing;
 use engine::answers::assessment::{describe_raw, StoredProblem};
-use engine::codec::dataset::{entry_response, split_entries};
+use engine::answers::validation::AnswerProblem;
+use engine::codec::dataset::{entry_response, split_entries, EntryProblem};
 use engine::codec::export::FileProblem;
 use engine::codec::share_link::{decode, ShareProblem};
 use engine::Response;
@@ -36,14 +37,14 @@ pub enum Source {
 pub enum Why {
     /// The whole file could not be read.
     File(FileProblem),
-    /// One entry could not be read or used, with the reader's reason.
-    Entry(String),
+    /// One entry could not be read or used.
+    Entry(EntryProblem),
     /// A share link that does not open.
     Link(ShareProblem),
     /// A saved entry this version cannot use, or a set-aside copy to restore first.
     Stored(Option<StoredProblem>),
-    /// Answers the survey cannot take, with the reason.
-    Invalid(String),
+    /// Answers the survey cannot take.
+    Invalid(AnswerProblem),
 }
 
 /// One refusal: where, which entry of a file of many (from 1), and why.

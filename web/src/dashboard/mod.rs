@@ -18,7 +18,7 @@ use super::storage;
 use crate::paint::{after_paint, yield_to_browser};
 use engine::codec::dataset::{
     add_responses, answers_to_json, entry_response, stored_entries, Added, DataSetInfo,
-    MAX_DATASET_FILE_BYTES,
+    EntryProblem, StoredSetProblem, MAX_DATASET_FILE_BYTES,
 };
 use engine::codec::export::FileProblem;
 use engine::scoring::aggregate::{CrosshairMode, Filter, GroupBy};
@@ -52,6 +52,10 @@ enum Problem {
     Damaged(usize),
     /// Other tabs kept writing the set, so this addition was not stored.
     Busy,
+    /// The set's stored answers do not read.
+    Stored(StoredSetProblem),
+    /// Another tab deleted the set while this one was adding to it.
+    DeletedElsewhere,
 }
 
 /// What the last addition did, for its one-line report and the list of what was refused.
@@ -83,10 +87,14 @@ fn refusal_text(locale: Locale, words: &DashStrings, refused: &Refused) -> Strin
     }
     let why = match &refused.why {
         Why::File(problem) => strings.file_problem(locale, problem),
-        Why::Entry(detail) => format!("{} ({})", words.dash_not_answers, short(detail)),
+        Why::Entry(EntryProblem::File(problem)) => strings.file_problem(locale, problem),
+        Why::Entry(EntryProblem::Empty) => words.dash_entry_empty.to_owned(),
+        Why::Entry(EntryProblem::NotResponse(detail)) => {
+            format!("{} ({})", words.dash_not_answers, short(detail))
+        }
         Why::Link(problem) => SharedFailure::Link(problem.clone()).message(strings),
         Why::Stored(problem) => strings.stored_problem(problem.as_ref()),
-        Why::Invalid(detail) => short(detail),
+        Why::Invalid(problem) => strings.answer_problem(problem),
     };
     format!("{}: {why}", printable(&place))
 }
@@ -154,9 +162,9 @@ impl WavePick {
             self.loading.set(false);
             match read {
                 Ok(loaded) => self.other.set(Some(loaded)),
-                Err(reason) => {
+                Err(problem) => {
                     self.earlier_set.set(String::new());
-                    dash.problem.set(Some(Problem::Database(reason)));
+                    dash.problem.set(Some(problem));
                 }
             }
         });
@@ -233,13 +241,16 @@ async fn read_set(
     survey: &Survey,
     info: DataSetInfo,
     progress: impl Fn(usize, usize),
-) -> Result<Loaded, String> {
-    let text = db::answers(&info.id).await?.unwrap_or_default();
+) -> Result<Loaded, Problem> {
+    let text = db::answers(&info.id)
+        .await
+        .map_err(Problem::Database)?
+        .unwrap_or_default();
     // A set whose answers were never stored (its first addition failed) is empty.
     let entries = match stored_entries(&text) {
         Ok(entries) => entries,
         Err(_) if text.is_empty() => Vec::new(),
-        Err(reason) => return Err(reason),
+        Err(problem) => return Err(Problem::Stored(problem)),
     };
     let total = entries.len();
     let mut responses = Vec::with_capacity(total);
@@ -267,7 +278,7 @@ async fn open_set(dash: Dash, survey: Arc<Survey>, info: DataSetInfo) {
     dash.reading.set(None);
     let loaded = match loaded {
         Ok(loaded) => loaded,
-        Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
+        Err(problem) => return dash.problem.set(Some(problem)),
     };
     if loaded.unreadable > 0 {
         dash.problem.set(Some(Problem::Damaged(loaded.unreadable)));
@@ -346,7 +357,7 @@ async fn add(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name: Stri
             // Another tab wrote the set meanwhile: read its copy, then add to that.
             Ok(false) => match reread(&survey, &next.id).await {
                 Ok(loaded) => dash.current.set(Some(loaded)),
-                Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
+                Err(problem) => return dash.problem.set(Some(problem)),
             },
             Err(reason) => return dash.problem.set(Some(Problem::Database(reason))),
         }
@@ -385,12 +396,13 @@ fn report_of(
 const ATTEMPTS: usize = 5;
 
 /// The stored copy of a data set, as another tab left it.
-async fn reread(survey: &Survey, id: &str) -> Result<Loaded, String> {
+async fn reread(survey: &Survey, id: &str) -> Result<Loaded, Problem> {
     let info = db::list()
-        .await?
+        .await
+        .map_err(Problem::Database)?
         .into_iter()
         .find(|set| set.id == id)
-        .ok_or_else(|| "the data set was deleted in another tab".to_owned())?;
+        .ok_or(Problem::DeletedElsewhere)?;
     read_set(survey, info, |_, _| {}).await
 }
 
@@ -464,6 +476,10 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
                         Problem::Database(reason) => Strings::fill(words.dash_db_failed, &[("reason", &reason)]),
                         Problem::Damaged(count) => Strings::fill(words.dash_set_damaged, &[("count", &count.to_string())]),
                         Problem::Busy => words.dash_busy.to_owned(),
+                        Problem::Stored(StoredSetProblem::Damaged(detail)) => Strings::fill(words.dash_stored_damaged, &[("detail", &short(&detail))]),
+                        Problem::Stored(StoredSetProblem::Newer(format)) => Strings::fill(words.dash_stored_newer, &[("version", &format.to_string())]),
+                        Problem::Stored(StoredSetProblem::TooManyEntries(limit)) => locale.strings().file_problem(locale, &FileProblem::TooManyEntries(limit)),
+                        Problem::DeletedElsewhere => words.dash_set_deleted.to_owned(),
                     };
                     view! { <p class="notice error" role="alert">{text}</p> }
                 })}

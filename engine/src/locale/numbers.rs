@@ -1,0 +1,90 @@
+//! Numbers as a language writes them. The decimal mark and the thousands separator come from
+//! the language's file (web/locales), so adding a language adds no code.
+
+/// How one language writes numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberFormat {
+    /// Between the whole part and the decimals: "." in English, "," in German and French.
+    pub decimal: char,
+    /// Between groups of three digits: "," in English, "." in German, a narrow no-break space
+    /// in French.
+    pub group: &'static str,
+}
+
+impl NumberFormat {
+    /// A mean or a gap with one decimal ("3.4", "3,4"). Halves round away from zero (2.25 is
+    /// "2.3"), as people round by hand, and a value that rounds to zero has no minus sign.
+    pub fn decimal(self, value: f64) -> String {
+        let tenths = (value * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let tenths = tenths.unsigned_abs();
+        format!("{sign}{}{}{}", tenths / 10, self.decimal, tenths % 10)
+    }
+
+    /// A correlation with two decimals ("0.78", "0,78").
+    pub fn hundredths(self, value: f64) -> String {
+        format!("{value:.2}").replace('.', self.decimal.encode_utf8(&mut [0; 4]))
+    }
+
+    /// A sum of money in whole units, grouped by thousands ("1,250,000", "1.250.000").
+    pub fn amount(self, value: f64) -> String {
+        let whole = value.round() as i64;
+        let digits = whole.unsigned_abs().to_string();
+        let mut grouped = String::with_capacity(digits.len() * 2);
+        if whole < 0 {
+            grouped.push('-');
+        }
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push_str(self.group);
+            }
+            grouped.push(digit);
+        }
+        grouped
+    }
+
+    /// A score with no decimals ("72"), the same in every language.
+    pub fn whole(value: f64) -> String {
+        (value.round() as i64).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NumberFormat;
+
+    const POINT: NumberFormat = NumberFormat {
+        decimal: '.',
+        group: ",",
+    };
+    const COMMA: NumberFormat = NumberFormat {
+        decimal: ',',
+        group: "\u{202f}",
+    };
+
+    #[test]
+    fn one_decimal_rounds_halves_away_from_zero_and_drops_a_lone_minus() {
+        assert_eq!(POINT.decimal(3.44), "3.4");
+        assert_eq!(POINT.decimal(2.25), "2.3");
+        assert_eq!(POINT.decimal(-2.25), "-2.3");
+        assert_eq!(POINT.decimal(-0.04), "0.0");
+        assert_eq!(COMMA.decimal(3.44), "3,4");
+        assert_eq!(COMMA.decimal(-1.0), "-1,0");
+    }
+
+    #[test]
+    fn two_decimals_use_the_language_mark() {
+        assert_eq!(POINT.hundredths(0.781), "0.78");
+        assert_eq!(COMMA.hundredths(-0.5), "-0,50");
+    }
+
+    #[test]
+    fn amounts_group_by_thousands_with_the_language_separator() {
+        assert_eq!(POINT.amount(1_250_000.4), "1,250,000");
+        assert_eq!(POINT.amount(999.0), "999");
+        assert_eq!(POINT.amount(1000.0), "1,000");
+        assert_eq!(POINT.amount(-12_345.0), "-12,345");
+        assert_eq!(COMMA.amount(1_250_000.0), "1\u{202f}250\u{202f}000");
+        assert_eq!(NumberFormat::whole(71.5), "72");
+    }
+}
