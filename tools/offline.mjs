@@ -3,6 +3,8 @@
 // - Puts the policy in each page as a <meta> (a host should also send it as a header, with
 //   frame-ancestors, which a <meta> cannot carry: docs/hosting.md).
 // - Tells each page's loader (public/loader.js) where the service worker is.
+// - Puts the icon into dashboard.html as a data: address: the browser asks for a page's icon
+//   again whenever the address changes, and each of the dashboard's views has its own.
 // - Writes sw.js: on install it caches the files of the page that installed it (the partner's
 //   page, or the dashboard: a partner never downloads the dashboard's wasm) and those both use;
 //   the other page's files are cached when it is first opened online. It answers this copy's
@@ -43,6 +45,11 @@ for (const page of PAGES) {
   if (!html.includes(meta)) throw new Error(`${file}: no <meta charset> to put the policy after`);
   html = html.replace(/ data-worker="[^"]*"/g, "").replace(/<script (?=[^>]*data-wasm=)/, `<script data-worker="${WORKER}" `);
   if (!html.includes(`data-worker="${WORKER}"`)) throw new Error(`${file}: no loader script (data-wasm) found`);
+  if (page === "dashboard.html") {
+    const icon = `data:image/svg+xml,${encodeURIComponent(readFileSync(join(dir, "icons", "icon.svg"), "utf8"))}`;
+    html = html.replace(/(<link rel="icon" href=")[^"]*(")/, `$1${icon}$2`);
+    if (!html.includes(icon)) throw new Error(`${file}: no <link rel="icon"> found`);
+  }
   writeFileSync(file, html);
 }
 

@@ -2,6 +2,7 @@
 //! assessments; a vendor's personal link starts a new, prefilled one.
 
 use super::download::save_json;
+use super::history;
 use super::import_panel::ImportPanel;
 use super::link::{
     address_with_survey, forget_link_params, link_params, new_assessment, prefilled,
@@ -15,6 +16,7 @@ use super::state::use_app_state;
 use super::storage::{self, SetAside};
 use engine::answers::assessment::{describe_raw, Assessment};
 use engine::answers::handover::{Handover, Target};
+use engine::answers::questionnaire::Place;
 use engine::answers::validation::validate_answers;
 use engine::codec::export::slug;
 use engine::codec::share_link::decode;
@@ -218,10 +220,47 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         assessments.set(storage::list(&list_survey, &list_source).assessments);
         screen.set(Screen::Start);
     });
+    // The list gets an entry in the browser's history when the partner goes to it; a page
+    // load or a hand-over that lands there names the entry it arrived at, or adds one after
+    // the first module's pages.
+    if matches!(screen.get_untracked(), Screen::Start) {
+        match history::current() {
+            None | Some(Place::List) => history::replace(&Place::List),
+            Some(_) => history::push(&Place::List),
+        }
+    }
+    let to_list = Callback::new(move |()| {
+        history::push(&Place::List);
+        on_leave.run(());
+    });
+    // Back to the list, or Forward from it into an assessment, at the page it was on.
+    let survey_id = survey.id.clone();
+    history::on_pop(move |reached| match reached {
+        Some(Place::List) if screen.with_untracked(|s| matches!(s, Screen::Fill { .. })) => {
+            on_leave.run(());
+        }
+        Some(Place::Page {
+            assessment: id,
+            page,
+        }) => {
+            let open = screen.with_untracked(|s| match s {
+                Screen::Fill { assessment, .. } => assessment.response.id == id,
+                _ => false,
+            });
+            let stored = storage::stored_copy(&id).filter(|a| a.response.survey_id == survey_id);
+            if let (false, Some(assessment)) = (open, stored) {
+                screen.set(Screen::Fill {
+                    assessment: Box::new(assessment),
+                    opening: Opening::At(page),
+                });
+            }
+        }
+        _ => {}
+    });
     let shared_source = source.clone();
     let leave_shared = Callback::new(move |()| {
         forget_link_params(&shared_source);
-        on_leave.run(());
+        to_list.run(());
     });
     // A shared copy keeps its id unless this browser already has an assessment with it.
     let (copy_survey, copy_source) = (survey.clone(), source.clone());
@@ -267,7 +306,7 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
                 view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave=leave_shared/> }.into_any()
             }
             Screen::Fill { assessment, opening } => {
-                view! { <Questionnaire survey=survey.clone() assessment=*assessment opening on_leave review=full_review/> }.into_any()
+                view! { <Questionnaire survey=survey.clone() assessment=*assessment opening on_leave=to_list review=full_review/> }.into_any()
             }
         }}
         </main>

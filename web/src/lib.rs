@@ -19,6 +19,7 @@ mod first_page;
 mod focus;
 mod full_app;
 mod header;
+mod history;
 mod home;
 pub mod i18n;
 mod import_panel;

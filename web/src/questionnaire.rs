@@ -6,6 +6,7 @@ use super::choice_group::ChoiceGroup;
 use super::download::save_json;
 use super::element_card::ElementCard;
 use super::focus::{focus_anchor, focus_soon};
+use super::history;
 use super::i18n::Locale;
 use super::profile_page::ProfilePage;
 use super::state::use_app_state;
@@ -13,7 +14,7 @@ use super::storage;
 use engine::answers::assessment::{Assessment, Millis};
 use engine::answers::questionnaire::{
     choice_questions, missing_profile, page_elements, page_text, pages, question_anchor,
-    questions_on, resume_page, Page, ProfileField, Progress, Question,
+    questions_on, resume_page, Page, Place, ProfileField, Progress, Question,
 };
 use engine::codec::export::Envelope;
 use engine::{Response, Survey};
@@ -57,6 +58,8 @@ pub enum Opening {
     Resume,
     /// At the review.
     Review,
+    /// At the page that Back or Forward reached.
+    At(Page),
 }
 
 /// What the review page works with.
@@ -169,8 +172,33 @@ pub fn Questionnaire(
         Opening::Top => Page::Profile,
         Opening::Resume => shown_questions.with_untracked(|q| resume_page(q)),
         Opening::Review => Page::Review,
+        Opening::At(page) => page,
     };
     let page = RwSignal::new(first_page);
+    // Each page the partner moves to gets an entry in the browser's history, so Back and
+    // Forward go through the pages; `from_history` marks a move that Back or Forward made.
+    let me = assessment.with_value(|a| a.response.id.clone());
+    let place = {
+        let me = me.clone();
+        move |page: Page| Place::Page {
+            assessment: me.clone(),
+            page,
+        }
+    };
+    let here = history::current();
+    let ours = matches!(&here, Some(Place::Page { assessment, .. }) if *assessment == me);
+    match opening {
+        // Back or Forward reached an entry that already names this page.
+        Opening::At(_) => {}
+        Opening::Review if here == Some(place(Page::Review)) => {
+            history::replace(&place(first_page))
+        }
+        Opening::Review => history::push(&place(first_page)),
+        // A page load, or a reload of this assessment: the entry becomes this page.
+        _ if here.is_none() || ours => history::replace(&place(first_page)),
+        _ => history::push(&place(first_page)),
+    }
+    let from_history = StoredValue::new(false);
     let invalid = RwSignal::new(Vec::<ProfileField>::new());
     let heading = NodeRef::<H2>::new();
     // A question to focus once its page is on screen (a review link), instead of the heading.
@@ -236,6 +264,30 @@ pub fn Questionnaire(
         }
         step(1);
     };
+    Effect::watch(
+        move || page.get(),
+        move |to, _, _| {
+            if !std::mem::take(&mut *from_history.write_value()) {
+                history::push(&place(*to));
+            }
+        },
+        false,
+    );
+    history::on_pop(move |reached| {
+        let Some(Place::Page {
+            assessment,
+            page: to,
+        }) = reached
+        else {
+            return;
+        };
+        let shown = shown_pages.with_untracked(|p| p.contains(&to));
+        if assessment == me && shown && page.get_untracked() != to {
+            pending.set_value(None);
+            from_history.set_value(true);
+            page.set(to);
+        }
+    });
     // After a page change, focus goes to the new page's heading (or the question a review
     // link names), so keyboard and screen-reader users start there. Runs after the render.
     Effect::watch(

@@ -20,6 +20,77 @@ pub enum Page {
     Review,
 }
 
+impl Page {
+    /// The page's name in the browser's history ("profile", "area-2", "review").
+    pub fn key(self) -> String {
+        match self {
+            Page::Profile => "profile".into(),
+            Page::Area(index) => format!("area-{index}"),
+            Page::FiveCs => "five-cs".into(),
+            Page::Proposition => "proposition".into(),
+            Page::Journey => "journey".into(),
+            Page::Maturity => "maturity".into(),
+            Page::Principles => "principles".into(),
+            Page::Review => "review".into(),
+        }
+    }
+
+    /// The page a `key` names; None for anything else.
+    pub fn from_key(key: &str) -> Option<Page> {
+        Some(match key {
+            "profile" => Page::Profile,
+            "five-cs" => Page::FiveCs,
+            "proposition" => Page::Proposition,
+            "journey" => Page::Journey,
+            "maturity" => Page::Maturity,
+            "principles" => Page::Principles,
+            "review" => Page::Review,
+            _ => {
+                let index = key.strip_prefix("area-")?;
+                // Digits only, as `key` writes them ("+1" and "01" are not keys).
+                if index.is_empty() || index.len() > 4 || !index.bytes().all(|b| b.is_ascii_digit())
+                {
+                    return None;
+                }
+                Page::Area(index.parse().ok()?)
+            }
+        })
+    }
+}
+
+/// Where a partner was, as an entry of the browser's history keeps it, so that Back and
+/// Forward return there: the list of assessments, or one page of one assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    List,
+    Page { assessment: String, page: Page },
+}
+
+impl Place {
+    /// The entry's state: "list", or "page:<page key>:<assessment id>".
+    pub fn to_state(&self) -> String {
+        match self {
+            Place::List => "list".into(),
+            Place::Page { assessment, page } => format!("page:{}:{assessment}", page.key()),
+        }
+    }
+
+    /// The place a history entry's state names; None for another page's or a damaged state.
+    pub fn from_state(state: &str) -> Option<Place> {
+        if state == "list" {
+            return Some(Place::List);
+        }
+        // An id is at most a few dozen characters; anything longer is not ours.
+        let (key, assessment) = state.strip_prefix("page:")?.split_once(':')?;
+        if assessment.is_empty() || assessment.len() > 128 {
+            return None;
+        }
+        let page = Page::from_key(key)?;
+        let assessment = assessment.to_owned();
+        Some(Place::Page { assessment, page })
+    }
+}
+
 /// A profile field a respondent fills in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ProfileField {
@@ -739,5 +810,56 @@ mod tests {
                 ProfileField::Wave
             ]
         );
+    }
+    #[test]
+    fn every_page_and_place_survives_the_history_round_trip() {
+        let pages = [
+            Page::Profile,
+            Page::Area(0),
+            Page::Area(27),
+            Page::FiveCs,
+            Page::Proposition,
+            Page::Journey,
+            Page::Maturity,
+            Page::Principles,
+            Page::Review,
+        ];
+        for page in pages {
+            assert_eq!(Page::from_key(&page.key()), Some(page));
+            let place = Place::Page {
+                assessment: "a-1:b".into(),
+                page,
+            };
+            assert_eq!(Place::from_state(&place.to_state()), Some(place));
+        }
+        assert_eq!(Page::Area(3).key(), "area-3");
+        assert_eq!(Place::from_state("list"), Some(Place::List));
+        assert_eq!(
+            Place::from_state("page:area-2:x7"),
+            Some(Place::Page {
+                assessment: "x7".into(),
+                page: Page::Area(2)
+            })
+        );
+    }
+
+    #[test]
+    fn states_that_are_not_ours_name_no_place() {
+        for state in [
+            "",
+            "List",
+            "page:",
+            "page:area-2",
+            "page:area-2:",
+            "page:area-:x",
+            "page:area-+1:x",
+            "page:area-99999:x",
+            "page:nowhere:x",
+            "r=AAAA",
+        ] {
+            assert_eq!(Place::from_state(state), None, "{state:?}");
+        }
+        let long = format!("page:profile:{}", "x".repeat(129));
+        assert_eq!(Place::from_state(&long), None);
     }
 }

@@ -25,11 +25,13 @@ use engine::scoring::aggregate::{CrosshairMode, Filter, GroupBy};
 use engine::scoring::model::{Row, ScoringModel};
 use engine::survey::text::printable;
 use engine::{Response, Survey};
+use leptos::prelude::window_event_listener;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loading::{mark, read_links, read_saved, read_text, FileRead, Refused, Source, Why};
 use std::sync::Arc;
 use views::{Analysis, Ranking};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The open data set: its description, responses and their scoring rows, index for index.
@@ -106,6 +108,59 @@ pub enum View {
     Alignment,
     Waves,
     Portfolio,
+}
+
+impl View {
+    const ALL: [View; 4] = [View::Results, View::Alignment, View::Waves, View::Portfolio];
+
+    /// The view's address within the dashboard ("#alignment"); the results are the page itself.
+    fn hash(self) -> &'static str {
+        match self {
+            View::Results => "",
+            View::Alignment => "#alignment",
+            View::Waves => "#waves",
+            View::Portfolio => "#portfolio",
+        }
+    }
+
+    /// The view the page's address names; the results for any other.
+    fn addressed() -> View {
+        let hash = window().location().hash().unwrap_or_default();
+        View::ALL
+            .into_iter()
+            .find(|view| !hash.is_empty() && view.hash() == hash)
+            .unwrap_or(View::Results)
+    }
+}
+
+/// Gives each view its own address: choosing one adds an entry to the browser's history, and
+/// Back, Forward or an opened address show the view it names.
+fn follow_view_address(dash: Dash) {
+    let from_history = StoredValue::new(false);
+    Effect::watch(
+        move || dash.view.get(),
+        move |view, _, _| {
+            if std::mem::take(&mut *from_history.write_value()) {
+                return;
+            }
+            let location = window().location();
+            let page =
+                location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+            if let Ok(history) = window().history() {
+                let address = format!("{page}{}", view.hash());
+                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&address));
+            }
+        },
+        false,
+    );
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        let view = View::addressed();
+        if dash.view.get_untracked() != view {
+            from_history.set_value(true);
+            dash.view.set(view);
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 /// The two waves compared, kept across languages. Empty choices take the defaults: the
@@ -218,7 +273,7 @@ impl Dash {
             diagonal: RwSignal::new(false),
             segments: RwSignal::new(Vec::new()),
             ranking: Ranking::new(),
-            view: RwSignal::new(View::Results),
+            view: RwSignal::new(View::addressed()),
             waves: WavePick::new(),
             opened: RwSignal::new(None),
         }
@@ -445,6 +500,7 @@ async fn add_alone(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name
 pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
     let state = use_app_state();
     let dash = Dash::new();
+    follow_view_address(dash);
     let list_survey = survey.clone();
     spawn_local(async move {
         refresh_sets(dash).await;
