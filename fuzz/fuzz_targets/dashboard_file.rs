@@ -2,7 +2,8 @@
 //! panics, and every entry it reads as answers reads back the same from its own JSON.
 #![no_main]
 
-use engine::codec::dataset::{entry_response, split_entries, MAX_DATASET_ENTRIES};
+use engine::codec::dataset::entry_response;
+use engine::codec::entries::{split_entries, MAX_DATASET_ENTRIES};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,8 +8,9 @@ use super::i18n::Strings;
 use super::state::use_app_state;
 use super::storage;
 use engine::answers::assessment::{newest_first, Assessment, Millis};
-use engine::codec::export::{read_envelopes, Envelope, FileProblem, MAX_FILE_BYTES};
-use engine::codec::import::{plan, Arrival, ImportStatus, Tally};
+use engine::codec::entries::FileProblem;
+use engine::codec::export::{read_envelopes, Envelope, MAX_FILE_BYTES};
+use engine::codec::import::{plan, Arrival, ImportCounts, ImportStatus};
 use engine::Survey;
 use leptos::html::P;
 use leptos::prelude::*;
@@ -202,7 +203,7 @@ pub fn ImportPanel(
     let tally = move || {
         let unreadable = report.with(|files| files.iter().filter(|f| f.outcome.is_err()).count());
         let statuses: Vec<ImportStatus> = rows().iter().map(|row| row.status.get()).collect();
-        Tally::of(&statuses, unreadable)
+        ImportCounts::of(&statuses, unreadable)
     };
     let replace_all = move |_| {
         for row in rows() {

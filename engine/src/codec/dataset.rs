@@ -6,7 +6,8 @@
 use crate::answers::assessment::Millis;
 use crate::answers::response::Response;
 use crate::answers::validation::AnswerProblem;
-use crate::codec::export::{Envelope, FileProblem};
+use crate::codec::entries::{capped_entries, CappedEntries, FileProblem, MAX_DATASET_ENTRIES};
+use crate::codec::export::Envelope;
 use crate::scoring::aggregate::{AggregateReport, Quadrant};
 use crate::survey::definition::Survey;
 use serde::{Deserialize, Serialize};
@@ -16,63 +17,6 @@ use std::fmt;
 
 /// The stored data-set format this app writes.
 pub const DATASET_FORMAT: u32 = 1;
-/// A data-set file may be larger than an exported file: 10,000 responses take about 25 MB.
-pub const MAX_DATASET_FILE_BYTES: usize = 64 * 1024 * 1024;
-
-/// Entries in one file or one stored data set: ten times the 10,000 responses the dashboard
-/// is built for. The count is checked while the file is split, before anything is allocated
-/// per entry, so that a file of millions of tiny entries is refused instead of exhausting
-/// the page's memory.
-pub const MAX_DATASET_ENTRIES: usize = 100_000;
-
-/// A JSON array's entries, left unread, up to `MAX_DATASET_ENTRIES`; the rest are skipped
-/// without being kept, and `more` says there were some.
-struct CappedEntries<'a> {
-    entries: Vec<&'a RawValue>,
-    more: bool,
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for CappedEntries<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = CappedEntries<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut capped = CappedEntries {
-                    entries: Vec::new(),
-                    more: false,
-                };
-                while capped.entries.len() < MAX_DATASET_ENTRIES {
-                    match seq.next_element()? {
-                        Some(entry) => capped.entries.push(entry),
-                        None => return Ok(capped),
-                    }
-                }
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
-                    capped.more = true;
-                }
-                Ok(capped)
-            }
-        }
-        deserializer.deserialize_seq(Visit)
-    }
-}
-
-/// An array's entries, or `TooManyEntries` past the limit.
-fn capped_entries(entries: CappedEntries<'_>) -> Result<Vec<&RawValue>, FileProblem> {
-    if entries.more {
-        Err(FileProblem::TooManyEntries(MAX_DATASET_ENTRIES))
-    } else {
-        Ok(entries.entries)
-    }
-}
-
 /// What the list of data sets shows, stored apart from the answers so the list loads fast.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataSetInfo {
@@ -155,23 +99,6 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
-}
-
-/// Splits a file holding one entry or an array of them into its raw entries, without reading
-/// them: each is then read on its own, a chunk at a time.
-pub fn split_entries(text: &str) -> Result<Vec<&RawValue>, FileProblem> {
-    if text.trim().is_empty() {
-        return Err(FileProblem::Empty);
-    }
-    if text.len() > MAX_DATASET_FILE_BYTES {
-        return Err(FileProblem::TooLarge(text.len(), MAX_DATASET_FILE_BYTES));
-    }
-    let not_json = |e: serde_json::Error| FileProblem::NotJson(e.to_string());
-    if text.trim_start().starts_with('[') {
-        capped_entries(serde_json::from_str(text).map_err(not_json)?)
-    } else {
-        Ok(vec![serde_json::from_str(text).map_err(not_json)?])
-    }
 }
 
 /// Why one entry of a file is not a response.
@@ -367,6 +294,7 @@ pub fn compare_segments(report: &AggregateReport, segments: &[String]) -> Segmen
 mod tests {
     use super::*;
     use crate::answers::response::Dimension;
+    use crate::codec::entries::split_entries;
     use crate::default_survey;
     use crate::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
     use crate::scoring::model::ScoringModel;

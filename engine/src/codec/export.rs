@@ -5,10 +5,10 @@
 
 use crate::answers::assessment::{Assessment, Millis, StoredProblem};
 use crate::answers::response::Response;
+use crate::codec::entries::FileProblem;
 use crate::survey::definition::Survey;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::fmt;
 
 /// The envelope format this app writes.
 pub const EXPORT_FORMAT: u32 = 1;
@@ -121,57 +121,6 @@ pub fn civil_date(millis: Millis) -> (i64, u32, u32) {
     (year, month, day)
 }
 
-/// Why a file could not be read as exported results. The message is for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileProblem {
-    /// The browser could not read the file (moved, deleted or locked since it was picked).
-    Unreadable,
-    Empty,
-    /// The file's size and the most the reader takes, in bytes.
-    TooLarge(usize, usize),
-    NotJson(String),
-    SurveyFile,
-    WrongShape(String),
-    NewerFormat(u32),
-    /// An array of more entries than a reader takes (the limit).
-    TooManyEntries(usize),
-}
-
-impl fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileProblem::Unreadable => write!(
-                f,
-                "the file could not be read; check that it still exists and pick it again"
-            ),
-            FileProblem::Empty => write!(f, "the file is empty"),
-            FileProblem::TooLarge(bytes, limit) => write!(
-                f,
-                "the file is {:.1} MB; files are read up to {} MB here (split a larger set into several files)",
-                *bytes as f64 / 1_048_576.0,
-                limit / 1_048_576
-            ),
-            FileProblem::NotJson(why) => write!(f, "the file is not JSON ({why})"),
-            FileProblem::SurveyFile => write!(
-                f,
-                "this is a survey file, not results; a vendor publishes it with the app"
-            ),
-            FileProblem::WrongShape(why) => write!(
-                f,
-                "the file is JSON but not PartnerLens results ({why})"
-            ),
-            FileProblem::NewerFormat(version) => write!(
-                f,
-                "the file was exported by a newer version of PartnerLens (format {version}); reload the page to get the newer app"
-            ),
-            FileProblem::TooManyEntries(limit) => write!(
-                f,
-                "the file holds more than {limit} entries; split it into several files"
-            ),
-        }
-    }
-}
-
 /// Whether a text looks like an export rather than bare responses: exports name their kind
 /// in their first fields, and bare responses never have that key.
 pub fn looks_exported(text: &str) -> bool {
@@ -198,7 +147,7 @@ pub fn read_envelopes(bytes: &[u8]) -> Result<Vec<Envelope>, FileProblem> {
     // (bytes, a `Value`) would put a second copy of the answers' decoder in the wasm.
     let text = std::str::from_utf8(bytes)
         .map_err(|_| FileProblem::NotJson("it is not UTF-8 text".into()))?;
-    crate::codec::dataset::split_entries(text)?
+    crate::codec::entries::split_entries(text)?
         .into_iter()
         .enumerate()
         .map(|(position, entry)| envelope(entry.get()).map_err(|problem| at(problem, position)))

@@ -6,7 +6,8 @@ use crate::answers::assessment::{answer_leaves, Assessment, Millis, STORAGE_VERS
 use crate::answers::questionnaire::Progress;
 use crate::answers::response::Response;
 use crate::answers::validation::{validate_answers, AnswerProblem};
-use crate::codec::export::{Envelope, FileProblem};
+use crate::codec::entries::FileProblem;
+use crate::codec::export::Envelope;
 use crate::survey::definition::Survey;
 use std::collections::BTreeMap;
 
@@ -118,7 +119,7 @@ pub fn plan(
 
 /// An import in four numbers, for its one-line summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
+pub struct ImportCounts {
     /// Stored: new assessments, and newer copies the user let replace the ones here.
     pub imported: usize,
     /// Duplicates, older copies, and newer ones the user declined: nothing changed.
@@ -129,29 +130,29 @@ pub struct Tally {
     pub refused: usize,
 }
 
-impl Tally {
+impl ImportCounts {
     /// Counts the envelopes' statuses and the files that could not be read.
     pub fn of<'a>(
         statuses: impl IntoIterator<Item = &'a ImportStatus>,
         unreadable: usize,
-    ) -> Tally {
-        let mut tally = Tally {
+    ) -> ImportCounts {
+        let mut counts = ImportCounts {
             refused: unreadable,
-            ..Tally::default()
+            ..ImportCounts::default()
         };
         for status in statuses {
             *match status {
-                ImportStatus::New | ImportStatus::Replaced => &mut tally.imported,
+                ImportStatus::New | ImportStatus::Replaced => &mut counts.imported,
                 ImportStatus::Duplicate | ImportStatus::Older | ImportStatus::KeptHere => {
-                    &mut tally.unchanged
+                    &mut counts.unchanged
                 }
-                ImportStatus::Newer => &mut tally.to_confirm,
+                ImportStatus::Newer => &mut counts.to_confirm,
                 ImportStatus::WrongSurvey(_)
                 | ImportStatus::Invalid(_)
-                | ImportStatus::NotStored => &mut tally.refused,
+                | ImportStatus::NotStored => &mut counts.refused,
             } += 1;
         }
-        tally
+        counts
     }
 }
 
@@ -332,8 +333,8 @@ mod tests {
             .flatten()
             .map(|arrival| &arrival.status);
         assert_eq!(
-            Tally::of(statuses, 1),
-            Tally {
+            ImportCounts::of(statuses, 1),
+            ImportCounts {
                 imported: 1,
                 unchanged: 2,
                 to_confirm: 1,
@@ -346,8 +347,8 @@ mod tests {
             ImportStatus::NotStored,
         ];
         assert_eq!(
-            Tally::of(&decided, 0),
-            Tally {
+            ImportCounts::of(&decided, 0),
+            ImportCounts {
                 imported: 1,
                 unchanged: 1,
                 to_confirm: 0,

@@ -2,6 +2,7 @@
 //! CSV, the rows read straight from JSON, and the vendor's data sets.
 
 pub mod dataset;
+pub mod entries;
 pub mod export;
 pub mod import;
 pub mod report_csv;

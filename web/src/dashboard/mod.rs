@@ -18,9 +18,9 @@ use super::storage;
 use crate::paint::{after_paint, yield_to_browser};
 use engine::codec::dataset::{
     add_responses, answers_to_json, entry_response, stored_entries, Added, DataSetInfo,
-    EntryProblem, StoredSetProblem, MAX_DATASET_FILE_BYTES,
+    EntryProblem, StoredSetProblem,
 };
-use engine::codec::export::FileProblem;
+use engine::codec::entries::{FileProblem, MAX_DATASET_FILE_BYTES};
 use engine::scoring::aggregate::{CrosshairMode, Filter, GroupBy};
 use engine::scoring::model::{Row, ScoringModel};
 use engine::survey::text::printable;

@@ -7,7 +7,7 @@ use super::survey_fetch::SurveyProblem;
 use engine::answers::assessment::StoredProblem;
 use engine::answers::response::Dimension;
 use engine::answers::validation::{AnswerProblem, Revenue};
-use engine::codec::export::FileProblem;
+use engine::codec::entries::FileProblem;
 use engine::locale::clock::Clock;
 use engine::locale::numbers::NumberFormat;
 
