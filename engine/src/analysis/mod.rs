@@ -1,6 +1,7 @@
 //! Many partners at once: the vendor's view against the partners', one wave against another,
-//! and the portfolio for capacity planning.
+//! segments side by side, and the portfolio for capacity planning.
 
 pub mod alignment;
 pub mod portfolio;
+pub mod segments;
 pub mod waves;

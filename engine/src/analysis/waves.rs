@@ -5,8 +5,10 @@
 //! to another quadrant. An element only one wave has data for is listed, not compared.
 
 use crate::scoring::aggregate::{Crosshair, CrosshairMode, ElementScore, Quadrant, Summary, Tally};
-use crate::scoring::model::ScoringModel;
+use crate::scoring::model::{Row, ScoringModel};
+use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// Where an element stands in one wave.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -125,6 +127,45 @@ impl WaveComparison {
             .iter()
             .filter(move |e| e.presence() == presence)
     }
+}
+
+/// The waves that partners' rows name, in order (the vendor's own answers are not a wave's).
+pub fn partner_waves(rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter(|row| row.keys.side == Side::Partner)
+        .filter_map(|row| row.keys.wave.as_deref())
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The two waves compared, (earlier, later): the user's picks where they still exist, else
+/// the latest wave, and for the earlier one, from the same data set, the newest wave before
+/// the later one (else any other), or from another data set its latest. Waves are in order;
+/// None when there is nothing to compare.
+pub fn wave_pair(
+    later_waves: &[String],
+    earlier_waves: &[String],
+    picked: (&str, &str),
+    same_set: bool,
+) -> Option<(String, String)> {
+    let (picked_earlier, picked_later) = picked;
+    let later = later_waves
+        .iter()
+        .find(|wave| *wave == picked_later)
+        .or_else(|| later_waves.last())?
+        .clone();
+    let mut newest_first = earlier_waves.iter().rev();
+    let earlier = match earlier_waves.iter().find(|wave| *wave == picked_earlier) {
+        Some(picked) => picked,
+        None if same_set => newest_first
+            .clone()
+            .find(|wave| **wave < later)
+            .or_else(|| newest_first.find(|wave| **wave != later))?,
+        None => earlier_waves.last()?,
+    };
+    Some((earlier.clone(), later))
 }
 
 #[cfg(test)]
@@ -254,5 +295,45 @@ mod tests {
         );
         assert_eq!(find("invoicing").delta_gap(), None);
         assert_eq!(find("invoicing").moved(), None);
+    }
+
+    #[test]
+    fn the_default_pair_is_the_latest_wave_and_the_one_before_it() {
+        let waves = |list: &[&str]| list.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let three = waves(&["2024", "2025", "2026"]);
+        let pair = |earlier: &str, later: &str| Some((earlier.to_owned(), later.to_owned()));
+        assert_eq!(
+            wave_pair(&three, &three, ("", ""), true),
+            pair("2025", "2026")
+        );
+        // A later wave picked by the user: the wave before it.
+        assert_eq!(
+            wave_pair(&three, &three, ("", "2025"), true),
+            pair("2024", "2025")
+        );
+        // The earliest picked as the later one: nothing is before it, so the newest other.
+        assert_eq!(
+            wave_pair(&three, &three, ("", "2024"), true),
+            pair("2026", "2024")
+        );
+        // Picks that no longer exist fall back to the defaults.
+        assert_eq!(
+            wave_pair(&three, &three, ("1999", "2030"), true),
+            pair("2025", "2026")
+        );
+        assert_eq!(
+            wave_pair(&three, &three, ("2024", "2026"), true),
+            pair("2024", "2026")
+        );
+        // From another data set: its latest wave, even the same name.
+        let other = waves(&["2025", "2026"]);
+        assert_eq!(
+            wave_pair(&three, &other, ("", ""), false),
+            pair("2026", "2026")
+        );
+        // One wave in the set: it pairs with nothing.
+        let one = waves(&["2026"]);
+        assert_eq!(wave_pair(&one, &one, ("", ""), true), None);
+        assert_eq!(wave_pair(&[], &three, ("", ""), false), None);
     }
 }

@@ -118,3 +118,144 @@ pub fn rank_partners<'r>(
     }
     partners
 }
+
+/// A column the ranking table can be ordered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RankingColumn {
+    Rank,
+    Partner,
+    Category,
+    CategoryRank,
+    /// One of the five Cs, by position.
+    Dimension(usize),
+}
+
+/// A score that sorts: scores are never NaN, and `total_cmp` orders them all the same.
+#[derive(Clone, Copy, PartialEq)]
+struct Score(f64);
+
+impl Eq for Score {}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Score {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Positions in `ranked` (in rank order, as `rank_partners` lists them) of the partners of
+/// `category` (empty: all), in `column`'s order: ranks up, names from A (any case), category
+/// ids, scores from the highest, a missing rank or score last. `descending` reverses it.
+pub fn ranking_order(
+    ranked: &[RankedPartner],
+    category: &str,
+    column: RankingColumn,
+    descending: bool,
+) -> Vec<usize> {
+    let mut shown: Vec<usize> = (0..ranked.len())
+        .filter(|&i| category.is_empty() || ranked[i].category.as_deref() == Some(category))
+        .collect();
+    // Numbers sort highest first, so ranks go in negated.
+    let key = |p: &RankedPartner| -> (Option<f64>, String) {
+        match column {
+            RankingColumn::Rank => (p.rank.map(|r| -(r as f64)), String::new()),
+            RankingColumn::Partner => (None, p.name.to_lowercase()),
+            RankingColumn::Category => (None, p.category.clone().unwrap_or_default()),
+            RankingColumn::CategoryRank => (p.category_rank.map(|r| -(r as f64)), String::new()),
+            RankingColumn::Dimension(i) => (p.dimensions.get(i).copied().flatten(), String::new()),
+        }
+    };
+    if column != RankingColumn::Rank {
+        shown.sort_by_cached_key(|&i| {
+            let (number, text) = key(&ranked[i]);
+            (
+                number.is_none(),
+                number.map(|n| std::cmp::Reverse(Score(n))),
+                text,
+            )
+        });
+    }
+    if descending {
+        shown.reverse();
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn partner(
+        name: &str,
+        category: Option<&str>,
+        ranks: (Option<usize>, Option<usize>),
+        dimensions: [Option<f64>; 2],
+    ) -> RankedPartner {
+        RankedPartner {
+            id: name.to_lowercase(),
+            name: name.into(),
+            partner_type: None,
+            category: category.map(str::to_owned),
+            score: dimensions[0],
+            dimensions: dimensions.to_vec(),
+            rank: ranks.0,
+            category_rank: ranks.1,
+        }
+    }
+
+    /// Four partners in rank order: Alpha, beta, delta, and gamma without scores.
+    fn ranked() -> Vec<RankedPartner> {
+        vec![
+            partner(
+                "Alpha",
+                Some("silver"),
+                (Some(1), Some(1)),
+                [Some(80.0), Some(10.0)],
+            ),
+            partner("beta", Some("gold"), (Some(2), Some(1)), [Some(50.0), None]),
+            partner(
+                "delta",
+                Some("gold"),
+                (Some(3), Some(2)),
+                [Some(50.0), Some(20.0)],
+            ),
+            partner("gamma", None, (None, None), [None, None]),
+        ]
+    }
+
+    #[test]
+    fn each_column_orders_the_partners_as_worked_out_by_hand() {
+        let all = ranked();
+        let order = |column, descending| ranking_order(&all, "", column, descending);
+        assert_eq!(order(RankingColumn::Rank, false), [0, 1, 2, 3]);
+        assert_eq!(order(RankingColumn::Rank, true), [3, 2, 1, 0]);
+        // Names from A whatever their case.
+        assert_eq!(order(RankingColumn::Partner, false), [0, 1, 2, 3]);
+        // No category sorts as an empty id, first; ties keep rank order.
+        assert_eq!(order(RankingColumn::Category, false), [3, 1, 2, 0]);
+        // Rank 1 in silver and rank 1 in gold tie and keep rank order; no rank last.
+        assert_eq!(order(RankingColumn::CategoryRank, false), [0, 1, 2, 3]);
+        // The second C: delta 20, Alpha 10, then those without a score.
+        assert_eq!(order(RankingColumn::Dimension(1), false), [2, 0, 1, 3]);
+        assert_eq!(order(RankingColumn::Dimension(1), true), [3, 1, 0, 2]);
+    }
+
+    #[test]
+    fn a_category_shows_only_its_partners() {
+        let all = ranked();
+        assert_eq!(
+            ranking_order(&all, "gold", RankingColumn::Rank, false),
+            [1, 2]
+        );
+        assert_eq!(
+            ranking_order(&all, "gold", RankingColumn::Partner, true),
+            [2, 1]
+        );
+        assert!(ranking_order(&all, "bronze", RankingColumn::Rank, false).is_empty());
+    }
+}

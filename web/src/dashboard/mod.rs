@@ -5,8 +5,11 @@
 mod alignment_view;
 mod arrows;
 mod db;
+mod filters;
 mod loading;
 mod portfolio_view;
+mod ranking_view;
+mod segments_view;
 mod views;
 mod waves_view;
 
@@ -29,8 +32,9 @@ use leptos::prelude::window_event_listener;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loading::{mark, read_links, read_saved, read_text, FileRead, Refused, Source, Why};
+use ranking_view::Ranking;
 use std::sync::Arc;
-use views::{Analysis, Ranking};
+use views::Analysis;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 

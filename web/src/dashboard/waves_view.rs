@@ -5,32 +5,18 @@
 
 use super::arrows::{arrow_section, Arrow, Words};
 use super::views::csv_and_json;
-use super::{Dash, Loaded};
+use super::Dash;
 use crate::charts::GapChart;
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section};
 use crate::results::{cell, element_info, quadrant_names};
-use engine::analysis::waves::{compare_waves, Presence, WaveComparison};
+use engine::analysis::waves::{compare_waves, partner_waves, wave_pair, Presence, WaveComparison};
 use engine::codec::report_csv::waves_csv;
 use engine::scoring::aggregate::{Filter, Tally};
 use engine::scoring::model::{Row, ScoringModel};
 use engine::{Side, Survey};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// The waves among a set's partner answers, in order.
-fn waves_of(loaded: &Loaded) -> Vec<String> {
-    loaded
-        .rows
-        .iter()
-        .filter(|r| r.keys.side == Side::Partner)
-        .filter_map(|r| r.keys.wave.as_deref())
-        .collect::<BTreeSet<&str>>()
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
-}
 
 /// The tally of one wave's partner answers that pass the filter (its wave choice aside).
 fn wave_tally(model: &ScoringModel, rows: &[Row], filter: &Filter, wave: &str) -> Tally {
@@ -55,40 +41,34 @@ pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVi
     let pick = dash.waves;
     let from_here = Memo::new(move |_| pick.earlier_set.with(String::is_empty));
     let later_waves = Memo::new(move |_| {
-        dash.current
-            .with(|c| c.as_ref().map(waves_of).unwrap_or_default())
+        dash.current.with(|c| {
+            c.as_ref()
+                .map(|l| partner_waves(&l.rows))
+                .unwrap_or_default()
+        })
     });
     let earlier_waves = Memo::new(move |_| {
         if from_here.get() {
             later_waves.get()
         } else {
-            pick.other
-                .with(|o| o.as_ref().map(waves_of).unwrap_or_default())
+            pick.other.with(|o| {
+                o.as_ref()
+                    .map(|l| partner_waves(&l.rows))
+                    .unwrap_or_default()
+            })
         }
     });
-    // The user's choices where they still exist, else the last wave and the one before it.
     let pair = Memo::new(move |_| {
-        let later_all = later_waves.get();
-        let earlier_all = earlier_waves.get();
-        let later = Some(pick.later.get())
-            .filter(|w| later_all.contains(w))
-            .or_else(|| later_all.last().cloned())?;
         let from_here = from_here.get();
-        let earlier = Some(pick.earlier.get())
-            .filter(|w| earlier_all.contains(w))
-            .or_else(|| {
-                let mut newest_first = earlier_all.iter().rev();
-                if from_here {
-                    // The wave before the later one, else the latest other one.
-                    newest_first
-                        .clone()
-                        .find(|w| **w < later)
-                        .or_else(|| newest_first.find(|w| **w != later))
-                        .cloned()
-                } else {
-                    earlier_all.last().cloned()
-                }
-            })?;
+        let (earlier, later) = later_waves.with(|later_all| {
+            earlier_waves.with(|earlier_all| {
+                pick.earlier.with(|earlier| {
+                    pick.later.with(|later| {
+                        wave_pair(later_all, earlier_all, (earlier, later), from_here)
+                    })
+                })
+            })
+        })?;
         let earlier_label = if from_here {
             earlier.clone()
         } else {
