@@ -32,3 +32,17 @@ pub(crate) fn default_survey() -> Survey {
     ))
     .expect("the default survey is valid")
 }
+
+/// A partner's response to the default survey from `region`, rating each (element,
+/// importance, performance), for the engine's unit tests.
+#[cfg(test)]
+pub(crate) fn rated_response(id: &str, region: &str, ratings: &[(&str, i32, i32)]) -> Response {
+    let mut response = Response::new(&default_survey());
+    response.id = id.into();
+    response.profile.region = Some(region.into());
+    for &(element, importance, performance) in ratings {
+        response.rate(element, Dimension::Importance, Some(importance));
+        response.rate(element, Dimension::Performance, Some(performance));
+    }
+    response
+}

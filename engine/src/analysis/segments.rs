@@ -132,22 +132,9 @@ pub fn can_pick(chosen: &[String], key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::response::{Dimension, Response};
-    use crate::default_survey;
     use crate::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
     use crate::scoring::model::ScoringModel;
-
-    fn response(id: &str, region: &str, ratings: &[(&str, i32, i32)]) -> Response {
-        let survey = default_survey();
-        let mut response = Response::new(&survey);
-        response.id = id.into();
-        response.profile.region = Some(region.into());
-        for &(element, importance, performance) in ratings {
-            response.rate(element, Dimension::Importance, Some(importance));
-            response.rate(element, Dimension::Performance, Some(performance));
-        }
-        response
-    }
+    use crate::{default_survey, rated_response};
 
     #[test]
     fn segments_are_compared_element_by_element_with_the_best_performer_named() {
@@ -156,8 +143,8 @@ mod tests {
         // EMEA: deal registration (5, 1) and leads (1, 5), crosshair (3, 3): deal registration
         // is Concentrate here, leads Possible overkill. APAC the other way round.
         let responses = [
-            response("e", "emea", &[("deal-registration", 5, 1), ("leads", 1, 5)]),
-            response("a", "apac", &[("deal-registration", 1, 5), ("leads", 5, 1)]),
+            rated_response("e", "emea", &[("deal-registration", 5, 1), ("leads", 1, 5)]),
+            rated_response("a", "apac", &[("deal-registration", 1, 5), ("leads", 5, 1)]),
         ];
         let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
         for r in &responses {
@@ -210,7 +197,7 @@ mod tests {
             .iter()
             .enumerate()
         {
-            let r = response(&format!("r{i}"), region, &[("leads", 4, 2)]);
+            let r = rated_response(&format!("r{i}"), region, &[("leads", 4, 2)]);
             aggregation.add_response(&model, &r).unwrap();
         }
         let report = aggregation.report(&model, CrosshairMode::DataCentred);
@@ -248,7 +235,7 @@ mod tests {
         let model = ScoringModel::new(&survey);
         let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
         for (i, region) in ["apac", "emea"].iter().enumerate() {
-            let r = response(&format!("r{i}"), region, &[("leads", 4, 2)]);
+            let r = rated_response(&format!("r{i}"), region, &[("leads", 4, 2)]);
             aggregation.add_response(&model, &r).unwrap();
         }
         let report = aggregation.report(&model, CrosshairMode::DataCentred);

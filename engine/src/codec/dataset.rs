@@ -201,40 +201,27 @@ pub fn stored_entries(json: &str) -> Result<Vec<&RawValue>, StoredSetProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::response::Dimension;
     use crate::codec::entries::split_entries;
-    use crate::default_survey;
-
-    fn response(id: &str, region: &str, ratings: &[(&str, i32, i32)]) -> Response {
-        let survey = default_survey();
-        let mut response = Response::new(&survey);
-        response.id = id.into();
-        response.profile.region = Some(region.into());
-        for &(element, importance, performance) in ratings {
-            response.rate(element, Dimension::Importance, Some(importance));
-            response.rate(element, Dimension::Performance, Some(performance));
-        }
-        response
-    }
+    use crate::{default_survey, rated_response};
 
     #[test]
     fn a_batch_adds_new_ids_of_this_survey_and_reports_the_rest() {
         let survey = default_survey();
-        let mut held = vec![response("a", "emea", &[])];
-        let mut foreign = response("f", "emea", &[]);
+        let mut held = vec![rated_response("a", "emea", &[])];
+        let mut foreign = rated_response("f", "emea", &[]);
         foreign.survey_id = "other".into();
-        let mut unnamed = response("", "emea", &[]);
+        let mut unnamed = rated_response("", "emea", &[]);
         unnamed.profile.partner_name = "No id".into();
-        let outside = response("o", "emea", &[("leads", 9, 1)]);
+        let outside = rated_response("o", "emea", &[("leads", 9, 1)]);
         let added = add_responses(
             &mut held,
             &survey,
             vec![
-                response("a", "emea", &[]),
+                rated_response("a", "emea", &[]),
                 foreign,
                 unnamed,
                 outside,
-                response("b", "apac", &[]),
+                rated_response("b", "apac", &[]),
             ],
         );
         assert_eq!(added.added, 2);
@@ -247,7 +234,7 @@ mod tests {
         assert!(ids[1].starts_with("response-"), "{}", ids[1]);
         assert_eq!(ids[2], "b");
         // The same unnamed response again is a duplicate, not a second respondent.
-        let mut again = response("", "emea", &[]);
+        let mut again = rated_response("", "emea", &[]);
         again.profile.partner_name = "No id".into();
         let added = add_responses(&mut held, &survey, vec![again]);
         assert_eq!((added.added, added.duplicates), (0, 1));
@@ -256,9 +243,9 @@ mod tests {
     #[test]
     fn files_split_into_entries_that_read_as_bare_or_exported_responses() {
         let survey = default_survey();
-        let bare = response("r1", "emea", &[("leads", 4, 2)]);
+        let bare = rated_response("r1", "emea", &[("leads", 4, 2)]);
         let mut assessment = crate::answers::assessment::Assessment::new(&survey, "x1".into(), 5);
-        assessment.record(&response("x1", "apac", &[]), 9);
+        assessment.record(&rated_response("x1", "apac", &[]), 9);
         let export = Envelope::of(&assessment, &survey);
         let text = format!("[{}, {}]", bare.to_json(), export.to_json());
         let entries = split_entries(&text).unwrap();
@@ -304,7 +291,7 @@ mod tests {
 
     #[test]
     fn stored_answers_round_trip_and_a_newer_format_is_refused() {
-        let responses = vec![response("a", "emea", &[("leads", 4, 2)])];
+        let responses = vec![rated_response("a", "emea", &[("leads", 4, 2)])];
         let json = answers_to_json(&responses);
         let entries = stored_entries(&json).unwrap();
         let back: Vec<Response> = entries
