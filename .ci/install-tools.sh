@@ -6,7 +6,7 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
-WASM_BINDGEN_VERSION=0.2.130 # must equal the pin in Cargo.toml and Trunk.toml
+WASM_BINDGEN_VERSION=0.2.130 # must equal the pin in web/Cargo.toml and web/Trunk.toml
 
 cd "$(dirname "$0")/.."
 cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
