@@ -4,7 +4,7 @@
 //! placeholder or a bad setting stops the build naming the file and the key. Adding a language
 //! is adding its file.
 
-use engine::locale::catalog::{self, Catalog, Direction, REFERENCE};
+use engine::locale::catalog::{self, Catalog, Direction};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -18,37 +18,23 @@ fn main() {
 
 /// Every language file, English first, the others by code; stops the build on any problem.
 fn read_all(dir: &Path) -> Vec<(String, Catalog)> {
-    let mut catalogs = BTreeMap::new();
+    let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).expect("web/locales is readable") {
         let path = entry.expect("a directory entry").path();
-        if path.extension().is_none_or(|extension| extension != "json") {
-            continue;
+        if path
+            .extension()
+            .is_some_and(|extension| extension == "json")
+        {
+            let code = path
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .unwrap_or_default();
+            let text = std::fs::read_to_string(&path).expect("a language file is readable UTF-8");
+            files.push((code.to_owned(), text));
         }
-        let code = path
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(&path).expect("a language file is readable UTF-8");
-        match catalog::read(code, &text) {
-            Ok(catalog) => catalogs.insert(code.to_owned(), catalog),
-            Err(problem) => panic!("{}: {problem}", path.display()),
-        };
     }
-    let reference = catalogs
-        .remove(REFERENCE)
-        .unwrap_or_else(|| panic!("web/locales/{REFERENCE}.json is missing"));
-    let problems: Vec<String> = catalogs
-        .iter()
-        .flat_map(|(code, catalog)| {
-            catalog::compare(&reference, catalog)
-                .into_iter()
-                .map(move |problem| format!("web/locales/{code}.json: {problem}"))
-        })
-        .collect();
-    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
-    std::iter::once((REFERENCE.to_owned(), reference))
-        .chain(catalogs)
-        .collect()
+    catalog::read_all(files)
+        .unwrap_or_else(|problems| panic!("\nweb/locales/{}", problems.join("\nweb/locales/")))
 }
 
 fn generate(catalogs: &[(String, Catalog)]) -> String {

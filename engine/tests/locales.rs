@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 fn shipped() -> BTreeMap<String, Catalog> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/locales");
-    std::fs::read_dir(dir)
+    let files = std::fs::read_dir(dir)
         .expect("web/locales exists")
         .map(|entry| entry.unwrap().path())
         .filter(|path| {
@@ -17,12 +17,12 @@ fn shipped() -> BTreeMap<String, Catalog> {
         })
         .map(|path| {
             let code = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let catalog =
-                catalog::read(&code, &text).unwrap_or_else(|problem| panic!("{code}: {problem}"));
-            (code, catalog)
+            (code, std::fs::read_to_string(&path).unwrap())
         })
-        .collect()
+        .collect();
+    let catalogs = catalog::read_all(files).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    assert_eq!(catalogs[0].0, REFERENCE, "English comes first");
+    catalogs.into_iter().collect()
 }
 
 /// The number format a language's file sets, as the web app builds it.
@@ -35,16 +35,10 @@ fn numbers(catalog: &Catalog) -> NumberFormat {
 
 #[test]
 fn every_language_has_every_english_key_with_the_same_placeholders() {
+    // `shipped` fails on any problem; English must be a real file, not an empty one.
     let catalogs = shipped();
     let english = &catalogs[REFERENCE];
     assert!(english.app.len() > 150 && english.dashboard.len() > 100);
-    for (code, catalog) in &catalogs {
-        let problems: Vec<String> = catalog::compare(english, catalog)
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        assert!(problems.is_empty(), "{code}.json:\n{}", problems.join("\n"));
-    }
 }
 
 #[test]

@@ -226,6 +226,39 @@ pub fn compare(reference: &Catalog, other: &Catalog) -> Vec<CatalogProblem> {
     problems
 }
 
+/// Reads every language's file, given as (code, text), and checks each against English. The
+/// languages come back English first, then by code; the problems, each naming its file, when
+/// any file has one.
+pub fn read_all(files: Vec<(String, String)>) -> Result<Vec<(String, Catalog)>, Vec<String>> {
+    let mut catalogs = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (code, text) in files {
+        match read(&code, &text) {
+            Ok(catalog) => {
+                catalogs.insert(code, catalog);
+            }
+            Err(problem) => problems.push(format!("{code}.json: {problem}")),
+        }
+    }
+    let Some(reference) = catalogs.remove(REFERENCE) else {
+        problems.push(format!("{REFERENCE}.json is missing"));
+        return Err(problems);
+    };
+    for (code, catalog) in &catalogs {
+        problems.extend(
+            compare(&reference, catalog)
+                .iter()
+                .map(|problem| format!("{code}.json: {problem}")),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(std::iter::once((REFERENCE.to_owned(), reference))
+        .chain(catalogs)
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,6 +356,38 @@ mod tests {
         assert_eq!(
             read("fr", &huge),
             Err(CatalogProblem::TooLarge(MAX_BYTES + 1))
+        );
+    }
+
+    #[test]
+    fn all_files_come_back_english_first_or_every_problem_named() {
+        let files = |list: &[(&str, &str)]| {
+            list.iter()
+                .map(|(code, app)| (code.to_string(), file(app)))
+                .collect::<Vec<_>>()
+        };
+        let read = read_all(files(&[
+            ("fr", r#"{"next": "Suivant"}"#),
+            ("en", r#"{"next": "Next"}"#),
+        ]));
+        let codes: Vec<String> = read.unwrap().into_iter().map(|(code, _)| code).collect();
+        assert_eq!(codes, ["en", "fr"]);
+        let problems = read_all(files(&[
+            ("en", r#"{"next": "Next"}"#),
+            ("de", "{}"),
+            ("Fr", "{}"),
+        ]))
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "Fr.json: the file name must be a language code such as fr.json",
+                "de.json: app.next is missing: translate the English text",
+            ]
+        );
+        assert_eq!(
+            read_all(files(&[("de", "{}")])).unwrap_err(),
+            ["en.json is missing"]
         );
     }
 }
