@@ -1,6 +1,8 @@
-//! Back and Forward without a router: moving to a page or screen pushes an entry of the
-//! browser's history whose state names the place (`Place`), and `popstate` hands it back. The
-//! address stays as it is, so a share link's fragment and a personal link's query are kept.
+//! Back and Forward without a router, the one place that talks to the History API. In the
+//! partner app, moving to a page or screen pushes an entry whose state names the place
+//! (`Place`), and `popstate` hands it back; the address stays as it is, so a share link's
+//! fragment and a personal link's query are kept. The dashboard's views each have an address
+//! (`push_address`).
 
 use engine::answers::questionnaire::Place;
 use leptos::prelude::{on_cleanup, window, window_event_listener};
@@ -23,6 +25,15 @@ pub fn push(place: &Place) {
 pub fn replace(place: &Place) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state(&JsValue::from_str(&place.to_state()), "");
+    }
+}
+
+/// A new entry at this page's address with `hash` ("#waves"; "" for none), search kept.
+pub fn push_address(hash: &str) {
+    let location = window().location();
+    let page = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{page}{hash}")));
     }
 }
 

@@ -14,6 +14,7 @@ mod views;
 mod waves_view;
 
 use super::file_picker::FilePicker;
+use super::history;
 use super::i18n::{short, DashStrings, Locale, Strings};
 use super::shared_results::SharedFailure;
 use super::state::use_app_state;
@@ -28,14 +29,12 @@ use engine::scoring::aggregate::{CrosshairMode, Filter, GroupBy};
 use engine::scoring::model::{Row, ScoringModel};
 use engine::survey::text::printable;
 use engine::{Response, Survey};
-use leptos::prelude::window_event_listener;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use loading::{mark, read_links, read_saved, read_text, FileRead, Refused, Source, Why};
 use ranking_view::Ranking;
 use std::sync::Arc;
 use views::Analysis;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The open data set: its description, responses and their scoring rows, index for index.
@@ -92,8 +91,9 @@ fn refusal_text(locale: Locale, words: &DashStrings, refused: &Refused) -> Strin
         );
     }
     let why = match &refused.why {
-        Why::File(problem) => strings.file_problem(locale, problem),
-        Why::Entry(EntryProblem::File(problem)) => strings.file_problem(locale, problem),
+        Why::File(problem) | Why::Entry(EntryProblem::File(problem)) => {
+            strings.file_problem(locale, problem)
+        }
         Why::Entry(EntryProblem::Empty) => words.dash_entry_empty.to_owned(),
         Why::Entry(EntryProblem::NotResponse(detail)) => {
             format!("{} ({})", words.dash_not_answers, short(detail))
@@ -147,24 +147,17 @@ fn follow_view_address(dash: Dash) {
             if std::mem::take(&mut *from_history.write_value()) {
                 return;
             }
-            let location = window().location();
-            let page =
-                location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
-            if let Ok(history) = window().history() {
-                let address = format!("{page}{}", view.hash());
-                let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&address));
-            }
+            history::push_address(view.hash());
         },
         false,
     );
-    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+    history::on_pop(move |_| {
         let view = View::addressed();
         if dash.view.get_untracked() != view {
             from_history.set_value(true);
             dash.view.set(view);
         }
     });
-    on_cleanup(move || listener.remove());
 }
 
 /// The two waves compared, kept across languages. Empty choices take the defaults: the
