@@ -11,6 +11,7 @@ use super::survey_fetch::{fetch_survey, survey_address, SurveyFailure};
 use super::update::UpdateNotice;
 use engine::answers::handover::Handover;
 use engine::{load_survey, Survey};
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -85,8 +86,8 @@ pub struct SurveyText(pub StoredValue<String>);
 /// The whole app around one page's screens.
 #[component]
 pub fn App(
-    /// What the page shows once its survey has loaded.
-    screens: fn(Arc<Survey>) -> AnyView,
+    /// What the page shows once its survey has loaded, which it finds with `use_survey`.
+    screens: fn() -> AnyView,
     /// What the partner's first module handed over: the survey, language and theme it had.
     #[prop(default = None)]
     handover: Option<Handover>,
@@ -175,7 +176,7 @@ pub fn App(
                 view! { <main class="loading"><p role="status">{move || state.strings().loading_survey}</p></main> }
                     .into_any()
             }
-            SurveyLoad::Ready(survey) => screens(survey),
+            SurveyLoad::Ready(survey) => view! { <Provider value=survey>{screens()}</Provider> }.into_any(),
             SurveyLoad::Failed(failure) => view! { <SurveyErrorPage failure/> }.into_any(),
         }}
     }

@@ -1,23 +1,22 @@
 //! One element of the model (or a program principle) with its two ratings and "not applicable".
 
 use super::choice_group::ChoiceGroup;
-use super::i18n::Locale;
+use super::state::{use_app_state, use_survey};
 use engine::answers::questionnaire::{question_anchor, scale_options};
 use engine::survey::definition::{Element, RatingPrompt};
-use engine::{Dimension, Response, Survey};
+use engine::{Dimension, Response};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// An element's label, description, importance and performance ratings.
 #[component]
 pub fn ElementCard(
-    survey: Arc<Survey>,
     element: Element,
-    /// Texts are read once: the page re-renders its cards when the locale changes.
-    locale: Locale,
     /// The answers, updated in place when the user rates.
     response: RwSignal<Response>,
 ) -> impl IntoView {
+    let survey = use_survey();
+    // Texts are read once: the page re-renders its cards when the locale changes.
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let locale = locale.code();
     let side = response.with_untracked(Response::side);

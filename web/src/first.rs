@@ -13,16 +13,14 @@ use super::link::{
 };
 use super::paint::after_paint;
 use super::questionnaire::{Opening, Questionnaire, ReviewContext};
-use super::state::use_app_state;
+use super::state::{use_app_state, use_survey};
 use super::storage;
 use engine::answers::assessment::Assessment;
 use engine::answers::handover::{Handover, Target, HANDOVER_VERSION};
-use engine::Survey;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::any::Any;
 use std::cell::RefCell;
-use std::sync::Arc;
 
 thread_local! {
     /// The first module's mounted view, dropped (unmounted, its effects and listeners
@@ -33,20 +31,21 @@ thread_local! {
 /// Mounts the first module's app on the page's body.
 pub fn mount_first() {
     let handle = leptos::mount::mount_to(first_page::root(), || {
-        view! { <App screens=|survey| view! { <FirstHome survey/> }.into_any()/> }
+        view! { <App screens=|| view! { <FirstHome/> }.into_any()/> }
     });
     MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
 }
 
 /// The questionnaire of a new assessment, or the hand-over to the full app.
 #[component]
-fn FirstHome(survey: Arc<Survey>) -> impl IntoView {
+fn FirstHome() -> impl IntoView {
     let hash = window().location().hash().unwrap_or_default();
     // A share link or saved assessments: the full app's start screen decides. The page's loader
     // starts the full app alone in these cases; this is for when it could not tell.
     if hash.starts_with("#r=") || storage::has_entries() {
         return view! { <main><HandOver target=Target::Start assessment=None/></main> }.into_any();
     }
+    let survey = use_survey();
     let params = link_params();
     let mut ignored = Vec::new();
     let assessment = prefilled(&survey, &params, &mut ignored)
@@ -65,7 +64,6 @@ fn FirstHome(survey: Arc<Survey>) -> impl IntoView {
             } else {
                 view! {
                     <Questionnaire
-                        survey=survey.clone()
                         assessment=assessment.clone()
                         opening=Opening::Top
                         on_leave

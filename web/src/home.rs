@@ -12,7 +12,7 @@ use super::questionnaire::{Opening, Questionnaire};
 use super::review_page::full_review;
 use super::shared_results::{SharedFailure, SharedResults};
 use super::start_page::{StartAction, StartScreen};
-use super::state::use_app_state;
+use super::state::{use_app_state, use_survey};
 use super::storage::{self, SetAside};
 use engine::answers::assessment::{describe_raw, Assessment};
 use engine::answers::handover::{Handover, Target};
@@ -22,7 +22,6 @@ use engine::codec::export::slug;
 use engine::codec::share_link::decode;
 use engine::{Response, Survey};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[derive(Clone)]
 enum Screen {
@@ -168,8 +167,9 @@ fn SetAsideNotice(
 
 /// The survey's screens for this browser's assessments.
 #[component]
-pub fn Home(survey: Arc<Survey>) -> impl IntoView {
+pub fn Home() -> impl IntoView {
     let state = use_app_state();
+    let survey = use_survey();
     let params = link_params();
     // The page's `?survey=` value, fixed for its life: prefill parameters go, it stays.
     let source = survey_source(&params);
@@ -292,21 +292,21 @@ pub fn Home(survey: Arc<Survey>) -> impl IntoView {
         <LinkIgnored ignored/>
         {move || match screen.get() {
             Screen::Start => {
-                let list_survey = survey.clone();
                 // Only the list is drawn again in another language: the import's report stays.
                 view! {
                     {move || {
-                        let locale = state.locale.get();
-                        view! { <StartScreen assessments survey=list_survey.clone() locale on_action/> }
+                        // The list reads the language itself: this draws it again on a change.
+                        state.locale.track();
+                        view! { <StartScreen assessments on_action/> }
                     }}
-                    <ImportPanel survey=survey.clone() source=source.clone() assessments/>
+                    <ImportPanel source=source.clone() assessments/>
                 }.into_any()
             }
             Screen::Shared(opened) => {
-                view! { <SharedResults survey=survey.clone() opened on_save=on_save_copy on_leave=leave_shared/> }.into_any()
+                view! { <SharedResults opened on_save=on_save_copy on_leave=leave_shared/> }.into_any()
             }
             Screen::Fill { assessment, opening } => {
-                view! { <Questionnaire survey=survey.clone() assessment=*assessment opening on_leave=to_list review=full_review/> }.into_any()
+                view! { <Questionnaire assessment=*assessment opening on_leave=to_list review=full_review/> }.into_any()
             }
         }}
         </main>

@@ -5,13 +5,12 @@
 use super::file_picker::{files_of, FilePicker};
 use super::focus::focus_soon;
 use super::i18n::Strings;
-use super::state::use_app_state;
+use super::state::{use_app_state, use_survey};
 use super::storage;
 use engine::answers::assessment::{newest_first, Assessment, Millis};
 use engine::codec::entries::FileProblem;
 use engine::codec::export::{read_envelopes, Envelope, MAX_FILE_BYTES};
 use engine::codec::import::{plan, Arrival, ImportCounts, ImportStatus};
-use engine::Survey;
 use leptos::html::P;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -79,14 +78,13 @@ fn status_message(strings: &Strings, status: &ImportStatus) -> String {
 /// each file held, with the choice to take newer copies.
 #[component]
 pub fn ImportPanel(
-    survey: Arc<Survey>,
     /// This page's `?survey=` value, so the list can send the user back to this survey.
     source: String,
     /// The start screen's list, which imported assessments join.
     assessments: RwSignal<Vec<Assessment>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let survey = StoredValue::new(survey);
+    let survey = StoredValue::new(use_survey());
     let source = StoredValue::new(source);
     let report = RwSignal::new(Vec::<FileRow>::new());
     // How many files are being read, while they are.

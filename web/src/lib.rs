@@ -53,7 +53,7 @@ pub fn mount_full(handover: &str) {
         if let Some(handover) = &handover {
             provide_context(handover.clone());
         }
-        leptos::view! { <App handover screens=|survey| leptos::view! { <Home survey/> }.into_any()/> }
+        leptos::view! { <App handover screens=|| leptos::view! { <Home/> }.into_any()/> }
     })
     .forget();
 }
@@ -62,7 +62,7 @@ pub fn mount_full(handover: &str) {
 /// page's top as the HTML carries it (`first_page`).
 pub fn mount_dashboard() {
     leptos::mount::mount_to(first_page::root(), || {
-        leptos::view! { <App screens=|survey| leptos::view! { <dashboard::Dashboard survey/> }.into_any()/> }
+        leptos::view! { <App screens=|| leptos::view! { <dashboard::Dashboard/> }.into_any()/> }
     })
     .forget();
 }

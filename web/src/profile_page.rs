@@ -5,12 +5,11 @@
 
 use super::choice_group::ChoiceGroup;
 use super::focus::focus_next_question;
-use super::i18n::Locale;
+use super::state::{use_app_state, use_survey};
 use engine::answers::questionnaire::{AnswerOption, ProfileField};
 use engine::survey::definition::{Choice, ChoiceField, TextField};
-use engine::{Response, Side, Survey};
+use engine::{Response, Side};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// A labelled text box with optional help.
 #[component]
@@ -50,11 +49,11 @@ fn TextBox(
 /// The profile questions. `invalid` lists the required fields found empty on "Next".
 #[component]
 pub fn ProfilePage(
-    survey: Arc<Survey>,
-    locale: Locale,
     response: RwSignal<Response>,
     #[prop(into)] invalid: Signal<Vec<ProfileField>>,
 ) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     let profile = &survey.profile;

@@ -9,7 +9,7 @@ use super::focus::{focus_anchor, focus_soon};
 use super::history;
 use super::i18n::Locale;
 use super::profile_page::ProfilePage;
-use super::state::use_app_state;
+use super::state::{use_app_state, use_survey};
 use super::storage;
 use engine::answers::assessment::{Assessment, Millis};
 use engine::answers::questionnaire::{
@@ -21,7 +21,6 @@ use engine::{Response, Survey};
 use leptos::html::H2;
 use leptos::prelude::window_event_listener;
 use leptos::prelude::*;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// How far along the respondent is, counting only the questions shown to them.
@@ -65,8 +64,6 @@ pub enum Opening {
 /// What the review page works with.
 #[derive(Clone)]
 pub struct ReviewContext {
-    pub survey: Arc<Survey>,
-    pub locale: Locale,
     pub response: RwSignal<Response>,
     /// The shown questions, as the progress bar counts them.
     pub questions: Signal<Vec<Question>>,
@@ -86,7 +83,6 @@ pub type ReviewSlot = fn() -> Callback<ReviewContext, AnyView>;
 /// The survey's pages with their questions, and the answers that survive a reload.
 #[component]
 pub fn Questionnaire(
-    survey: Arc<Survey>,
     assessment: Assessment,
     /// Which page it opens at.
     opening: Opening,
@@ -105,7 +101,7 @@ pub fn Questionnaire(
     let written = StoredValue::new(None::<String>);
 
     // Copy, so every closure below can read the survey without its own clone.
-    let survey = StoredValue::new(survey);
+    let survey = StoredValue::new(use_survey());
     let shown_pages = Memo::new(move |_| response.with(|r| survey.with_value(|s| pages(s, r))));
     let shown_questions = Memo::new(move |_| {
         shown_pages
@@ -328,11 +324,9 @@ pub fn Questionnaire(
             });
         let body = match current {
             Page::Profile => {
-                view! { <ProfilePage survey=survey.clone() locale response invalid/> }.into_any()
+                view! { <ProfilePage response invalid/> }.into_any()
             }
             Page::Review => review.run(ReviewContext {
-                survey: survey.clone(),
-                locale,
                 response,
                 questions: shown_questions.into(),
                 go_to,
@@ -345,7 +339,7 @@ pub fn Questionnaire(
                 });
                 shown
                     .into_iter()
-                    .map(|element| view! { <ElementCard survey=survey.clone() element locale response/> })
+                    .map(|element| view! { <ElementCard element response/> })
                     .collect_view()
                     .into_any()
             }

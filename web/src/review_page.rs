@@ -1,20 +1,17 @@
 //! The last page: what is still unanswered, with links back, and a first look at the results.
 
-use super::i18n::Locale;
 use super::questionnaire::ReviewContext;
 use super::results::{focus_results, ReportView, ResultsReport};
+use super::state::{use_app_state, use_survey};
 use engine::answers::questionnaire::{page_text, question_text, Page, Question};
 use engine::codec::export::Envelope;
-use engine::{Response, Survey};
+use engine::Response;
 use leptos::prelude::*;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// Unanswered questions as links grouped by page, then "See results".
 #[component]
 pub fn ReviewPage(
-    survey: Arc<Survey>,
-    locale: Locale,
     response: RwSignal<Response>,
     /// The shown questions, as the progress bar counts them.
     #[prop(into)]
@@ -26,10 +23,11 @@ pub fn ReviewPage(
     /// The assessment as an export.
     envelope: Callback<(), Envelope>,
 ) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     let side = response.with_untracked(Response::side);
-    let list_survey = survey.clone();
     // Open questions under their page's title, in page order.
     let unanswered = move || {
         questions.with(|all| {
@@ -43,7 +41,7 @@ pub fn ReviewPage(
             groups
                 .into_iter()
                 .map(|(page, list)| {
-                    let title = page_text(&list_survey, page)
+                    let title = page_text(&survey, page)
                         .map_or(strings.profile_title, |(title, _)| title.get(code))
                         .to_owned();
                     let links = list
@@ -60,7 +58,7 @@ pub fn ReviewPage(
                                             go_to.run(target.clone());
                                         }
                                     >
-                                        {question_text(&list_survey, question, side, code)}
+                                        {question_text(&survey, question, side, code)}
                                     </a>
                                 </li>
                             }
@@ -113,8 +111,6 @@ pub fn ReviewPage(
                 .then(|| {
                     view! {
                         <ResultsReport
-                            survey=survey.clone()
-                            locale
                             response
                             view=report
                             envelope=Some(envelope)
@@ -134,8 +130,6 @@ pub fn full_review() -> Callback<ReviewContext, AnyView> {
     Callback::new(move |c: ReviewContext| {
         view! {
             <ReviewPage
-                survey=c.survey
-                locale=c.locale
                 response=c.response
                 questions=c.questions
                 go_to=c.go_to

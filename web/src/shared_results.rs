@@ -3,12 +3,11 @@
 
 use super::i18n::{Locale, Strings};
 use super::results::{ReportView, ResultsReport};
-use super::state::use_app_state;
+use super::state::{use_app_state, use_survey};
 use engine::answers::validation::AnswerProblem;
 use engine::codec::share_link::ShareProblem;
-use engine::{Response, Survey};
+use engine::Response;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Why shared answers are not shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +52,6 @@ impl SharedFailure {
 /// The shared answers' report, or why the link does not open.
 #[component]
 pub fn SharedResults(
-    survey: Arc<Survey>,
     opened: Result<Box<Response>, SharedFailure>,
     /// Keeps a copy of the answers in this browser and opens it.
     on_save: Callback<Response>,
@@ -77,6 +75,7 @@ pub fn SharedResults(
             .into_any();
         }
     };
+    let survey = use_survey();
     let unplaced = response.unknown_answers(&survey);
     let current = survey.structure_hash();
     let older = !response.structure_hash.is_empty() && response.structure_hash != current;
@@ -107,7 +106,7 @@ pub fn SharedResults(
                     </button>
                     <button type="button" class="quiet" on:click=leave>{strings.all_assessments}</button>
                 </div>
-                <ResultsReport survey=survey.clone() locale response=answers view envelope=None take_focus=false shared=true/>
+                <ResultsReport response=answers view envelope=None take_focus=false shared=true/>
             </div>
         }
     };

@@ -2,13 +2,11 @@
 //! continue, next wave, delete (confirmed, and undoable for ten seconds) and new.
 
 use super::focus::focus_soon;
-use super::i18n::Locale;
+use super::state::{use_app_state, use_survey};
 use super::storage;
 use engine::answers::assessment::{newest_first, Assessment};
-use engine::Survey;
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
-use std::sync::Arc;
 use std::time::Duration;
 
 /// What the user asked the start screen for.
@@ -35,11 +33,11 @@ enum RowForm {
 pub fn StartScreen(
     /// Every readable assessment, newest first.
     assessments: RwSignal<Vec<Assessment>>,
-    /// The survey this page has loaded; another survey's assessments continue on its page.
-    survey: Arc<Survey>,
-    locale: Locale,
     on_action: Callback<StartAction>,
 ) -> impl IntoView {
+    // The survey this page has loaded; another survey's assessments continue on its page.
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     // The last deleted assessment and its stored entry, while undo is offered.

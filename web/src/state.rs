@@ -1,7 +1,15 @@
 //! The typed app context: what many components read, handed out once by `App`.
+//!
+//! Components read the language from `AppState`, never from a prop. A component body runs
+//! once, untracked, so what it reads there (`state.locale.get_untracked()`) is for one
+//! language; the screens that hold such components (the questionnaire's page, the shared
+//! results, the start list, each dashboard view) read `state.locale` in a reactive closure
+//! and draw them again when it changes.
 
 use super::i18n::{Locale, Strings};
+use engine::Survey;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Shared UI state. Copy, so closures and child components take it freely.
 #[derive(Clone, Copy)]
@@ -33,4 +41,10 @@ pub fn provide_app_state(state: AppState) {
 pub fn use_app_state() -> AppState {
     // Every component lives under `App`, which provides the state before rendering anything.
     expect_context::<AppState>()
+}
+
+/// The survey the page has loaded.
+pub fn use_survey() -> Arc<Survey> {
+    // The screens are drawn only once the survey has loaded, under `App`'s `Provider` of it.
+    expect_context::<Arc<Survey>>()
 }

@@ -28,7 +28,9 @@ fn mount(survey: Arc<engine::Survey>) -> impl Drop {
             dark: RwSignal::new(false),
             printing: RwSignal::new(false),
         });
-        view! { <Home survey=survey.clone()/> }
+        // The survey as `App` provides it once loaded.
+        provide_context(survey.clone());
+        view! { <Home/> }
     })
 }
 

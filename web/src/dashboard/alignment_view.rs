@@ -9,6 +9,7 @@ use crate::charts::GapChart;
 use crate::i18n::{Locale, Strings};
 use crate::results::cell;
 use crate::results::chart_section::{chart_section, Section};
+use crate::state::{use_app_state, use_survey};
 use engine::analysis::alignment::{
     align_rows, Agreement, Alignment, Degree, Disagreement, DISAGREEMENTS,
 };
@@ -16,7 +17,6 @@ use engine::codec::report_csv::alignment_csv;
 use engine::scoring::model::ScoringModel;
 use engine::{Dimension, Survey};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// One disagreement as a sentence: who rates what higher, how far, and both means.
 fn sentence(survey: &Survey, locale: Locale, d: &Disagreement) -> String {
@@ -71,7 +71,9 @@ fn correlation_line(locale: Locale, what: &str, rho: Option<f64>) -> String {
 
 /// The alignment view over the open data set.
 #[component]
-pub fn AlignmentView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+pub fn AlignmentView(dash: Dash) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let words = locale.dash();
     let align_survey = survey.clone();

@@ -3,10 +3,10 @@
 
 use super::Dash;
 use crate::i18n::Locale;
+use crate::state::{use_app_state, use_survey};
 use engine::scoring::aggregate::GroupBy;
 use engine::Survey;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// A dimension's name in the UI's language.
 pub(super) fn dimension_name(locale: Locale, by: GroupBy) -> &'static str {
@@ -29,7 +29,9 @@ pub(super) fn value_name(survey: &Survey, by: GroupBy, id: &str, code: &str) -> 
 
 /// A select per dimension (all, or one value present in the data) and the grouping.
 #[component]
-pub(super) fn Filters(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+pub(super) fn Filters(dash: Dash) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let words = locale.dash();
     let code = locale.code();
     let selects = GroupBy::ALL

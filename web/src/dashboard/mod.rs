@@ -17,7 +17,7 @@ use super::file_picker::FilePicker;
 use super::history;
 use super::i18n::{short, DashStrings, Locale, Strings};
 use super::shared_results::SharedFailure;
-use super::state::use_app_state;
+use super::state::{use_app_state, use_survey};
 use super::storage;
 use crate::paint::{after_paint, yield_to_browser};
 use engine::codec::dataset::{
@@ -494,20 +494,20 @@ async fn add_alone(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name
 
 /// The dashboard: data sets, adding responses, and the views over the open set.
 #[component]
-pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
+pub fn Dashboard() -> impl IntoView {
     let state = use_app_state();
+    let survey = use_survey();
     let dash = Dash::new();
     follow_view_address(dash);
-    let list_survey = survey.clone();
     spawn_local(async move {
         refresh_sets(dash).await;
         let first = dash
             .sets
             .get_untracked()
             .into_iter()
-            .find(|s| s.survey_id == list_survey.id);
+            .find(|s| s.survey_id == survey.id);
         if let Some(info) = first {
-            open_set(dash, list_survey, info).await;
+            open_set(dash, survey, info).await;
         }
     });
     // The views are built when a set opens, not again on every addition or rename.
@@ -515,9 +515,8 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
     move || {
         let locale = state.locale.get();
         let words = locale.dash();
-        let survey = survey.clone();
         if let Some(response) = dash.opened.get() {
-            return views::partner_results(dash, survey, locale, response).into_any();
+            return views::partner_results(dash, locale, response).into_any();
         }
         view! {
             <main class="dashboard">
@@ -536,9 +535,9 @@ pub fn Dashboard(survey: Arc<Survey>) -> impl IntoView {
                     };
                     view! { <p class="notice error" role="alert">{text}</p> }
                 })}
-                <DataSets dash survey=survey.clone() words/>
-                <AddResponses dash survey=survey.clone() words/>
-                {move || open.get().then(|| view! { <Analysis dash survey=survey.clone() locale/> })}
+                <DataSets dash/>
+                <AddResponses dash/>
+                {move || open.get().then(|| view! { <Analysis dash/> })}
             </main>
         }
         .into_any()
@@ -552,7 +551,9 @@ fn back_address() -> String {
 
 /// The data sets kept in this browser: pick, create, rename, delete.
 #[component]
-fn DataSets(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> impl IntoView {
+fn DataSets(dash: Dash) -> impl IntoView {
+    let survey = use_survey();
+    let words = use_app_state().locale.get_untracked().dash();
     let name = RwSignal::new(String::new());
     Effect::new(move || {
         name.set(
@@ -660,8 +661,10 @@ fn DataSets(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> imp
 /// Adding responses: files (exports, or arrays of responses), share links, this browser's
 /// own assessments.
 #[component]
-fn AddResponses(dash: Dash, survey: Arc<Survey>, words: &'static DashStrings) -> impl IntoView {
+fn AddResponses(dash: Dash) -> impl IntoView {
     let state = use_app_state();
+    let survey = use_survey();
+    let words = state.locale.get_untracked().dash();
     let links = RwSignal::new(String::new());
     let default_name = move || {
         let taken = dash.sets.with_untracked(Vec::len);

@@ -6,6 +6,7 @@ use super::Dash;
 use crate::charts::{PortfolioChart, PortfolioPoint};
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section, Table};
+use crate::state::{use_app_state, use_survey};
 use engine::analysis::portfolio::{portfolio, CategoryCapacity, Portfolio};
 use engine::codec::report_csv::portfolio_csv;
 use engine::layout::chart::nice_ticks;
@@ -13,7 +14,6 @@ use engine::scoring::model::ScoringModel;
 use engine::scoring::ranking::category_label;
 use engine::Survey;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The chart has eight colours: the largest categories get one each, the rest share a
 /// neutral one.
@@ -166,7 +166,9 @@ fn section(survey: &Survey, locale: Locale, p: &Portfolio) -> Option<Section<Por
 
 /// The portfolio view over the matching partners.
 #[component]
-pub fn PortfolioView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+pub fn PortfolioView(dash: Dash) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let words = locale.dash();
     let model_survey = survey.clone();

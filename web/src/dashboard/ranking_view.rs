@@ -2,12 +2,11 @@
 //! time, each partner's results a click away.
 
 use super::{Dash, Loaded};
-use crate::i18n::{Locale, Strings};
+use crate::i18n::Strings;
 use crate::results::cell;
+use crate::state::{use_app_state, use_survey};
 use engine::scoring::ranking::{category_label, ranking_order, RankedPartner, RankingColumn};
-use engine::Survey;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Ranking rows per page: the table stays fast at 10,000 partners.
 const PAGE: usize = 25;
@@ -36,12 +35,12 @@ impl Ranking {
 #[component]
 pub(super) fn RankingTable(
     dash: Dash,
-    survey: Arc<Survey>,
-    locale: Locale,
     ranked: Memo<Vec<RankedPartner>>,
     /// The wave ranked when the set has several and the filters chose none.
     wave: Signal<Option<String>>,
 ) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let words = locale.dash();
     let code = locale.code();

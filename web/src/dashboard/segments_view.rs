@@ -7,6 +7,7 @@ use crate::charts::SegmentBars;
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section, Table};
 use crate::results::{cell, element_info};
+use crate::state::{use_app_state, use_survey};
 use engine::analysis::segments::{
     can_pick, chosen_segments, compare_segments, toggle_segment, SegmentComparison,
 };
@@ -14,16 +15,12 @@ use engine::layout::chart::short_label;
 use engine::scoring::aggregate::{AggregateReport, GroupBy};
 use engine::Survey;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The chosen segments of the grouped aggregate, side by side.
 #[component]
-pub(super) fn Comparison(
-    dash: Dash,
-    survey: Arc<Survey>,
-    locale: Locale,
-    report: Memo<Option<AggregateReport>>,
-) -> impl IntoView {
+pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let words = locale.dash();
     let code = locale.code();

@@ -10,22 +10,24 @@ use super::segments_view::Comparison;
 use super::waves_view::WavesView;
 use super::{Dash, View};
 use crate::download::{save_csv, save_json};
-use crate::i18n::{DashStrings, Locale, Strings};
+use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::chart_section;
 use crate::results::sections::gap_chart;
 use crate::results::{ReportView, ResultsReport};
+use crate::state::{use_app_state, use_survey};
 use engine::codec::export::slug;
 use engine::codec::report_csv::{aggregate_csv, long_csv, ranking_csv};
 use engine::scoring::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy};
 use engine::scoring::model::ScoringModel;
 use engine::scoring::ranking::{rank_partners, RankedPartner};
-use engine::{Response, Survey};
+use engine::Response;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Filters, grouping and every view over the open data set.
 #[component]
-pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+pub fn Analysis(dash: Dash) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let words = locale.dash();
     let report_survey = survey.clone();
@@ -91,7 +93,7 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
     let matching = move || overall.with(|o| o.as_ref().map_or(0, |o| o.responses));
 
     view! {
-        <Filters dash survey=survey.clone() locale/>
+        <Filters dash/>
         <p role="status" class="matching">
             {move || Strings::fill(words.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())])}
             " "
@@ -134,30 +136,29 @@ pub fn Analysis(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoVie
                 .collect_view()}
         </fieldset>
         {move || {
-            let survey = survey.clone();
             match dash.view.get() {
                 View::Results => view! {
                     <section class="results dashboard-report" aria-labelledby="dash-report-title">
                         <h3 id="dash-report-title">{words.dash_report_title}</h3>
                         {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
-                        <Comparison dash survey=survey.clone() locale report/>
-                        <RankingTable dash survey=survey.clone() locale ranked wave=ranked_wave/>
-                        <Exports dash survey words report ranked/>
+                        <Comparison dash report/>
+                        <RankingTable dash ranked wave=ranked_wave/>
+                        <Exports dash report ranked/>
                     </section>
                 }.into_any(),
                 View::Alignment => view! {
                     <section class="results dashboard-report" aria-labelledby="alignment-title">
-                        <AlignmentView dash survey locale/>
+                        <AlignmentView dash/>
                     </section>
                 }.into_any(),
                 View::Waves => view! {
                     <section class="results dashboard-report" aria-labelledby="waves-title">
-                        <WavesView dash survey locale/>
+                        <WavesView dash/>
                     </section>
                 }.into_any(),
                 View::Portfolio => view! {
                     <section class="results dashboard-report" aria-labelledby="portfolio-title">
-                        <PortfolioView dash survey locale/>
+                        <PortfolioView dash/>
                     </section>
                 }.into_any(),
             }
@@ -206,11 +207,11 @@ pub fn csv_and_json<T: serde::Serialize + 'static>(
 #[component]
 fn Exports(
     dash: Dash,
-    survey: Arc<Survey>,
-    words: &'static DashStrings,
     report: Memo<Option<AggregateReport>>,
     ranked: Memo<Vec<RankedPartner>>,
 ) -> impl IntoView {
+    let survey = use_survey();
+    let words = use_app_state().locale.get_untracked().dash();
     let always = || true;
     let ranking_survey = survey.clone();
     view! {
@@ -228,12 +229,7 @@ fn Exports(
 }
 
 /// One partner's results, opened from the ranking, with the way back.
-pub fn partner_results(
-    dash: Dash,
-    survey: Arc<Survey>,
-    locale: Locale,
-    response: Response,
-) -> impl IntoView {
+pub fn partner_results(dash: Dash, locale: Locale, response: Response) -> impl IntoView {
     let words = locale.dash();
     let who = response.profile.who();
     let response = RwSignal::new(response);
@@ -242,7 +238,7 @@ pub fn partner_results(
             <button type="button" class="quiet" on:click=move |_| dash.opened.set(None)>{words.dash_back_to_dashboard}</button>
             <h1>{words.dash_title}</h1>
             <h2>{who}</h2>
-            <ResultsReport survey locale response view=ReportView::new() envelope=None take_focus=true shared=true/>
+            <ResultsReport response view=ReportView::new() envelope=None take_focus=true shared=true/>
         </main>
     }
 }

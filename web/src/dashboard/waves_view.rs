@@ -10,13 +10,13 @@ use crate::charts::GapChart;
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section};
 use crate::results::{cell, element_info, quadrant_names};
+use crate::state::{use_app_state, use_survey};
 use engine::analysis::waves::{compare_waves, partner_waves, wave_pair, Presence, WaveComparison};
 use engine::codec::report_csv::waves_csv;
 use engine::scoring::aggregate::{Filter, Tally};
 use engine::scoring::model::{Row, ScoringModel};
 use engine::{Side, Survey};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The tally of one wave's partner answers that pass the filter (its wave choice aside).
 fn wave_tally(model: &ScoringModel, rows: &[Row], filter: &Filter, wave: &str) -> Tally {
@@ -35,7 +35,9 @@ struct Pair {
 
 /// The waves view over the open data set.
 #[component]
-pub fn WavesView(dash: Dash, survey: Arc<Survey>, locale: Locale) -> impl IntoView {
+pub fn WavesView(dash: Dash) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let words = locale.dash();
     let pick = dash.waves;

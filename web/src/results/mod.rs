@@ -8,6 +8,7 @@ pub(crate) mod sections;
 mod take_away;
 
 use super::i18n::{Locale, Strings};
+use super::state::{use_app_state, use_survey};
 use chart_section::chart_section;
 use engine::codec::export::Envelope;
 use engine::scoring::aggregate::CrosshairMode;
@@ -16,7 +17,6 @@ use engine::scoring::scorecard::score;
 use engine::{Response, Survey, Text};
 use leptos::prelude::*;
 use placements::{Management, Placements, Priorities};
-use std::sync::Arc;
 use take_away::TakeAway;
 use wasm_bindgen::JsCast;
 
@@ -82,8 +82,6 @@ impl ReportView {
 /// The report, drawn from the live answers: it follows every change.
 #[component]
 pub fn ResultsReport(
-    survey: Arc<Survey>,
-    locale: Locale,
     response: RwSignal<Response>,
     view: ReportView,
     /// The assessment as an export, for its downloads and share link; None for answers
@@ -95,6 +93,8 @@ pub fn ResultsReport(
     #[prop(optional)]
     shared: bool,
 ) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     let ReportView { mode, diagonal, .. } = view;
@@ -178,13 +178,13 @@ pub fn ResultsReport(
                 </button>
             </div>
             {chart_section(strings, "gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, summary, diagonal, false))}
-            <Priorities survey=survey.clone() locale card/>
+            <Priorities card/>
             {chart_section(strings, "gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
             {chart_section(strings, "areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}
             {chart_section(strings, "five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response))}
-            <Placements survey=survey.clone() locale card/>
-            <Management survey=survey.clone() locale response/>
-            {envelope.map(|envelope| view! { <TakeAway survey locale card envelope/> })}
+            <Placements card/>
+            <Management response/>
+            {envelope.map(|envelope| view! { <TakeAway card envelope/> })}
         </section>
     }
 }

@@ -2,19 +2,17 @@
 //! maturity steps with the answers that placed them, and the management approach.
 
 use super::cell;
-use crate::i18n::{Locale, Strings};
+use crate::i18n::Strings;
+use crate::state::{use_app_state, use_survey};
 use engine::scoring::scorecard::Scorecard;
-use engine::{Response, Side, Survey};
+use engine::{Response, Side};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// "Concentrate here" as actions, largest gap first.
 #[component]
-pub fn Priorities(
-    survey: Arc<Survey>,
-    locale: Locale,
-    card: Memo<Option<Scorecard>>,
-) -> impl IntoView {
+pub fn Priorities(card: Memo<Option<Scorecard>>) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     let actions = move || {
@@ -55,11 +53,9 @@ pub fn Priorities(
 
 /// Journey phase and maturity level as labelled steps, with the answers that placed them.
 #[component]
-pub fn Placements(
-    survey: Arc<Survey>,
-    locale: Locale,
-    card: Memo<Option<Scorecard>>,
-) -> impl IntoView {
+pub fn Placements(card: Memo<Option<Scorecard>>) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     let journey_survey = survey.clone();
@@ -167,11 +163,9 @@ pub fn Placements(
 
 /// How partners of the respondent's function are usually managed (domain.md section 6).
 #[component]
-pub fn Management(
-    survey: Arc<Survey>,
-    locale: Locale,
-    response: RwSignal<Response>,
-) -> impl IntoView {
+pub fn Management(response: RwSignal<Response>) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
     move || {

@@ -2,16 +2,14 @@
 //! link. Everything is made in the browser; nothing is uploaded.
 
 use crate::download::{save_csv, save_json};
-use crate::i18n::Locale;
+use crate::state::{use_app_state, use_survey};
 use engine::codec::export::Envelope;
 use engine::codec::report_csv::{long_csv, results_csv};
 use engine::codec::share_link::{encode, shared, Extras};
 use engine::scoring::scorecard::Scorecard;
-use engine::Survey;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -50,13 +48,12 @@ fn Extra(label: &'static str, on: RwSignal<bool>, shown: bool) -> impl IntoView 
 /// Download buttons and the share link, for the assessment `envelope` gives.
 #[component]
 pub fn TakeAway(
-    survey: Arc<Survey>,
-    locale: Locale,
     card: Memo<Option<Scorecard>>,
     /// The assessment as it is now, as an export.
     envelope: Callback<(), Envelope>,
 ) -> impl IntoView {
-    let strings = locale.strings();
+    let survey = use_survey();
+    let strings = use_app_state().locale.get_untracked().strings();
     // The link, shown for copying by hand when the browser has no clipboard for the page.
     let by_hand = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
