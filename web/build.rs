@@ -1,6 +1,6 @@
-//! Turns the language files (locales/<code>.json) into Rust: the `Strings` and `DashStrings`
-//! structs with one field per key of the English file, and each language's values. Every file
-//! is checked against English first (engine::locale::catalog), so a missing key, a changed
+//! Turns the language files (locales/<code>.json) into Rust: the `Strings`, `DashStrings` and
+//! `FileStrings` structs with one field per key of the English file, and each language's
+//! values. Every file is checked against English first (engine::locale::catalog), so a missing key, a changed
 //! placeholder or a bad setting stops the build naming the file and the key. Adding a language
 //! is adding its file.
 
@@ -52,6 +52,12 @@ fn generate(catalogs: &[(String, Catalog)]) -> String {
         "The vendor dashboard's strings",
         &english.dashboard,
     );
+    declare(
+        &mut code,
+        "FileStrings",
+        "What the survey reader finds wrong in a survey file",
+        &english.survey_file,
+    );
     let count = catalogs.len();
     writeln!(code, "static LANGUAGES: [Language; {count}] = [").unwrap();
     for (tag, catalog) in catalogs {
@@ -73,6 +79,9 @@ fn generate(catalogs: &[(String, Catalog)]) -> String {
     });
     fill(&mut code, "DASH", "DashStrings", catalogs, |catalog| {
         &catalog.dashboard
+    });
+    fill(&mut code, "FILE", "FileStrings", catalogs, |catalog| {
+        &catalog.survey_file
     });
     code
 }

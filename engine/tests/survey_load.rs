@@ -1,6 +1,7 @@
 //! The survey loader: the shipped surveys load, and each broken fixture under
 //! tests/fixtures/surveys/ fails with the path and words a vendor needs to fix it.
 
+use engine::survey::finding::Finding;
 use engine::survey::load::{validate, MAX_ERRORS, MAX_SURVEY_BYTES};
 use engine::{load_survey, Side, Survey, SurveyErrors};
 use std::path::PathBuf;
@@ -279,8 +280,14 @@ fn a_file_over_one_megabyte_is_refused_before_parsing() {
     big.resize(MAX_SURVEY_BYTES + 1, b'x');
     let errors = load_survey(&big).unwrap_err();
     assert_eq!(errors.0.len(), 1);
+    assert_eq!(
+        errors.0[0].finding,
+        Finding::TooLarge {
+            bytes: MAX_SURVEY_BYTES + 1
+        }
+    );
     assert!(errors.0[0]
-        .message
+        .to_string()
         .starts_with("the file is 1048577 bytes; a survey may be at most 1 MB"));
 }
 
@@ -304,8 +311,9 @@ fn a_crafted_survey_gets_a_short_list_of_short_messages_quickly() {
     let errors = load_survey(&bytes).unwrap_err().0;
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     assert_eq!(errors.len(), MAX_ERRORS + 1);
+    assert_eq!(errors[MAX_ERRORS].finding, Finding::TooMany);
     assert!(errors[MAX_ERRORS]
-        .message
+        .to_string()
         .starts_with("more problems were found than the 50 listed"));
     let text: usize = errors.iter().map(|e| e.to_string().len()).sum();
     assert!(text < 20_000, "{text} bytes of messages");

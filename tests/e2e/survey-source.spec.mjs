@@ -24,6 +24,11 @@ test("a broken survey shows every problem on a readable page", async ({ page }) 
   await expect(page.getByText("test-fixtures/many-errors.json")).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  // The findings follow the language menu; their paths stay as the file spells them.
+  await q.chooseLanguage("Language", "Deutsch");
+  await expect(problems.nth(3)).toContainText("areas[1].elements[0].id: doppelte Kennung „leads“, bereits verwendet unter areas[0].elements[1].id");
+  await expect(page.getByText("duplicate id")).toHaveCount(0);
+  await q.chooseLanguage(/^Sprache/, "English");
 });
 
 test("a missing survey file and another site's address are explained, not blank", async ({ page }) => {

@@ -6,7 +6,6 @@ use super::header::AppHeader;
 use super::i18n::Locale;
 use super::state::{provide_app_state, AppState};
 use super::storage;
-use super::survey_error_page::SurveyErrorPage;
 use super::survey_fetch::{fetch_survey, survey_address, SurveyFailure};
 use super::update::UpdateNotice;
 use engine::answers::handover::Handover;
@@ -88,6 +87,8 @@ pub struct SurveyText(pub StoredValue<String>);
 pub fn App(
     /// What the page shows once its survey has loaded, which it finds with `use_survey`.
     screens: fn() -> AnyView,
+    /// What the page shows when the survey cannot be used.
+    failed: fn(Arc<SurveyFailure>) -> AnyView,
     /// What the partner's first module handed over: the survey, language and theme it had.
     #[prop(default = None)]
     handover: Option<Handover>,
@@ -177,7 +178,7 @@ pub fn App(
                     .into_any()
             }
             SurveyLoad::Ready(survey) => view! { <Provider value=survey>{screens()}</Provider> }.into_any(),
-            SurveyLoad::Failed(failure) => view! { <SurveyErrorPage failure/> }.into_any(),
+            SurveyLoad::Failed(failure) => failed(failure),
         }}
     }
 }

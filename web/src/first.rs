@@ -31,7 +31,14 @@ thread_local! {
 /// Mounts the first module's app on the page's body.
 pub fn mount_first() {
     let handle = leptos::mount::mount_to(first_page::root(), || {
-        view! { <App screens=|| view! { <FirstHome/> }.into_any()/> }
+        // A survey that cannot be used is explained by the full app, which holds the words
+        // for what can be wrong in a survey file: partners on a good link never load them.
+        view! {
+            <App
+                screens=|| view! { <FirstHome/> }.into_any()
+                failed=|_| view! { <main><HandOver target=Target::Start assessment=None/></main> }.into_any()
+            />
+        }
     });
     MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(Box::new(handle)));
 }

@@ -43,6 +43,7 @@ pub use first::mount_first;
 pub use home::Home;
 use leptos::prelude::{provide_context, IntoAny};
 pub use state::{provide_app_state, AppState};
+use survey_error_page::survey_error_page;
 
 /// Mounts the full partner app where the first module handed over; `handover` is its state
 /// as JSON. One that cannot be read (or none, when the page starts it alone for a share link
@@ -53,7 +54,7 @@ pub fn mount_full(handover: &str) {
         if let Some(handover) = &handover {
             provide_context(handover.clone());
         }
-        leptos::view! { <App handover screens=|| leptos::view! { <Home/> }.into_any()/> }
+        leptos::view! { <App handover screens=|| leptos::view! { <Home/> }.into_any() failed=survey_error_page/> }
     })
     .forget();
 }
@@ -62,7 +63,7 @@ pub fn mount_full(handover: &str) {
 /// page's top as the HTML carries it (`first_page`).
 pub fn mount_dashboard() {
     leptos::mount::mount_to(first_page::root(), || {
-        leptos::view! { <App screens=|| leptos::view! { <dashboard::Dashboard/> }.into_any()/> }
+        leptos::view! { <App screens=|| leptos::view! { <dashboard::Dashboard/> }.into_any() failed=survey_error_page/> }
     })
     .forget();
 }

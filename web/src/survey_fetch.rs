@@ -2,7 +2,7 @@
 
 use engine::survey::load::MAX_SURVEY_BYTES;
 use engine::survey::source::survey_path;
-use engine::{load_survey, Survey};
+use engine::{load_survey, Survey, SurveyError};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -15,9 +15,10 @@ pub struct SurveyFailure {
 /// One reason the survey file at the failure's address could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SurveyProblem {
-    /// What the survey reader or the address check found, in the words `partnerlens check`
-    /// prints.
-    Reader(String),
+    /// What the survey reader found at one place in the file, as `partnerlens check` lists it.
+    File(SurveyError),
+    /// The `?survey=` value is not a relative address (a scheme, `//`, spaces).
+    NotRelative,
     /// The address points to another site.
     OtherSite,
     /// No answer from the server.
@@ -45,7 +46,7 @@ pub fn survey_address() -> Result<String, SurveyFailure> {
         .ok()
         .and_then(|params| params.get("survey"));
     let path = survey_path(param.as_deref())
-        .map_err(|e| fail(param.as_deref().unwrap_or(""), SurveyProblem::Reader(e)))?;
+        .map_err(|_| fail(param.as_deref().unwrap_or(""), SurveyProblem::NotRelative))?;
     // The engine refuses schemes and other hosts; the browser's own URL parser has the last word.
     let href = location.href().unwrap_or_default();
     let same_origin = web_sys::Url::new_with_base(&path, &href)
@@ -66,15 +67,8 @@ pub async fn fetch_survey(address: &str) -> Result<(Survey, String), SurveyFailu
         problems,
     };
     let bytes = fetch_bytes(address).await.map_err(|e| fail(vec![e]))?;
-    let survey = load_survey(&bytes).map_err(|errors| {
-        fail(
-            errors
-                .0
-                .iter()
-                .map(|e| SurveyProblem::Reader(e.to_string()))
-                .collect(),
-        )
-    })?;
+    let survey = load_survey(&bytes)
+        .map_err(|errors| fail(errors.0.into_iter().map(SurveyProblem::File).collect()))?;
     // The reader has accepted it as JSON, which is UTF-8.
     Ok((survey, String::from_utf8(bytes).unwrap_or_default()))
 }

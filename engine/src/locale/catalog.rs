@@ -23,6 +23,10 @@ pub struct Catalog {
     pub app: BTreeMap<String, String>,
     /// The vendor dashboard's strings, by key (only the dashboard's wasm holds them).
     pub dashboard: BTreeMap<String, String>,
+    /// What the survey reader finds wrong in a survey file, by key: words for the survey's
+    /// author, which the partner's first module does not carry.
+    #[serde(default)]
+    pub survey_file: BTreeMap<String, String>,
 }
 
 /// How the language is written and named.
@@ -180,7 +184,11 @@ pub fn read(code: &str, text: &str) -> Result<Catalog, CatalogProblem> {
     if settings.group.is_empty() || settings.group.chars().count() > 3 {
         return Err(CatalogProblem::BadSetting("group"));
     }
-    for (section, strings) in [("app", &catalog.app), ("dashboard", &catalog.dashboard)] {
+    for (section, strings) in [
+        ("app", &catalog.app),
+        ("dashboard", &catalog.dashboard),
+        ("survey_file", &catalog.survey_file),
+    ] {
         if let Some(key) = strings.keys().find(|key| !is_key(key)) {
             let key = key.clone();
             return Err(CatalogProblem::BadKey { section, key });
@@ -195,6 +203,7 @@ pub fn compare(reference: &Catalog, other: &Catalog) -> Vec<CatalogProblem> {
     for (section, theirs, ours) in [
         ("app", &reference.app, &other.app),
         ("dashboard", &reference.dashboard, &other.dashboard),
+        ("survey_file", &reference.survey_file, &other.survey_file),
     ] {
         for (key, english) in theirs {
             let key = key.clone();
@@ -322,6 +331,25 @@ mod tests {
                 "app.previous is missing: translate the English text",
                 "app.nxt is not in en.json: remove it or add it there",
             ]
+        );
+    }
+
+    #[test]
+    fn the_survey_file_words_are_checked_like_the_rest() {
+        let with = |words: &str| {
+            file("{}").replace(
+                "\"dashboard\"",
+                &format!("\"survey_file\": {words}, \"dashboard\""),
+            )
+        };
+        let english = read("en", &with(r#"{"finding_empty": "must not be empty"}"#)).unwrap();
+        let other = read("fr", &file("{}")).unwrap();
+        assert_eq!(
+            compare(&english, &other),
+            vec![CatalogProblem::Missing {
+                section: "survey_file",
+                key: "finding_empty".into()
+            }]
         );
     }
 

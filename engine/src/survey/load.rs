@@ -7,6 +7,7 @@ use crate::survey::definition::{
     Categories, ChoiceField, Condition, Element, Item, ProfileQuestion, Survey, FORMAT_MAJOR,
     FORMAT_MINOR,
 };
+use crate::survey::finding::Finding;
 use crate::survey::reader::{read_survey, Reader};
 use crate::survey::text::{Side, SidedText, Text};
 use std::collections::{HashMap, HashSet};
@@ -15,10 +16,10 @@ use std::fmt;
 /// Larger survey files are refused before parsing.
 pub const MAX_SURVEY_BYTES: usize = 1024 * 1024;
 /// Ids appear in share links and CSV headers, so they are kept short and plain.
-const MAX_ID_LEN: usize = 64;
+pub const MAX_ID_LEN: usize = 64;
 /// Scale points must lie in 0..=100: importance weighs the index, so it cannot be negative,
 /// and a wider range is a typo, not a rating scale.
-const SCALE_LIMIT: i32 = 100;
+pub const SCALE_LIMIT: i32 = 100;
 
 /// At most this many problems are reported, then one line says there are more: a file with
 /// more is fixed in rounds anyway, and a crafted file must not produce megabytes of messages.
@@ -35,17 +36,15 @@ pub(crate) fn clip(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Adds a problem unless `MAX_ERRORS` are listed already; the first one past them says so.
-pub(crate) fn push_error(errors: &mut Vec<SurveyError>, path: &str, message: String) {
+pub(crate) fn push_error(errors: &mut Vec<SurveyError>, path: &str, finding: Finding) {
     match errors.len() {
         n if n < MAX_ERRORS => errors.push(SurveyError {
             path: path.to_owned(),
-            message,
+            finding,
         }),
         MAX_ERRORS => errors.push(SurveyError {
             path: String::new(),
-            message: format!(
-                "more problems were found than the {MAX_ERRORS} listed; fix these first, then check the file again"
-            ),
+            finding: Finding::TooMany,
         }),
         _ => {}
     }
@@ -56,15 +55,15 @@ pub(crate) fn push_error(errors: &mut Vec<SurveyError>, path: &str, message: Str
 pub struct SurveyError {
     /// JSON path of the bad field, e.g. `areas[2].elements[4].id`; empty for the whole file.
     pub path: String,
-    pub message: String,
+    pub finding: Finding,
 }
 
 impl fmt::Display for SurveyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
-            write!(f, "{}", self.message)
+            write!(f, "{}", self.finding)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            write!(f, "{}: {}", self.path, self.finding)
         }
     }
 }
@@ -87,35 +86,28 @@ impl fmt::Display for SurveyErrors {
 
 impl std::error::Error for SurveyErrors {}
 
-fn whole_file(message: String) -> SurveyErrors {
+fn whole_file(finding: Finding) -> SurveyErrors {
     SurveyErrors(vec![SurveyError {
         path: String::new(),
-        message,
+        finding,
     }])
 }
 
 /// Parses and validates a survey file.
 pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
     if bytes.len() > MAX_SURVEY_BYTES {
-        return Err(whole_file(format!(
-            "the file is {} bytes; a survey may be at most 1 MB ({MAX_SURVEY_BYTES} bytes). \
-             Remove unused translations or split the survey.",
-            bytes.len()
-        )));
+        return Err(whole_file(Finding::TooLarge { bytes: bytes.len() }));
     }
     let text = std::str::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(bytes, error.valid_up_to());
-        whole_file(format!(
-            "the file is not valid UTF-8 (line {line}, column {column}). Save it as UTF-8."
-        ))
+        whole_file(Finding::NotUtf8 { line, column })
     })?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-        whole_file(format!(
-            "the file is not valid JSON: {} (line {}, column {})",
-            strip_position(&error.to_string()),
-            error.line(),
-            error.column()
-        ))
+        whole_file(Finding::NotJson {
+            detail: strip_position(&error.to_string()).to_owned(),
+            line: error.line(),
+            column: error.column(),
+        })
     })?;
     check_format_version(&value)?;
 
@@ -126,7 +118,7 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
         return Err(SurveyErrors(errors));
     }
     for error in validate(&survey) {
-        push_error(&mut errors, &error.path, error.message);
+        push_error(&mut errors, &error.path, error.finding);
     }
     if errors.is_empty() {
         Ok(survey)
@@ -155,40 +147,36 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 /// Refuses unknown major versions before anything else, so that a newer file gets one
 /// clear message instead of a list of "unknown key" errors.
 fn check_format_version(value: &serde_json::Value) -> Result<(), SurveyErrors> {
-    let field = |message: String| {
+    let field = |finding: Finding| {
         SurveyErrors(vec![SurveyError {
             path: "format_version".into(),
-            message,
+            finding,
         }])
     };
     let Some(object) = value.as_object() else {
-        return Err(whole_file(
-            "a survey file must hold one JSON object, starting with {".into(),
-        ));
+        return Err(whole_file(Finding::NotAnObject));
     };
     let version = match object.get("format_version") {
         Some(serde_json::Value::String(version)) => version,
-        Some(_) => return Err(field("must be a string such as \"1.0\"".into())),
-        None => return Err(field("missing; add \"format_version\": \"1.0\"".into())),
+        Some(_) => return Err(field(Finding::VersionNotText)),
+        None => return Err(field(Finding::VersionMissing)),
     };
     let parsed = version
         .split_once('.')
         .and_then(|(major, minor)| Some((major.parse::<u32>().ok()?, minor.parse::<u32>().ok()?)));
     match parsed {
-        None => Err(field(format!(
-            "\"{}\" is not of the form major.minor, such as \"1.0\"",
-            clip(version)
-        ))),
-        Some((major, _)) if major != FORMAT_MAJOR => Err(field(format!(
-            "this survey uses format {version}, but this app reads format {FORMAT_MAJOR}.x only. \
-             Use an app version made for format {major}, or convert the survey."
-        ))),
+        None => Err(field(Finding::VersionMalformed {
+            version: clip(version).into_owned(),
+        })),
+        Some((major, _)) if major != FORMAT_MAJOR => Err(field(Finding::OtherMajor {
+            version: clip(version).into_owned(),
+            major,
+        })),
         Some((_, minor)) if minor > FORMAT_MINOR => {
             // A newer minor version may add keys this app does not know; say so up front.
-            Err(field(format!(
-                "this survey uses format {version}, newer than the {FORMAT_MAJOR}.{FORMAT_MINOR} \
-                 this app knows. Update the app, or remove the newer keys and set {FORMAT_MAJOR}.{FORMAT_MINOR}."
-            )))
+            Err(field(Finding::NewerMinor {
+                version: clip(version).into_owned(),
+            }))
         }
         Some(_) => Ok(()),
     }
@@ -205,13 +193,13 @@ pub fn validate(survey: &Survey) -> Vec<SurveyError> {
     if scale.min >= scale.max {
         check.error(
             "scale",
-            format!("min ({}) must be lower than max ({})", scale.min, scale.max),
+            Finding::ScaleOrder {
+                min: scale.min,
+                max: scale.max,
+            },
         );
     } else if scale.min < 0 || scale.max > SCALE_LIMIT {
-        check.error(
-            "scale",
-            format!("min and max must lie between 0 and {SCALE_LIMIT}, such as 1-5, 1-7 or 0-10"),
-        );
+        check.error("scale", Finding::ScaleLimits);
     }
     // Label values are only worth checking against a scale that makes sense.
     let labels = if scale.min < scale.max {
@@ -224,10 +212,11 @@ pub fn validate(survey: &Survey) -> Vec<SurveyError> {
         if !scale.contains(label.value) {
             check.error(
                 &format!("{path}.value"),
-                format!(
-                    "{} is outside the scale {}-{}",
-                    label.value, scale.min, scale.max
-                ),
+                Finding::LabelOutsideScale {
+                    value: label.value,
+                    min: scale.min,
+                    max: scale.max,
+                },
             );
         }
         check.text(&format!("{path}.text"), &label.text);
@@ -243,7 +232,7 @@ pub fn validate(survey: &Survey) -> Vec<SurveyError> {
     check_profile(&mut check, survey);
 
     if survey.areas.is_empty() {
-        check.error("areas", "a survey needs at least one area".into());
+        check.error("areas", Finding::NoAreas);
     }
     for (i, area) in survey.areas.iter().enumerate() {
         let path = format!("areas[{i}]");
@@ -253,10 +242,7 @@ pub fn validate(survey: &Survey) -> Vec<SurveyError> {
         check.weight(&format!("{path}.weight"), area.weight);
         check.conditions(&format!("{path}.show_if"), &area.show_if, survey);
         if area.elements.is_empty() {
-            check.error(
-                &format!("{path}.elements"),
-                "an area needs at least one element".into(),
-            );
+            check.error(&format!("{path}.elements"), Finding::NoElements);
         }
         check.elements(&format!("{path}.elements"), &area.elements, survey);
     }
@@ -279,10 +265,7 @@ fn check_profile(check: &mut Checker, survey: &Survey) {
     check.text("profile.partner_type.label", &types.label);
     check.optional_text("profile.partner_type.help", &types.help);
     if types.functions.is_empty() {
-        check.error(
-            "profile.partner_type.functions",
-            "list at least one partner function".into(),
-        );
+        check.error("profile.partner_type.functions", Finding::NoFunctions);
     }
     let mut type_ids = HashSet::new();
     let mut function_ids = HashSet::new();
@@ -293,10 +276,7 @@ fn check_profile(check: &mut Checker, survey: &Survey) {
         check.optional_text(&format!("{path}.primary_value"), &function.primary_value);
         check.optional_text(&format!("{path}.management"), &function.management);
         if function.types.is_empty() {
-            check.error(
-                &format!("{path}.types"),
-                "list at least one partner type".into(),
-            );
+            check.error(&format!("{path}.types"), Finding::NoTypes);
         }
         for (j, kind) in function.types.iter().enumerate() {
             check.choice_id(&format!("{path}.types[{j}].id"), &kind.id, &mut type_ids);
@@ -312,20 +292,16 @@ fn check_profile(check: &mut Checker, survey: &Survey) {
     }
     let sides = ids(&profile.side);
     if sides.len() != 2 || !Side::ALL.iter().all(|side| sides.contains(&side.id())) {
-        check.error(
-            "profile.side.choices",
-            "must list exactly the two sides, \"partner\" and \"vendor\"".into(),
-        );
+        check.error("profile.side.choices", Finding::NotTwoSides);
     }
     if let Some(revenue) = &profile.revenue {
         let code = &revenue.currency;
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
             check.error(
                 "profile.revenue.currency",
-                format!(
-                    "\"{}\" is not a three-letter currency code such as \"USD\"",
-                    clip(code)
-                ),
+                Finding::Currency {
+                    code: clip(code).into_owned(),
+                },
             );
         }
         for (name, field) in [
@@ -379,10 +355,7 @@ fn check_sections(check: &mut Checker, survey: &Survey) {
         check.optional_text("sections.maturity.description", &maturity.description);
         check.conditions("sections.maturity.show_if", &maturity.show_if, survey);
         if maturity.levels.len() < 2 {
-            check.error(
-                "sections.maturity.levels",
-                "list at least two maturity levels, lowest first".into(),
-            );
+            check.error("sections.maturity.levels", Finding::FewLevels);
         }
         let mut level_ids = HashSet::new();
         for (i, level) in maturity.levels.iter().enumerate() {
@@ -407,10 +380,7 @@ fn check_categories(check: &mut Checker, survey: &Survey) {
         return;
     };
     if survey.sections.five_cs.is_none() {
-        check.error(
-            "categories",
-            "grouping by five-Cs score needs a sections.five_cs section".into(),
-        );
+        check.error("categories", Finding::NoFiveCs);
     }
     check.non_empty("categories.bands", bands.len());
     let mut band_ids = HashSet::new();
@@ -421,7 +391,9 @@ fn check_categories(check: &mut Checker, survey: &Survey) {
         if !band.min.is_finite() || !(0.0..=100.0).contains(&band.min) {
             check.error(
                 &format!("{path}.min"),
-                format!("{} is not a score from 0 to 100", number(band.min)),
+                Finding::BandMin {
+                    value: number(band.min),
+                },
             );
         }
     }
@@ -482,13 +454,13 @@ struct Checker {
 }
 
 impl Checker {
-    fn error(&mut self, path: &str, message: String) {
-        push_error(&mut self.errors, path, message);
+    fn error(&mut self, path: &str, finding: Finding) {
+        push_error(&mut self.errors, path, finding);
     }
 
     fn non_empty(&mut self, path: &str, len: usize) {
         if len == 0 {
-            self.error(path, "must not be empty".into());
+            self.error(path, Finding::Empty);
         }
     }
 
@@ -501,15 +473,13 @@ impl Checker {
             .next()
             .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
         if id.is_empty() {
-            self.error(path, "the id is empty".into());
+            self.error(path, Finding::IdEmpty);
         } else if !plain || !starts_well || id.len() > MAX_ID_LEN {
             self.error(
                 path,
-                format!(
-                    "\"{}\" is not a valid id: use up to {MAX_ID_LEN} lowercase letters, digits, \
-                     '_', '-' or '.', starting with a letter or digit",
-                    clip(id)
-                ),
+                Finding::IdMalformed {
+                    id: clip(id).into_owned(),
+                },
             );
         } else {
             return true;
@@ -523,8 +493,11 @@ impl Checker {
             return;
         }
         if let Some(first) = self.ids.get(id) {
-            let message = format!("duplicate id \"{id}\", already used at {first}");
-            self.error(path, message);
+            let finding = Finding::DuplicateId {
+                id: id.to_owned(),
+                first: first.clone(),
+            };
+            self.error(path, finding);
         } else {
             self.ids.insert(id.to_owned(), path.to_owned());
         }
@@ -533,17 +506,16 @@ impl Checker {
     /// An id unique within its own list of choices.
     fn choice_id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if self.id_shape(path, id) && !seen.insert(id.to_owned()) {
-            let message = format!("duplicate choice id \"{}\" in this list", clip(id));
-            self.error(path, message);
+            let finding = Finding::DuplicateChoice {
+                id: clip(id).into_owned(),
+            };
+            self.error(path, finding);
         }
     }
 
     fn text(&mut self, path: &str, text: &Text) {
         if text.lacks_fallback() {
-            self.error(
-                path,
-                "missing English text; every text needs an \"en\" entry".into(),
-            );
+            self.error(path, Finding::NoEnglish);
         }
     }
 
@@ -564,10 +536,9 @@ impl Checker {
         if !weight.is_finite() || weight < 0.0 {
             self.error(
                 path,
-                format!(
-                    "{} is not a valid weight; use a number of 0 or more",
-                    number(weight)
-                ),
+                Finding::Weight {
+                    value: number(weight),
+                },
             );
         }
     }
@@ -619,10 +590,7 @@ impl Checker {
                 .take()
                 .unwrap_or_else(|| Known::of(survey, condition.question));
             if condition.any_of.is_empty() && condition.none_of.is_empty() {
-                self.error(
-                    &path,
-                    "give any_of or none_of, with at least one choice".into(),
-                );
+                self.error(&path, Finding::EmptyCondition);
             }
             for (list, name) in [
                 (&condition.any_of, "any_of"),
@@ -632,11 +600,10 @@ impl Checker {
                     if !known.set.contains(choice.as_str()) {
                         self.error(
                             &format!("{path}.{name}[{k}]"),
-                            format!(
-                                "\"{}\" is not a choice of this question; known: {}",
-                                clip(choice),
-                                known.listed
-                            ),
+                            Finding::UnknownChoice {
+                                choice: clip(choice).into_owned(),
+                                known: known.listed.clone(),
+                            },
                         );
                     }
                 }

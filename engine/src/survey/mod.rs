@@ -2,6 +2,7 @@
 //! structure hash that says which answers it accepts.
 
 pub mod definition;
+pub mod finding;
 pub mod load;
 pub mod reader;
 pub mod source;

@@ -12,6 +12,7 @@ use crate::survey::definition::{
     Profile, ProfileQuestion, RatingPrompt, Ratings, RevenueFields, Scale, ScaleLabel,
     ScoredSection, Sections, Survey, TextField,
 };
+use crate::survey::finding::{Finding, Kind};
 use crate::survey::load::SurveyError;
 use crate::survey::load::{clip, push_error};
 use crate::survey::text::{SidedText, Text};
@@ -35,38 +36,39 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+fn kind(value: &Value) -> Kind {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Null => Kind::Null,
+        Value::Bool(_) => Kind::Flag,
+        Value::Number(_) => Kind::Number,
+        Value::String(_) => Kind::Text,
+        Value::Array(_) => Kind::List,
+        Value::Object(_) => Kind::Object,
     }
 }
 
 impl Reader {
-    fn error(&mut self, path: &str, message: String) {
+    fn error(&mut self, path: &str, finding: Finding) {
         self.broken = true;
-        push_error(&mut self.errors, path, message);
+        push_error(&mut self.errors, path, finding);
     }
 
-    fn wrong(&mut self, path: &str, expected: &str, found: &Value) {
-        self.error(path, format!("must be {expected}, not {}", kind(found)));
+    fn wrong(&mut self, path: &str, expected: Kind, found: &Value) {
+        let found = kind(found);
+        self.error(path, Finding::WrongKind { expected, found });
     }
 
     /// The object at `path`, after reporting any key not in `known`.
     fn object<'v>(&mut self, value: &'v Value, path: &str, known: &[&str]) -> Option<&'v Object> {
         let Some(object) = value.as_object() else {
-            self.wrong(path, "an object", value);
+            self.wrong(path, Kind::Object, value);
             return None;
         };
         for key in object.keys().filter(|key| !known.contains(&key.as_str())) {
             push_error(
                 &mut self.errors,
                 &join(path, &clip(key)),
-                "unknown key; check its spelling against docs/survey-format.md".into(),
+                Finding::UnknownKey,
             );
         }
         Some(object)
@@ -76,7 +78,7 @@ impl Reader {
     fn required<'v>(&mut self, object: &'v Object, path: &str, key: &str) -> Option<&'v Value> {
         let value = object.get(key);
         if value.is_none() {
-            self.error(&join(path, key), "missing; this key is required".into());
+            self.error(&join(path, key), Finding::Missing);
         }
         value
     }
@@ -85,7 +87,7 @@ impl Reader {
         match self.required(object, path, key) {
             Some(Value::String(text)) => text.clone(),
             Some(other) => {
-                self.wrong(&join(path, key), "a string", other);
+                self.wrong(&join(path, key), Kind::Text, other);
                 String::new()
             }
             None => String::new(),
@@ -94,11 +96,7 @@ impl Reader {
 
     fn text_value(&mut self, value: &Value, path: &str) -> Text {
         let Some(object) = value.as_object() else {
-            self.wrong(
-                path,
-                "an object of texts by locale, such as {\"en\": \"...\"}",
-                value,
-            );
+            self.wrong(path, Kind::Texts, value);
             return Text::default();
         };
         let mut text = Text::default();
@@ -107,7 +105,7 @@ impl Reader {
                 Value::String(s) => {
                     text.0.insert(locale.clone(), s.clone());
                 }
-                other => self.wrong(&join(path, locale), "a string", other),
+                other => self.wrong(&join(path, locale), Kind::Text, other),
             }
         }
         text
@@ -148,7 +146,7 @@ impl Reader {
             None => default,
             Some(Value::Number(n)) => n.as_f64().unwrap_or(default),
             Some(other) => {
-                self.wrong(&join(path, key), "a number", other);
+                self.wrong(&join(path, key), Kind::Number, other);
                 default
             }
         }
@@ -166,7 +164,7 @@ impl Reader {
         match value.as_i64().and_then(|n| i32::try_from(n).ok()) {
             Some(n) => n,
             None => {
-                self.wrong(&join(path, key), "a whole number", value);
+                self.wrong(&join(path, key), Kind::WholeNumber, value);
                 0
             }
         }
@@ -177,7 +175,7 @@ impl Reader {
             None => default,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.wrong(&join(path, key), "true or false", other);
+                self.wrong(&join(path, key), Kind::Flag, other);
                 default
             }
         }
@@ -196,13 +194,13 @@ impl Reader {
         let value = match object.get(key) {
             Some(value) => value,
             None if required => {
-                self.error(&path, "missing; this key is required".into());
+                self.error(&path, Finding::Missing);
                 return Vec::new();
             }
             None => return Vec::new(),
         };
         let Some(items) = value.as_array() else {
-            self.wrong(&path, "a list", value);
+            self.wrong(&path, Kind::List, value);
             return Vec::new();
         };
         items
@@ -216,7 +214,7 @@ impl Reader {
         self.list(object, path, key, false, |r, value, path| match value {
             Value::String(s) => Some(s.clone()),
             other => {
-                r.wrong(path, "a string", other);
+                r.wrong(path, Kind::Text, other);
                 None
             }
         })
@@ -232,11 +230,8 @@ impl Reader {
                 Some("program_tier") => ProfileQuestion::ProgramTier,
                 Some("side") => ProfileQuestion::Side,
                 _ => {
-                    r.error(
-                        &join(path, "question"),
-                        "must be one of partner_function, partner_type, region, program_tier, side"
-                            .into(),
-                    );
+                    let allowed = "partner_function, partner_type, region, program_tier, side";
+                    r.error(&join(path, "question"), Finding::NotOneOf { allowed });
                     return None;
                 }
             };
@@ -673,10 +668,8 @@ fn categories(r: &mut Reader, value: &Value) -> Categories {
             }),
         },
         Some(_) => {
-            r.error(
-                &join(path, "by"),
-                "must be partner_type, partner_function or five_cs_score".into(),
-            );
+            let allowed = "partner_type, partner_function, five_cs_score";
+            r.error(&join(path, "by"), Finding::NotOneOf { allowed });
             Categories::default()
         }
         None => Categories::default(),

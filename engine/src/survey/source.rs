@@ -3,9 +3,25 @@
 /// Where the default survey is served, relative to the app.
 pub const DEFAULT_SURVEY_PATH: &str = "surveys/partner-experience.json";
 
+/// A `?survey=` value that is not a relative address on the app's own site, cut to a
+/// message's length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotRelative(pub String);
+
+impl std::fmt::Display for NotRelative {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the survey address \"{}\" is not a relative address on this site. \
+             Put the survey file next to the app and link it as ?survey=surveys/your-survey.json",
+            self.0
+        )
+    }
+}
+
 /// Checks a `?survey=` value. Only relative URLs on the app's own origin are accepted, so a
 /// link cannot make the app load (and show as trusted) a survey from someone else's site.
-pub fn survey_path(param: Option<&str>) -> Result<String, String> {
+pub fn survey_path(param: Option<&str>) -> Result<String, NotRelative> {
     let Some(path) = param.map(str::trim).filter(|p| !p.is_empty()) else {
         return Ok(DEFAULT_SURVEY_PATH.to_owned());
     };
@@ -17,11 +33,7 @@ pub fn survey_path(param: Option<&str>) -> Result<String, String> {
         || path.contains('\\')
         || path.chars().any(|c| c.is_control() || c.is_whitespace());
     if refused {
-        Err(format!(
-            "the survey address \"{}\" is not a relative address on this site. \
-             Put the survey file next to the app and link it as ?survey=surveys/your-survey.json",
-            crate::survey::load::clip(path)
-        ))
+        Err(NotRelative(crate::survey::load::clip(path).into_owned()))
     } else {
         Ok(path.to_owned())
     }
@@ -53,7 +65,7 @@ mod tests {
     #[test]
     fn a_refusal_quotes_a_long_address_cut_short() {
         let long = format!("https://{}", "x".repeat(100_000));
-        let message = survey_path(Some(&long)).unwrap_err();
+        let message = survey_path(Some(&long)).unwrap_err().to_string();
         assert!(message.len() < 300, "{} bytes", message.len());
         assert!(message.contains("\"https://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\""));
     }

@@ -10,6 +10,9 @@ use engine::answers::validation::{AnswerProblem, Revenue};
 use engine::codec::entries::FileProblem;
 use engine::locale::clock::Clock;
 use engine::locale::numbers::NumberFormat;
+use engine::survey::definition::{FORMAT_MAJOR, FORMAT_MINOR};
+use engine::survey::finding::{Finding, Kind};
+use engine::survey::load::{MAX_ERRORS, MAX_ID_LEN, MAX_SURVEY_BYTES, SCALE_LIMIT};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -95,6 +98,12 @@ impl Locale {
     pub fn dash(self) -> &'static DashStrings {
         &DASH[self.0]
     }
+
+    /// What is wrong in a survey file, for its author (the partner's first module never
+    /// shows it, and so does not hold these strings).
+    pub fn file_words(self) -> &'static FileStrings {
+        &FILE[self.0]
+    }
 }
 
 /// A technical detail (a parser's message, which can quote much of its input) cut to a
@@ -116,10 +125,17 @@ impl Strings {
             })
     }
 
-    /// One problem of the survey at `address`, for its error page.
-    pub fn survey_problem(&self, problem: &SurveyProblem, address: &str) -> String {
+    /// One problem of the survey at `address`, for its error page; a problem in the file
+    /// is worded (by `file`) without its path, which the page shows as code.
+    pub fn survey_problem(
+        &self,
+        file: &FileStrings,
+        problem: &SurveyProblem,
+        address: &str,
+    ) -> String {
         let template = match problem {
-            SurveyProblem::Reader(text) => return text.clone(),
+            SurveyProblem::File(error) => return file.finding(&error.finding),
+            SurveyProblem::NotRelative => self.survey_not_relative,
             SurveyProblem::OtherSite => self.survey_other_site,
             SurveyProblem::Unreachable => self.survey_unreachable,
             SurveyProblem::NotSavedOffline => self.survey_not_saved_offline,
@@ -252,5 +268,129 @@ impl Strings {
                 ("total", &total.to_string()),
             ],
         )
+    }
+}
+
+impl FileStrings {
+    /// What is wrong at one place in a survey file.
+    pub fn finding(&self, finding: &Finding) -> String {
+        let known = format!("{FORMAT_MAJOR}.{FORMAT_MINOR}");
+        let text = |template: &str| template.to_owned();
+        match finding {
+            Finding::TooLarge { bytes } => Strings::fill(
+                self.finding_too_large,
+                &[
+                    ("bytes", &bytes.to_string()),
+                    ("limit", &MAX_SURVEY_BYTES.to_string()),
+                ],
+            ),
+            Finding::NotUtf8 { line, column } => Strings::fill(
+                self.finding_not_utf8,
+                &[("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            Finding::NotJson {
+                detail,
+                line,
+                column,
+            } => Strings::fill(
+                self.finding_not_json,
+                &[
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("detail", &short(detail)),
+                ],
+            ),
+            Finding::NotAnObject => text(self.finding_not_object),
+            Finding::VersionNotText => text(self.finding_version_not_text),
+            Finding::VersionMissing => text(self.finding_version_missing),
+            Finding::VersionMalformed { version } => {
+                Strings::fill(self.finding_version_malformed, &[("version", version)])
+            }
+            Finding::OtherMajor { version, major } => Strings::fill(
+                self.finding_other_major,
+                &[
+                    ("version", version),
+                    ("known", &FORMAT_MAJOR.to_string()),
+                    ("major", &major.to_string()),
+                ],
+            ),
+            Finding::NewerMinor { version } => Strings::fill(
+                self.finding_newer_minor,
+                &[("version", version), ("known", &known)],
+            ),
+            Finding::WrongKind { expected, found } => Strings::fill(
+                self.finding_wrong_kind,
+                &[
+                    ("expected", self.kind(*expected)),
+                    ("found", self.kind(*found)),
+                ],
+            ),
+            Finding::UnknownKey => text(self.finding_unknown_key),
+            Finding::Missing => text(self.finding_missing),
+            Finding::NotOneOf { allowed } => {
+                Strings::fill(self.finding_not_one_of, &[("allowed", allowed)])
+            }
+            Finding::ScaleOrder { min, max } => Strings::fill(
+                self.finding_scale_order,
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            Finding::ScaleLimits => Strings::fill(
+                self.finding_scale_limits,
+                &[("limit", &SCALE_LIMIT.to_string())],
+            ),
+            Finding::LabelOutsideScale { value, min, max } => Strings::fill(
+                self.finding_label_outside,
+                &[
+                    ("value", &value.to_string()),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            Finding::NoAreas => text(self.finding_no_areas),
+            Finding::NoElements => text(self.finding_no_elements),
+            Finding::NoFunctions => text(self.finding_no_functions),
+            Finding::NoTypes => text(self.finding_no_types),
+            Finding::NotTwoSides => text(self.finding_not_two_sides),
+            Finding::Currency { code } => Strings::fill(self.finding_currency, &[("code", code)]),
+            Finding::FewLevels => text(self.finding_few_levels),
+            Finding::NoFiveCs => text(self.finding_no_five_cs),
+            Finding::BandMin { value } => Strings::fill(self.finding_band_min, &[("value", value)]),
+            Finding::Empty => text(self.finding_empty),
+            Finding::IdEmpty => text(self.finding_id_empty),
+            Finding::IdMalformed { id } => Strings::fill(
+                self.finding_id_malformed,
+                &[("id", id), ("limit", &MAX_ID_LEN.to_string())],
+            ),
+            Finding::DuplicateId { id, first } => {
+                Strings::fill(self.finding_duplicate_id, &[("id", id), ("first", first)])
+            }
+            Finding::DuplicateChoice { id } => {
+                Strings::fill(self.finding_duplicate_choice, &[("id", id)])
+            }
+            Finding::NoEnglish => text(self.finding_no_english),
+            Finding::Weight { value } => Strings::fill(self.finding_weight, &[("value", value)]),
+            Finding::EmptyCondition => text(self.finding_empty_condition),
+            Finding::UnknownChoice { choice, known } => Strings::fill(
+                self.finding_unknown_choice,
+                &[("choice", choice), ("known", known)],
+            ),
+            Finding::TooMany => {
+                Strings::fill(self.finding_too_many, &[("limit", &MAX_ERRORS.to_string())])
+            }
+        }
+    }
+
+    /// A kind of JSON value, as a finding names it.
+    fn kind(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Null => self.kind_null,
+            Kind::Flag => self.kind_flag,
+            Kind::Number => self.kind_number,
+            Kind::WholeNumber => self.kind_whole_number,
+            Kind::Text => self.kind_text,
+            Kind::List => self.kind_list,
+            Kind::Object => self.kind_object,
+            Kind::Texts => self.kind_texts,
+        }
     }
 }
