@@ -90,3 +90,34 @@ test("each dashboard view has its own address, and Back and Forward go between t
   await expect(view("Waves")).toBeChecked();
   await expect(page.getByRole("heading", { name: /^Waves/, level: 3 })).toBeVisible();
 });
+
+test("a partner's results in the dashboard have their own address, kept by Back, Forward and a reload", async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
+  const file = testInfo.outputPath("responses.json");
+  fs.writeFileSync(file, cli("generate", "--survey", SURVEY, "--count", "12", "--seed", "9"));
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("12 of 12 responses match the filters.")).toBeVisible();
+  const open = page.getByRole("button", { name: /^Open the results of / }).first();
+  const name = (await open.getAttribute("aria-label")).replace("Open the results of ", "");
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const partner = page.getByRole("heading", { level: 2, name: new RegExp(`^${escaped}`) });
+  const ranking = page.locator("#ranking-table");
+
+  await open.click();
+  await expect(partner).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\.html#partner=.+$/);
+  await page.goBack();
+  await expect(ranking).toBeVisible();
+  await expect(partner).toBeHidden();
+  await expect(page).toHaveURL(/\/dashboard\.html$/);
+  await page.goForward();
+  await expect(partner).toBeVisible();
+
+  // A reload reads the set back from this browser and opens the same partner.
+  await page.reload();
+  await expect(partner).toBeVisible();
+  await page.getByRole("button", { name: "Back to the dashboard" }).click();
+  await expect(ranking).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\.html$/);
+});

@@ -137,27 +137,70 @@ impl View {
     }
 }
 
-/// Gives each view its own address: choosing one adds an entry to the browser's history, and
-/// Back, Forward or an opened address show the view it names.
-fn follow_view_address(dash: Dash) {
+/// The partner whose results the page's address names ("#partner=p-17"), if any.
+fn addressed_partner() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix("#partner=")?;
+    js_sys::decode_uri_component(id).ok()?.as_string()
+}
+
+/// The open set's response with this id.
+pub(super) fn response_of(dash: Dash, id: &str) -> Option<Response> {
+    dash.current.with_untracked(|c| {
+        c.as_ref()
+            .and_then(|c| c.responses.iter().find(|r| r.id == id).cloned())
+    })
+}
+
+/// Gives each view, and each partner's results, its own address: choosing one adds an entry
+/// to the browser's history, and Back, Forward, a reload or an opened address show what it
+/// names.
+fn follow_address(dash: Dash) {
     let from_history = StoredValue::new(false);
+    let place = move || {
+        dash.opened.with(|opened| match opened {
+            Some(response) => format!(
+                "#partner={}",
+                String::from(js_sys::encode_uri_component(&response.id))
+            ),
+            None => dash.view.get().hash().to_owned(),
+        })
+    };
     Effect::watch(
-        move || dash.view.get(),
-        move |view, _, _| {
-            if std::mem::take(&mut *from_history.write_value()) {
-                return;
+        place,
+        move |place, _, _| {
+            if !std::mem::take(&mut *from_history.write_value()) {
+                history::push_address(place);
             }
-            history::push_address(view.hash());
         },
         false,
     );
-    history::on_pop(move |_| {
+    let show_addressed = move || {
+        let opened = addressed_partner().and_then(|id| response_of(dash, &id));
         let view = View::addressed();
-        if dash.view.get_untracked() != view {
+        let id = opened.as_ref().map(|r| r.id.as_str());
+        let same = dash.view.get_untracked() == view
+            && dash
+                .opened
+                .with_untracked(|o| o.as_ref().map(|r| r.id.as_str()) == id);
+        if !same {
             from_history.set_value(true);
+            dash.opened.set(opened);
             dash.view.set(view);
         }
-    });
+    };
+    history::on_pop(move |_| show_addressed());
+    // A reload on a partner's results opens them again once the set is read.
+    Effect::watch(
+        move || dash.current.with(Option::is_some),
+        move |open, _, _| {
+            if *open && dash.opened.with_untracked(Option::is_none) && addressed_partner().is_some()
+            {
+                show_addressed();
+            }
+        },
+        false,
+    );
 }
 
 /// The two waves compared, kept across languages. Empty choices take the defaults: the
@@ -498,7 +541,7 @@ pub fn Dashboard() -> impl IntoView {
     let state = use_app_state();
     let survey = use_survey();
     let dash = Dash::new();
-    follow_view_address(dash);
+    follow_address(dash);
     spawn_local(async move {
         refresh_sets(dash).await;
         let first = dash

@@ -1,7 +1,7 @@
 //! The ranking of the matching partners by the five Cs: sortable, by category, a page at a
 //! time, each partner's results a click away.
 
-use super::{Dash, Loaded};
+use super::{response_of, Dash};
 use crate::i18n::Strings;
 use crate::results::cell;
 use crate::state::{use_app_state, use_survey};
@@ -143,12 +143,7 @@ pub(super) fn RankingTable(
                         .unwrap_or_default();
                     let name = if p.name.is_empty() { p.id.clone() } else { p.name.clone() };
                     let open_label = Strings::fill(words.dash_open_partner, &[("name", &name)]);
-                    let open = move |_| {
-                        let response = dash.current.with_untracked(|c| {
-                            c.as_ref().and_then(|c: &Loaded| c.responses.iter().find(|r| r.id == id).cloned())
-                        });
-                        dash.opened.set(response);
-                    };
+                    let open = move |_| dash.opened.set(response_of(dash, &id));
                     let cells = std::iter::once(p.score)
                         .chain(p.dimensions.iter().copied())
                         .map(|v| view! { <td class="num">{cell(locale, v)}</td> })
