@@ -26,10 +26,12 @@ test("a language file alone adds a language to the app", async ({ browser }) => 
   };
   fs.writeFileSync(path.join(copy, "web/locales/eo.json"), JSON.stringify(esperanto, null, 2));
 
-  // The dependencies are the ones `make build` compiled: the copy shares their target folder.
+  // A target folder of its own, kept between runs under target/: sharing `make build`'s would
+  // leave the copy's wasm (Esperanto included) in place of the tree's, since cargo names the
+  // workspace's outputs the same wherever the tree lies and finds them newer than its sources.
   execFileSync("trunk", ["build", "--release", "--dist", path.join(copy, "dist")], {
     cwd: path.join(copy, "web"),
-    env: { ...process.env, CARGO_TARGET_DIR: path.join(ROOT, "target") },
+    env: { ...process.env, CARGO_TARGET_DIR: path.join(ROOT, "target", "locale-copy") },
     stdio: "inherit",
   });
   const server = spawn("node", [path.join(ROOT, "tests/e2e/serve.mjs"), path.join(copy, "dist"), "8095", "/"], { stdio: "ignore" });
