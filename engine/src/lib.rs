@@ -7,12 +7,14 @@
 //! - `scoring`: tallies, statistics, importance-performance, the five Cs and the ranking;
 //! - `analysis`: many partners at once: alignment, waves, the portfolio;
 //! - `codec`: every file and link format: exports, imports, share links, CSV, data sets;
+//! - `editor`: the survey editor's draft, its undoable edits and the file it writes;
 //! - `layout`: chart geometry, so that the UI only paints;
 //! - `locale`: how a language writes numbers and times.
 
 pub mod analysis;
 pub mod answers;
 pub mod codec;
+pub mod editor;
 pub mod generate;
 pub mod layout;
 pub mod locale;

@@ -109,10 +109,14 @@ pub fn load_survey(bytes: &[u8]) -> Result<Survey, SurveyErrors> {
             column: error.column(),
         })
     })?;
-    check_format_version(&value)?;
+    check_value(&value)
+}
 
+/// Validates a survey already parsed from JSON, such as the survey editor's draft.
+pub fn check_value(value: &serde_json::Value) -> Result<Survey, SurveyErrors> {
+    check_format_version(value)?;
     let mut reader = Reader::default();
-    let survey = read_survey(&mut reader, &value);
+    let survey = read_survey(&mut reader, value);
     let mut errors = reader.errors;
     if reader.broken {
         return Err(SurveyErrors(errors));
