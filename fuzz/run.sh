@@ -13,7 +13,7 @@ fi
 if ! cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then
   cargo install cargo-fuzz --version 0.13.2 --locked
 fi
-targets="survey_loader saved_response response_rows personal_link share_link results_file dashboard_file stored_set merge survey_address"
+targets="survey_loader saved_response response_rows personal_link share_link results_file dashboard_file stored_set merge survey_address editor_draft"
 for target in $targets; do mkdir -p "corpus/$target"; done
 cp ../web/public/surveys/*.json ../tests/fixtures/surveys/*.json corpus/survey_loader/
 printf '%s' '{"survey_id":"partner-experience","profile":{"region":"emea"},"ratings":{"leads":{"importance":4,"performance":2}}}' \
@@ -30,6 +30,8 @@ cp ../tests/fixtures/results/*.json corpus/response_rows/generated.json corpus/d
 printf '{"format_version":1,"responses":%s}' "$(cat corpus/response_rows/generated.json)" \
   > corpus/stored_set/seed.json
 printf '\000\003\010\001\004\012\002\000\011\003\005\011' > corpus/merge/seed.bin
+printf '%s' '{"version":1,"value":{"title":{"en":"A"}},"origin":{"title":{"en":"B"}},"name":"s.json","done":[{"undo":[{"op":"put","at":["title","en"],"value":"B"}],"redo":[{"op":"put","at":["title","en"],"value":"A"}]}],"undone":[]}' \
+  > corpus/editor_draft/seed.json
 printf '%s' 'surveys/extended-example.json' > corpus/survey_address/seed.txt
 log=$(mktemp)
 # Inputs up to 1 MB, the size of the largest survey the app reads, so that size-driven
