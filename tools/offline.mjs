@@ -3,11 +3,11 @@
 // - Puts the policy in each page as a <meta> (a host should also send it as a header, with
 //   frame-ancestors, which a <meta> cannot carry: docs/hosting.md).
 // - Tells each page's loader (public/loader.js) where the service worker is.
-// - Puts the icon into dashboard.html as a data: address: the browser asks for a page's icon
-//   again whenever the address changes, and each of the dashboard's views has its own.
+// - Puts the icon into the vendor pages (dashboard.html, editor.html) as a data: address: the
+//   browser asks for a page's icon again whenever the address changes, as the dashboard's views do.
 // - Writes sw.js: on install it caches the files of the page that installed it (the partner's
-//   page, or the dashboard: a partner never downloads the dashboard's wasm) and those both use;
-//   the other page's files are cached when it is first opened online. It answers this copy's
+//   page, the dashboard or the editor: a partner never downloads the vendor pages' wasm) and
+//   those all use; another page's files are cached when it is first opened online. It answers this copy's
 //   files from the cache, keeps the vendor surveys it fetched for offline use, and deletes only
 //   this copy's old caches. Its version is a hash of the files, so a new build is a new worker.
 // Usage: node tools/offline.mjs <dist dir>   (idempotent)
@@ -27,7 +27,7 @@ export const POLICY = [
   "form-action 'none'",
   "object-src 'none'",
 ].join("; ");
-const PAGES = ["index.html", "dashboard.html"];
+const PAGES = ["index.html", "dashboard.html", "editor.html"];
 const WORKER = "sw.js";
 
 const [dir] = process.argv.slice(2);
@@ -45,7 +45,7 @@ for (const page of PAGES) {
   if (!html.includes(meta)) throw new Error(`${file}: no <meta charset> to put the policy after`);
   html = html.replace(/ data-worker="[^"]*"/g, "").replace(/<script (?=[^>]*data-wasm=)/, `<script data-worker="${WORKER}" `);
   if (!html.includes(`data-worker="${WORKER}"`)) throw new Error(`${file}: no loader script (data-wasm) found`);
-  if (page === "dashboard.html") {
+  if (page !== "index.html") {
     const icon = `data:image/svg+xml,${encodeURIComponent(readFileSync(join(dir, "icons", "icon.svg"), "utf8"))}`;
     html = html.replace(/(<link rel="icon" href=")[^"]*(")/, `$1${icon}$2`);
     if (!html.includes(icon)) throw new Error(`${file}: no <link rel="icon"> found`);
@@ -70,15 +70,18 @@ for (const file of cached) hash.update(file).update("\0").update(readFileSync(jo
 const version = hash.digest("hex").slice(0, 16);
 const bytes = cached.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 
-// Which page needs a file: the dashboard's own, the partner page's own, or both (the rest).
-const DASHBOARD = cached.filter((f) => f === "dashboard.html" || f.startsWith("partnerlens-dashboard") || f.startsWith("style/"));
-const PARTNER = ["", ...cached.filter((f) => f === "index.html" || /^partnerlens-(web|full)/.test(f) || /^[a-z]+-[0-9a-f]+\.css$/.test(f))];
+// Which page needs a file: each page's own (the vendor pages share style/), or every page (the
+// rest).
+const GROUPS = {
+  "index.html": ["", ...cached.filter((f) => f === "index.html" || /^partnerlens-(web|full)/.test(f) || /^[a-z]+-[0-9a-f]+\.css$/.test(f))],
+  "dashboard.html": cached.filter((f) => f === "dashboard.html" || f.startsWith("partnerlens-dashboard") || f.startsWith("style/")),
+  "editor.html": cached.filter((f) => f === "editor.html" || f.startsWith("partnerlens-editor") || f.startsWith("style/")),
+};
 
 writeFileSync(join(dir, WORKER), `// Written by tools/offline.mjs: PartnerLens offline, for the copy this file sits in.
 const VERSION = "${version}";
 const FILES = ${JSON.stringify(["", ...cached])};
-const DASHBOARD = ${JSON.stringify(DASHBOARD)};
-const PARTNER = ${JSON.stringify(PARTNER)};
+const GROUPS = ${JSON.stringify(GROUPS)};
 ${worker.toString().replace(/^function worker\(\) \{\n?|\}$/g, "")}`);
 console.log(`${join(dir, WORKER)}: ${cached.length} files, ${(bytes / 1024).toFixed(0)} KB, version ${version}`);
 
@@ -95,18 +98,21 @@ function worker() {
   const OWN = new Set(FILES.map((file) => ROOT + file));
 
   // The pages this copy serves now (the one installing, or those an update replaces) and the
-  // pages an earlier version had cached: their files, and the files both pages use.
+  // pages an earlier version had cached: their files, and the files every page uses.
   self.addEventListener("install", (event) => {
     event.waitUntil((async () => {
       const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-      const opened = windows.map((client) => new URL(client.url).pathname.endsWith("/dashboard.html"));
+      const pageOf = (path) => Object.keys(GROUPS).find((page) => page !== "index.html" && path.endsWith("/" + page)) || "index.html";
+      const opened = new Set(windows.map((client) => pageOf(new URL(client.url).pathname)));
       const earlier = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== APP && key !== SURVEYS);
       for (const key of earlier) {
         const cache = await caches.open(key);
-        if (await cache.match(ROOT + "dashboard.html")) opened.push(true);
-        if (await cache.match(ROOT + "index.html")) opened.push(false);
+        for (const page of Object.keys(GROUPS)) if (await cache.match(ROOT + page)) opened.add(page);
       }
-      const skip = new Set([...(opened.includes(true) ? [] : DASHBOARD), ...(opened.includes(false) || !opened.length ? [] : PARTNER)]);
+      if (!opened.size) opened.add("index.html");
+      const grouped = new Set(Object.values(GROUPS).flat());
+      const keep = new Set(Object.entries(GROUPS).filter(([page]) => opened.has(page)).flatMap(([, files]) => files));
+      const skip = new Set([...grouped].filter((file) => !keep.has(file)));
       const cache = await caches.open(APP);
       await cache.addAll(FILES.filter((file) => !skip.has(file)).map((file) => new Request(ROOT + file, { cache: "reload" })));
     })());

@@ -1,6 +1,7 @@
-//! Turns the language files (locales/<code>.json) into Rust: the `Strings`, `DashStrings` and
-//! `FileStrings` structs with one field per key of the English file, and each language's
-//! values. Every file is checked against English first (engine::locale::catalog), so a missing key, a changed
+//! Turns the language files (locales/<code>.json) into Rust: the `Strings`, `DashStrings`,
+//! `FileStrings` and `EditorStrings` structs with one field per key of the English file, and
+//! each language's values. Every file is checked against English first
+//! (engine::locale::catalog), so a missing key, a changed
 //! placeholder or a bad setting stops the build naming the file and the key. Adding a language
 //! is adding its file.
 
@@ -58,6 +59,12 @@ fn generate(catalogs: &[(String, Catalog)]) -> String {
         "What the survey reader finds wrong in a survey file",
         &english.survey_file,
     );
+    declare(
+        &mut code,
+        "EditorStrings",
+        "The survey editor's strings",
+        &english.editor,
+    );
     let count = catalogs.len();
     writeln!(code, "static LANGUAGES: [Language; {count}] = [").unwrap();
     for (tag, catalog) in catalogs {
@@ -82,6 +89,9 @@ fn generate(catalogs: &[(String, Catalog)]) -> String {
     });
     fill(&mut code, "FILE", "FileStrings", catalogs, |catalog| {
         &catalog.survey_file
+    });
+    fill(&mut code, "EDITOR", "EditorStrings", catalogs, |catalog| {
+        &catalog.editor
     });
     code
 }

@@ -1,4 +1,4 @@
-// The strict Content-Security-Policy (tools/offline.mjs puts it in both pages of a release
+// The strict Content-Security-Policy (tools/offline.mjs puts it in every page of a release
 // build): in force, and not one violation on any screen, in either build.
 import { test, expect } from "@playwright/test";
 import { generated } from "./cli.mjs";
@@ -78,6 +78,16 @@ for (const base of ["/", "http://127.0.0.1:8092/assess/"]) {
     await expectPolicy(page, "dashboard");
   });
 }
+
+test("the survey editor runs under the policy without a violation, editing and checking", async ({ page }) => {
+  await watchPolicy(page);
+  await page.goto("/editor.html");
+  await page.getByRole("button", { name: "Add an area" }).click();
+  await page.keyboard.type("Enablement");
+  await page.getByRole("group", { name: "Area 8: Enablement" }).getByLabel("Weight").first().fill("heavy");
+  await expect(page.getByRole("link", { name: /^areas\[7\]\.weight: must be a number/ })).toBeVisible();
+  await expectPolicy(page, "editor");
+});
 
 test("a vendor survey under /assess/ and a broken survey's page run under the policy without a violation", async ({ page }) => {
   await watchPolicy(page);

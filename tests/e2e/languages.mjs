@@ -8,7 +8,7 @@ export const LANGUAGES = readdirSync(DIR)
   .filter((file) => file.endsWith(".json"))
   .map((file) => {
     const data = JSON.parse(readFileSync(new URL(file, DIR), "utf8"));
-    return { code: file.slice(0, -".json".length), name: data.locale.name, dir: data.locale.direction, app: data.app, dash: data.dashboard };
+    return { code: file.slice(0, -".json".length), name: data.locale.name, dir: data.locale.direction, app: data.app, dash: data.dashboard, editor: data.editor };
   })
   .sort((a, b) => (a.code !== "en") - (b.code !== "en") || a.code.localeCompare(b.code));
 

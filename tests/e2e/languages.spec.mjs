@@ -29,7 +29,7 @@ test("the language menu lists every language file, each named in itself", async 
 });
 
 for (const language of LANGUAGES.filter((l) => l.code !== "en")) {
-  const { code, app, dash } = language;
+  const { code, app, dash, editor } = language;
   test(`${language.name}: every screen speaks ${code}, runs ${language.dir} and passes axe`, async ({ page }, testInfo) => {
     test.setTimeout(240_000);
     const q = new QuestionnairePage(page);
@@ -73,5 +73,15 @@ for (const language of LANGUAGES.filter((l) => l.code !== "en")) {
     await page.getByLabel(dash.dash_add_files).setInputFiles(file);
     await expect(page.getByText(fill(dash.dash_matching, { count: 30, total: 30 }))).toBeVisible();
     await axe(page, dash.dash_title);
+
+    // The editor, its texts in this language too, with a problem showing at its field.
+    await page.getByRole("link", { name: dash.dash_editor }).click();
+    await expect(page.getByRole("heading", { level: 1, name: editor.editor_title })).toBeVisible();
+    await expect(html).toHaveAttribute("dir", language.dir);
+    await page.getByLabel(editor.editor_language).selectOption(code);
+    await expect(page.locator('[id="f-title"]')).toHaveValue(survey.title[code]);
+    await page.locator('[id="f-areas[0].weight"]').fill("?");
+    await expect(page.locator('[id="f-areas[0].weight"]')).toHaveAttribute("aria-invalid", "true");
+    await axe(page, editor.editor_title);
   });
 }

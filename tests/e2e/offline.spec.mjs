@@ -28,7 +28,7 @@ const workerReady = (page) => page.evaluate(async () => {
 });
 
 for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/assess/", 8102]]) {
-  test(`with the server gone, the app, a vendor survey opened before and the dashboard still work (${prefix})`, async ({ page }, testInfo) => {
+  test(`with the server gone, the app, a vendor survey opened before, the dashboard and the editor still work (${prefix})`, async ({ page }, testInfo) => {
     test.setTimeout(120_000);
     const origin = `http://127.0.0.1:${port}${prefix}`;
     const responses = generated(20, 3);
@@ -52,6 +52,8 @@ for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/asses
       await expect(q.heading("Minimal survey")).toBeVisible();
       await page.goto(`${origin}dashboard.html`);
       await expect(page.getByLabel("Files: exports, or arrays of responses")).toBeVisible();
+      await page.goto(`${origin}editor.html`);
+      await expect(page.getByRole("heading", { level: 1, name: "Survey editor" })).toBeVisible();
     } finally {
       await server.stop();
     }
@@ -84,6 +86,8 @@ for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/asses
     await page.goto(`${origin}dashboard.html`);
     await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
     await expect(page.getByText("20 of 20 responses match the filters.")).toBeVisible();
+    await page.goto(`${origin}editor.html`);
+    await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
     expect(fromNetwork).toEqual([]);
   });
 }

@@ -12,6 +12,7 @@ pub mod charts;
 mod choice_group;
 mod dashboard;
 mod download;
+mod editor;
 mod element_card;
 mod file_picker;
 mod first;
@@ -64,6 +65,14 @@ pub fn mount_full(handover: &str) {
 pub fn mount_dashboard() {
     leptos::mount::mount_to(first_page::root(), || {
         leptos::view! { <App screens=|| leptos::view! { <dashboard::Dashboard/> }.into_any() failed=survey_error_page/> }
+    })
+    .forget();
+}
+
+/// Mounts the survey editor (editor.html) in its root.
+pub fn mount_editor() {
+    leptos::mount::mount_to(first_page::root(), || {
+        leptos::view! { <App screens=|| leptos::view! { <editor::Editor/> }.into_any() failed=survey_error_page/> }
     })
     .forget();
 }

@@ -15,6 +15,8 @@ const ASSESSMENT_PREFIX: &str = "partnerlens.assessment.";
 const LOCALE_KEY: &str = "partnerlens.locale";
 const THEME_KEY: &str = "partnerlens.theme";
 const OPEN_KEY: &str = "partnerlens.open";
+/// The survey editor's draft (engine::editor::draft::Draft as JSON).
+const DRAFT_KEY: &str = "partnerlens.editor.draft";
 
 /// gloo-storage's localStorage handle, or None where the browser denies storage altogether
 /// (site data blocked, some private modes): there gloo's `raw` would throw and stop the app.
@@ -312,4 +314,14 @@ pub fn save_theme(theme: &str) {
     if let Some(storage) = local() {
         let _ = storage.set_item(THEME_KEY, theme);
     }
+}
+
+/// The survey editor's stored draft, as text.
+pub fn load_draft() -> Option<String> {
+    local()?.get_item(DRAFT_KEY).ok().flatten()
+}
+
+/// Keeps the survey editor's draft; false when the browser refused (storage full or denied).
+pub fn save_draft(text: &str) -> bool {
+    local().is_some_and(|storage| storage.set_item(DRAFT_KEY, text).is_ok())
 }

@@ -27,6 +27,9 @@ pub struct Catalog {
     /// author, which the partner's first module does not carry.
     #[serde(default)]
     pub survey_file: BTreeMap<String, String>,
+    /// The survey editor's strings, by key (only the editor's wasm holds them).
+    #[serde(default)]
+    pub editor: BTreeMap<String, String>,
 }
 
 /// How the language is written and named.
@@ -188,6 +191,7 @@ pub fn read(code: &str, text: &str) -> Result<Catalog, CatalogProblem> {
         ("app", &catalog.app),
         ("dashboard", &catalog.dashboard),
         ("survey_file", &catalog.survey_file),
+        ("editor", &catalog.editor),
     ] {
         if let Some(key) = strings.keys().find(|key| !is_key(key)) {
             let key = key.clone();
@@ -204,6 +208,7 @@ pub fn compare(reference: &Catalog, other: &Catalog) -> Vec<CatalogProblem> {
         ("app", &reference.app, &other.app),
         ("dashboard", &reference.dashboard, &other.dashboard),
         ("survey_file", &reference.survey_file, &other.survey_file),
+        ("editor", &reference.editor, &other.editor),
     ] {
         for (key, english) in theirs {
             let key = key.clone();

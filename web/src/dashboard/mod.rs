@@ -563,7 +563,7 @@ pub fn Dashboard() -> impl IntoView {
         }
         view! {
             <main class="dashboard">
-                <p><a href=back_address()>{words.dash_back}</a></p>
+                <p class="page-links"><a href=back_address()>{words.dash_back}</a> <a href="editor.html">{words.dash_editor}</a></p>
                 <h1>{words.dash_title}</h1>
                 <p class="privacy">{words.dash_intro}</p>
                 {move || dash.problem.get().map(|problem| {

@@ -99,6 +99,11 @@ impl Locale {
         &DASH[self.0]
     }
 
+    /// The survey editor's strings (only the editor's wasm holds them).
+    pub fn editor(self) -> &'static EditorStrings {
+        &EDITOR[self.0]
+    }
+
     /// What is wrong in a survey file, for its author (the partner's first module never
     /// shows it, and so does not hold these strings).
     pub fn file_words(self) -> &'static FileStrings {

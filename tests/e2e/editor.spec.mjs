@@ -1,0 +1,152 @@
+// The survey editor, as a vendor uses it: from the default survey to a file of their own that
+// `partnerlens check` accepts, the partner app shows and the dashboard scores; every broken
+// fixture shows its problems at their fields; a reload keeps the draft and its undo history.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { cli } from "./cli.mjs";
+import { QuestionnairePage } from "./pages/questionnaire.mjs";
+
+const FIXTURES = path.resolve(new URL("../fixtures/surveys/", import.meta.url).pathname);
+const group = (page, name) => page.getByRole("group", { name, exact: true });
+/** What `partnerlens check` prints for a file: on stdout when it is fine, on stderr (exit 1)
+ * with its problems when it is not. */
+const check = (file) => {
+  const run = spawnSync("cargo", ["run", "-q", "--bin", "partnerlens", "--", "check", file], { encoding: "utf8" });
+  return run.stdout + run.stderr;
+};
+
+test("a vendor builds a survey from the default one, in two languages, and publishes it", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto("/editor.html");
+  await expect(page.getByRole("heading", { level: 1, name: "Survey editor" })).toBeVisible();
+  await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // Renaming keeps the id: answers are keyed by it.
+  await group(page, "Element 1: Reputation").getByLabel("Label").fill("Brand reputation");
+  const renamed = group(page, "Element 1: Brand reputation");
+  await expect(renamed.getByLabel("Id")).toHaveValue("reputation");
+
+  // A new area comes with one element; their ids follow their English texts while new.
+  await page.getByRole("button", { name: "Add an area" }).click();
+  const added = group(page, "Area 8: New area");
+  await expect(added.getByLabel("Title", { exact: true })).toBeFocused();
+  await page.keyboard.type("Enablement");
+  const area = group(page, "Area 8: Enablement");
+  await expect(area.getByLabel("Id").first()).toHaveValue("enablement");
+  await group(area, "Element 1: New element").getByLabel("Label").fill("Training");
+  await area.getByRole("button", { name: "Add an element to “Enablement”" }).click();
+  await group(area, "Element 2: New element").getByLabel("Label").fill("Certification");
+  await expect(group(area, "Element 2: Certification").getByLabel("Id")).toHaveValue("certification");
+
+  // German texts: the English one is the hint.
+  await page.getByLabel("Texts in").selectOption({ label: "Deutsch" });
+  await expect(area.getByLabel("Title", { exact: true })).toHaveAttribute("placeholder", "Enablement");
+  await area.getByLabel("Title", { exact: true }).fill("Befähigung");
+  await group(area, "Element 1: Training").getByLabel("Label").fill("Schulung");
+  const certification = group(area, "Element 2: Certification").getByLabel("Label");
+  await certification.fill("Zertifizierung");
+
+  // Undo and redo, from the keyboard, in the field too.
+  await page.keyboard.press("Control+z");
+  await expect(certification).toHaveValue("");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(certification).toHaveValue("Zertifizierung");
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(certification).toHaveValue("Zertifizierung");
+  await page.getByLabel("Texts in").selectOption({ label: "English" });
+
+  // A new area changes the structure: the editor says so and offers a new survey id.
+  await expect(page.getByText(/These edits change the survey's structure/)).toBeVisible();
+  await page.getByRole("button", { name: "Give the survey a new id" }).click();
+  await expect(page.getByRole("region", { name: "Survey", exact: true }).getByLabel("Id").first()).toHaveValue("partner-experience-2");
+
+  const downloaded = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save survey file" }).click();
+  const file = testInfo.outputPath("acme.json");
+  await (await downloaded).saveAs(file);
+  await expect(page.getByRole("status").filter({ hasText: "?survey=surveys/partner-experience.json" })).toBeVisible();
+  expect(cli("check", file)).toMatch(/ok: "Partner experience assessment" partner-experience-2 .* 8 areas, 30 elements/);
+
+  // Opened again, the file is written byte for byte the same.
+  await page.getByLabel("Open a survey file").setInputFiles(file);
+  await expect(page.getByRole("status").filter({ hasText: "acme.json is open." })).toBeVisible();
+  const again = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save survey file" }).click();
+  const second = testInfo.outputPath("again.json");
+  await (await again).saveAs(second);
+  expect(fs.readFileSync(second, "utf8")).toBe(fs.readFileSync(file, "utf8"));
+
+  // Hosted, partners see it in German too, and the dashboard scores answers to it.
+  await page.route("**/surveys/acme.json", (route) => route.fulfill({ path: file, contentType: "application/json" }));
+  const q = new QuestionnairePage(page);
+  await q.open("?survey=surveys/acme.json");
+  await q.fillProfile();
+  await expect(q.rating("Brand reputation — importance")).toBeVisible();
+  for (let i = 0; i < 12 && !(await q.pageHeading("Enablement").isVisible()); i++) await q.nextPage();
+  await expect(q.rating("Certification — importance")).toBeVisible();
+  await q.chooseLanguage("Language", "Deutsch");
+  await expect(q.pageHeading("Befähigung")).toBeVisible();
+  await expect(q.rating("Zertifizierung — Wichtigkeit")).toBeVisible();
+  await q.chooseLanguage(/^Sprache/, "English");
+
+  const responses = testInfo.outputPath("responses.json");
+  fs.writeFileSync(responses, cli("generate", "--survey", file, "--count", "20", "--seed", "3"));
+  await page.goto("/dashboard.html?survey=surveys/acme.json");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(responses);
+  await expect(page.getByText("20 of 20 responses match the filters.")).toBeVisible();
+  await expect(page.locator("#dash-gap-chart-table")).toContainText("Certification");
+});
+
+test("every broken survey opens with its problems at their fields; a file that is not JSON leaves the draft", async ({ page }) => {
+  await page.goto("/editor.html");
+  const picker = page.getByLabel("Open a survey file");
+  const problems = page.locator(".editor-problems li");
+  for (const name of fs.readdirSync(FIXTURES).sort()) {
+    const file = path.join(FIXTURES, name);
+    const printed = check(file);
+    const checked = printed.split("\n")[0];
+    if (checked.includes(": ok:")) continue;
+    const surveyId = page.locator('[id="f-id"]');
+    const before = await surveyId.inputValue();
+    await picker.setInputFiles(file);
+    if (/not valid JSON|not valid UTF-8/.test(printed)) {
+      await expect(page.getByRole("status").filter({ hasText: `${name} could not be opened` })).toBeVisible();
+      await expect(surveyId).toHaveValue(before);
+      continue;
+    }
+    await expect(page.getByRole("status").filter({ hasText: `${name} is open.` })).toBeVisible();
+    const count = Number(checked.match(/(\d+) error\(s\)/)[1]);
+    await expect(problems, name).toHaveCount(count);
+    // Each links to a place on the page, where the same words show (the survey as a whole
+    // keeps them in the list).
+    const placed = await page.evaluate(() =>
+      [...document.querySelectorAll(".editor-problems li a")].map((a) => {
+        const target = document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+        const words = a.textContent.replace(/^[^:]*\]?[^ ]*: /, "");
+        const shown = target && target.id !== "f-" && [...target.querySelectorAll(".field-problems li"), ...(target.parentElement?.querySelectorAll(".field-problems li") ?? [])].some((li) => a.textContent.endsWith(li.textContent));
+        return { target: target?.id ?? null, whole: target?.id === "f-", shown: Boolean(shown), words };
+      }));
+    for (const place of placed) {
+      expect(place.target, `${name}: ${place.words}`).not.toBeNull();
+      expect(place.whole || place.shown, `${name}: ${place.words} at ${place.target}`).toBe(true);
+    }
+  }
+});
+
+test("a reload keeps the draft, and undo still works after it", async ({ page }) => {
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto("/editor.html");
+  const title = page.getByRole("region", { name: "Survey", exact: true }).getByLabel("Title", { exact: true }).first();
+  await title.fill("Acme partner survey");
+  await page.reload();
+  await expect(title).toHaveValue("Acme partner survey");
+  await expect(page.getByText("Changed since the file was opened or last saved.")).toBeVisible();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(title).toHaveValue("Partner experience assessment");
+});
