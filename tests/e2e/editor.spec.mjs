@@ -18,7 +18,7 @@ const check = (file) => {
   return run.stdout + run.stderr;
 };
 
-test("a vendor builds a survey from the default one, in two languages, and publishes it", async ({ page }, testInfo) => {
+test("a vendor builds a survey from the default one, in two languages, and publishes it", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   await page.goto("/editor.html");
   await expect(page.getByRole("heading", { level: 1, name: "Survey editor" })).toBeVisible();
@@ -42,6 +42,12 @@ test("a vendor builds a survey from the default one, in two languages, and publi
   await area.getByRole("button", { name: "Add an element to “Enablement”" }).click();
   await group(area, "Element 2: New element").getByLabel("Label").fill("Certification");
   await expect(group(area, "Element 2: Certification").getByLabel("Id")).toHaveValue("certification");
+  // Influencers do not certify: hidden from them, picked from the survey's partner functions.
+  const shownTo = group(area, "Element 2: Certification").getByRole("group", { name: "Shown to" });
+  await shownTo.getByLabel("Everyone but these partners").check();
+  await expect(page.getByRole("link", { name: /show_if\[0\]: give any_of or none_of/ })).toBeVisible();
+  await shownTo.getByLabel("Influencers").check();
+  await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
 
   // German texts: the English one is the hint.
   await page.getByLabel("Texts in").selectOption({ label: "Deutsch" });
@@ -94,6 +100,16 @@ test("a vendor builds a survey from the default one, in two languages, and publi
   await expect(q.pageHeading("Befähigung")).toBeVisible();
   await expect(q.rating("Zertifizierung — Wichtigkeit")).toBeVisible();
   await q.chooseLanguage(/^Sprache/, "English");
+  // An influencer, in a browser of their own, is not asked about certification.
+  const influencer = await browser.newContext({ serviceWorkers: "block" });
+  await influencer.route("**/surveys/acme.json", (route) => route.fulfill({ path: file, contentType: "application/json" }));
+  const analyst = new QuestionnairePage(await influencer.newPage());
+  await analyst.page.goto("http://127.0.0.1:8091/?survey=surveys/acme.json");
+  await analyst.fillProfile({ type: "Industry analyst" });
+  for (let i = 0; i < 12 && !(await analyst.pageHeading("Enablement").isVisible()); i++) await analyst.nextPage();
+  await expect(analyst.rating("Training — importance")).toBeVisible();
+  await expect(analyst.rating("Certification — importance")).toHaveCount(0);
+  await influencer.close();
 
   const responses = testInfo.outputPath("responses.json");
   fs.writeFileSync(responses, cli("generate", "--survey", file, "--count", "20", "--seed", "3"));

@@ -1,6 +1,7 @@
 //! The survey editor's model: edits of a survey file's JSON tree that undo and redo, the draft
 //! that holds them, and the one way the editor writes a file.
 
+pub mod audience;
 pub mod draft;
 pub mod edit;
 pub mod places;

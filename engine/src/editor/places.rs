@@ -8,8 +8,8 @@ use std::collections::HashSet;
 /// The keys the form edits of the survey itself, of an area and of an element.
 pub const SURVEY_FIELDS: [&str; 4] = ["id", "version", "title", "description"];
 pub const SCALE_FIELDS: [&str; 3] = ["min", "max", "not_applicable"];
-pub const AREA_FIELDS: [&str; 4] = ["id", "title", "description", "weight"];
-pub const ELEMENT_FIELDS: [&str; 4] = ["id", "label", "description", "weight"];
+pub const AREA_FIELDS: [&str; 5] = ["id", "title", "description", "weight", "show_if"];
+pub const ELEMENT_FIELDS: [&str; 5] = ["id", "label", "description", "weight", "show_if"];
 
 fn count(value: &Value, key: &str) -> usize {
     value.get(key).and_then(Value::as_array).map_or(0, Vec::len)

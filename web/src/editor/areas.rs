@@ -1,5 +1,6 @@
 //! The model's areas and their elements: add, edit, move, duplicate, delete.
 
+use super::audience_field::AudienceField;
 use super::fields::{field_id, Kind, PlaceProblems, PlainField, TextField};
 use super::Ed;
 use crate::i18n::{EditorStrings, Locale, Strings};
@@ -190,6 +191,7 @@ fn ElementFields(ed: Ed, area: usize, index: usize, count: usize) -> impl IntoVi
                 <PlainField ed at=at.key("id") label=label(|w| w.editor_id) kind=Kind::Word/>
                 <PlainField ed at=at.key("weight") label=label(|w| w.editor_weight) kind=Kind::Number/>
             </div>
+            <AudienceField ed at=at.clone()/>
             <PlaceProblems ed place=place.clone()/>
             <EntryTools ed list index count text_key="label"/>
         </fieldset>
@@ -243,6 +245,7 @@ fn AreaFields(ed: Ed, index: usize, count: usize, elements: usize) -> impl IntoV
                 <PlainField ed at=at.key("id") label=label(|w| w.editor_id) kind=Kind::Word/>
                 <PlainField ed at=at.key("weight") label=label(|w| w.editor_weight) kind=Kind::Number/>
             </div>
+            <AudienceField ed at=at.clone()/>
             <PlaceProblems ed place=place.clone()/>
             <EntryTools ed list index count text_key="title"/>
             <div class="elements" id=field_id(&elements_at.to_string()) tabindex="-1">

@@ -3,6 +3,7 @@
 //! and its history stay in this browser, so a reload loses nothing.
 
 mod areas;
+mod audience_field;
 mod fields;
 
 use crate::app::SurveyText;
