@@ -72,8 +72,16 @@ test("a vendor builds a survey from the default one, in two languages, and publi
   await page.getByRole("button", { name: "Give the survey a new id" }).click();
   await expect(page.getByRole("region", { name: "Survey", exact: true }).getByLabel("Id").first()).toHaveValue("partner-experience-2");
 
+  // What changed since the file was opened, entry by entry.
+  await page.getByText(/^Changes since the file was opened or saved/).click();
+  const changed = page.locator(".editor-changes li");
+  await expect(changed.filter({ hasText: "areas.brand.elements.reputation.label.en: changed from “Reputation” to “Brand reputation”" })).toHaveCount(1);
+  await expect(changed.filter({ hasText: /^areas\.enablement: added$/ })).toHaveCount(1);
+  await expect(changed.filter({ hasText: /^id: changed from “partner-experience” to “partner-experience-2”$/ })).toHaveCount(1);
+
   const downloaded = page.waitForEvent("download");
   await page.getByRole("button", { name: "Save survey file" }).click();
+  await expect(page.getByText("Changes since the file was opened or saved (0)")).toBeVisible();
   const file = testInfo.outputPath("acme.json");
   await (await downloaded).saveAs(file);
   await expect(page.getByRole("status").filter({ hasText: "?survey=surveys/partner-experience.json" })).toBeVisible();

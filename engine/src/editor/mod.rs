@@ -2,6 +2,7 @@
 //! that holds them, and the one way the editor writes a file.
 
 pub mod audience;
+pub mod changes;
 pub mod draft;
 pub mod edit;
 pub mod places;

@@ -68,7 +68,8 @@ const ORDER: &[&str] = &[
     "bands",
 ];
 
-fn rank(key: &str) -> (usize, &str) {
+/// Where `key` comes among an object's keys.
+pub(crate) fn rank(key: &str) -> (usize, &str) {
     let at = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
     (at, key)
 }

@@ -4,6 +4,7 @@
 
 mod areas;
 mod audience_field;
+mod changes_list;
 mod fields;
 
 use crate::app::SurveyText;
@@ -14,6 +15,7 @@ use crate::state::{use_app_state, AppState};
 use crate::storage;
 use crate::survey_fetch::fetch_survey;
 use areas::Areas;
+use changes_list::Changes;
 use engine::editor::draft::{Draft, DraftProblem};
 use engine::editor::edit::{Op, Path};
 use engine::editor::places::{form_places, nearest};
@@ -216,6 +218,7 @@ pub fn Editor() -> impl IntoView {
             </p>
             <Toolbar ed/>
             <Problems ed/>
+            <Changes ed/>
             <SurveyFields ed/>
             <Areas ed/>
         </main>
