@@ -70,6 +70,10 @@ mod tests {
         );
         assert_eq!(
             nearest("areas[0].elements[1].show_if[0].any_of[2]", &places),
+            "areas[0].elements[1].show_if"
+        );
+        assert_eq!(
+            nearest("areas[0].elements[1].notes", &places),
             "areas[0].elements[1]"
         );
         assert_eq!(nearest("areas[1].title.en", &places), "areas[1].title");
