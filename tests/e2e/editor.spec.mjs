@@ -174,3 +174,34 @@ test("a reload keeps the draft, and undo still works after it", async ({ page })
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(title).toHaveValue("Partner experience assessment");
 });
+
+test("the translation grid marks what is missing, and a language goes to a translator and back as CSV", async ({ page }, testInfo) => {
+  await page.goto("/editor.html");
+  await page.getByText("Translations", { exact: true }).click();
+  await expect(page.getByText(/^\u2068?Deutsch\u2069?: 228 of 228 texts$/)).toBeVisible();
+  const brand = page.getByRole("textbox", { name: "areas[0].title in Deutsch" });
+  await expect(brand).toHaveValue("Marke");
+  await brand.fill("");
+  await expect(page.getByText(/^\u2068?Deutsch\u2069?: 227 of 228 texts$/)).toBeVisible();
+  await expect(page.locator("td.missing").getByRole("textbox", { name: "areas[0].title in Deutsch" })).toHaveAttribute("placeholder", "missing");
+
+  await page.getByLabel("Language for a translator").selectOption({ label: "Deutsch" });
+  const downloaded = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download it as CSV" }).click();
+  const csv = testInfo.outputPath("de.csv");
+  await (await downloaded).saveAs(csv);
+  const text = fs.readFileSync(csv, "utf8").replace(/^\uFEFF/, "");
+  expect(text.split("\n")[0]).toBe("place,en,de");
+  expect(text).toContain("\nareas[0].title,Brand,\n");
+  // The translator fills the gap; a row for a place the survey no longer has is left out.
+  fs.writeFileSync(csv, text.replace("\nareas[0].title,Brand,\n", "\nareas[0].title,Brand,Marke (neu)\n") + "areas[40].title,Gone,Weg\n");
+  await page.getByLabel("Import a translation (CSV)").setInputFiles(csv);
+  await expect(page.getByRole("status").filter({ hasText: /1 texts in \u2068?Deutsch\u2069? taken from de\.csv; 1 rows left out/ })).toBeVisible();
+  await expect(brand).toHaveValue("Marke (neu)");
+  await expect(page.getByText(/^\u2068?Deutsch\u2069?: 228 of 228 texts$/)).toBeVisible();
+  // The whole import is one step back.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(brand).toHaveValue("");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

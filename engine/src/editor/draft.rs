@@ -21,6 +21,9 @@ const ID_CHARS: usize = 40;
 struct Action {
     undo: Vec<Op>,
     redo: Vec<Op>,
+    /// Typed into a field: the next typing at the same place joins it.
+    #[serde(default)]
+    typed: bool,
 }
 
 /// A survey in the editor.
@@ -67,9 +70,18 @@ impl Draft {
         &self.origin
     }
 
-    /// Applies one action's ops, all or none. Typing into one field is one action: a put at the
-    /// place the last action put to joins it, so undo takes back the whole word.
+    /// Applies one action's ops, all or none.
     pub fn apply(&mut self, ops: Vec<Op>) -> Result<(), Misfit> {
+        self.record(ops, false)
+    }
+
+    /// Applies what typing into a field did. Typing into one field is one action: typing at
+    /// the place the last typing put to joins it, so undo takes back the whole word.
+    pub fn apply_typed(&mut self, ops: Vec<Op>) -> Result<(), Misfit> {
+        self.record(ops, true)
+    }
+
+    fn record(&mut self, ops: Vec<Op>, typed: bool) -> Result<(), Misfit> {
         let mut undo = Vec::with_capacity(ops.len());
         for op in &ops {
             match apply(&mut self.value, op) {
@@ -85,11 +97,15 @@ impl Draft {
         }
         undo.reverse();
         self.undone.clear();
-        let typing = |step: &Action| match step.redo.as_slice() {
-            [Op::Put { at, .. }] => Some(at.clone()),
+        let typing = |step: &Action| match step.redo.first() {
+            Some(Op::Put { at, .. }) if step.typed => Some(at.clone()),
             _ => None,
         };
-        let step = Action { undo, redo: ops };
+        let step = Action {
+            undo,
+            redo: ops,
+            typed,
+        };
         match self.done.last_mut() {
             Some(last) if typing(last).is_some() && typing(last) == typing(&step) => {
                 last.redo = step.redo;
@@ -304,14 +320,24 @@ mod tests {
     fn typing_into_one_field_is_undone_as_one_step() {
         let mut draft = Draft::open(json!({"title": {"en": "Survey"}}), "s.json");
         for text in ["S", "Su", "Sur"] {
-            draft.apply(vec![put("title.en", json!(text))]).unwrap();
+            draft
+                .apply_typed(vec![put("title.en", json!(text))])
+                .unwrap();
         }
-        draft.apply(vec![put("title.de", json!("U"))]).unwrap();
+        draft
+            .apply_typed(vec![put("title.de", json!("U"))])
+            .unwrap();
         assert!(draft.undo());
         assert!(draft.undo());
         assert_eq!(draft.value(), &json!({"title": {"en": "Survey"}}));
         assert!(!draft.undo());
         assert!(draft.redo());
+        assert_eq!(draft.value(), &json!({"title": {"en": "Sur"}}));
+        // An edit that is not typing (an import, say) is a step of its own.
+        draft
+            .apply(vec![put("title.en", json!("Imported"))])
+            .unwrap();
+        assert!(draft.undo());
         assert_eq!(draft.value(), &json!({"title": {"en": "Sur"}}));
     }
 

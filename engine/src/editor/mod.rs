@@ -6,4 +6,5 @@ pub mod changes;
 pub mod draft;
 pub mod edit;
 pub mod places;
+pub mod translations;
 pub mod write;

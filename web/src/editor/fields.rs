@@ -3,6 +3,7 @@
 //! jump to it.
 
 use super::Ed;
+use crate::i18n::Locale;
 use engine::editor::edit::{Op, Path};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -80,7 +81,7 @@ pub fn TextField(
     };
     let input = move |text: String| {
         let language = ed.language.get_untracked();
-        ed.act_with(|d| d.text_ops(&at, &language, &text));
+        ed.type_with(|d| d.text_ops(&at, &language, &text));
     };
     let invalid = has_problems(ed, &place);
     let described = format!("p-{place}");
@@ -90,6 +91,7 @@ pub fn TextField(
                 id=id.clone()
                 rows="2"
                 lang=move || ed.language.get()
+                dir=move || Locale::from_code(&ed.language.get()).map_or("ltr", Locale::dir)
                 aria-describedby=described.clone()
                 aria-invalid=move || invalid.get().then_some("true")
                 placeholder=move || hint().unwrap_or_default()
@@ -104,6 +106,7 @@ pub fn TextField(
                 type="text"
                 id=id.clone()
                 lang=move || ed.language.get()
+                dir=move || Locale::from_code(&ed.language.get()).map_or("ltr", Locale::dir)
                 aria-describedby=described.clone()
                 aria-invalid=move || invalid.get().then_some("true")
                 placeholder=move || hint().unwrap_or_default()
@@ -165,10 +168,12 @@ pub fn PlainField(ed: Ed, at: Path, label: Signal<String>, kind: Kind) -> impl I
                     .map_or_else(|| Value::String(text.clone()), Value::Number),
             ),
         };
-        ed.act(vec![Op::Put {
-            at: at.clone(),
-            value,
-        }]);
+        ed.type_with(|_| {
+            vec![Op::Put {
+                at: at.clone(),
+                value,
+            }]
+        });
     };
     let invalid = has_problems(ed, &place);
     let described = format!("p-{place}");

@@ -6,6 +6,7 @@ mod areas;
 mod audience_field;
 mod changes_list;
 mod fields;
+mod translations_grid;
 
 use crate::app::SurveyText;
 use crate::download::save_json;
@@ -25,6 +26,7 @@ use fields::{field_id, FlagField, Kind, PlaceProblems, PlainField, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
+use translations_grid::Translations;
 use wasm_bindgen_futures::JsFuture;
 
 /// The editor's state, Copy so that every field and handler takes it.
@@ -54,6 +56,16 @@ impl Ed {
             let ops = make(d);
             // The form builds its edits from the tree on screen, so they fit it.
             let _ = d.apply(ops);
+        });
+        self.keep();
+    }
+
+    /// Applies what typing into a field did: more typing in the same field joins it, so undo
+    /// takes back the whole word.
+    pub fn type_with(self, make: impl FnOnce(&Draft) -> Vec<Op>) {
+        self.draft.update(|d| {
+            let ops = make(d);
+            let _ = d.apply_typed(ops);
         });
         self.keep();
     }
@@ -219,6 +231,7 @@ pub fn Editor() -> impl IntoView {
             <Toolbar ed/>
             <Problems ed/>
             <Changes ed/>
+            <Translations ed/>
             <SurveyFields ed/>
             <Areas ed/>
         </main>
