@@ -1,4 +1,5 @@
-//! Choosing JSON files: the import's and the dashboard's picker.
+//! Choosing files: the import's and the dashboard's picker of JSON files, and a file chooser
+//! that looks like a button (the survey editor's).
 
 use leptos::prelude::*;
 
@@ -33,5 +34,32 @@ pub fn FilePicker(
                 }
             />
         </p>
+    }
+}
+
+/// A file chooser that looks like a button: its label is the button, and the input, kept for
+/// the keyboard and screen readers, is hidden from sight. Choosing the same file again is a
+/// new choice.
+#[component]
+pub fn FileButton(
+    id: &'static str,
+    label: Signal<&'static str>,
+    /// The file types offered, as the input's `accept`.
+    accept: &'static str,
+    on_files: Callback<Vec<web_sys::File>>,
+) -> impl IntoView {
+    view! {
+        <label class="button" for=id>{label}</label>
+        <input
+            type="file"
+            id=id
+            class="visually-hidden"
+            accept=accept
+            on:change:target=move |ev| {
+                let input = ev.target();
+                on_files.run(files_of(input.files()));
+                input.set_value("");
+            }
+        />
     }
 }

@@ -163,6 +163,35 @@ fn name_at_value(entry: &Value, text_key: &str) -> String {
         .to_owned()
 }
 
+/// What areas and elements share: their text and description, id and weight, who sees them,
+/// the problems found in them, and their buttons.
+#[component]
+fn EntryFields(
+    ed: Ed,
+    list: Path,
+    index: usize,
+    count: usize,
+    /// The key of the entry's name: "title" for an area, "label" for an element.
+    text_key: &'static str,
+    text_label: Signal<String>,
+) -> impl IntoView {
+    let at = list.index(index);
+    let label = |pick: fn(&EditorStrings) -> &'static str| {
+        Signal::derive(move || pick(ed.state.locale.get().editor()).to_owned())
+    };
+    view! {
+        <TextField ed at=at.key(text_key) label=text_label/>
+        <TextField ed at=at.key("description") label=label(|w| w.editor_description) long=true/>
+        <div class="row">
+            <PlainField ed at=at.key("id") label=label(|w| w.editor_id) kind=Kind::Word/>
+            <PlainField ed at=at.key("weight") label=label(|w| w.editor_weight) kind=Kind::Number/>
+        </div>
+        <AudienceField ed at=at.clone()/>
+        <PlaceProblems ed place=at.to_string()/>
+        <EntryTools ed list index count text_key/>
+    }
+}
+
 /// One element of an area.
 #[component]
 fn ElementFields(ed: Ed, area: usize, index: usize, count: usize) -> impl IntoView {
@@ -185,15 +214,7 @@ fn ElementFields(ed: Ed, area: usize, index: usize, count: usize) -> impl IntoVi
     view! {
         <fieldset class="element-entry" id=field_id(&place) tabindex="-1">
             <legend>{legend}</legend>
-            <TextField ed at=at.key("label") label=label(|w| w.editor_label)/>
-            <TextField ed at=at.key("description") label=label(|w| w.editor_description) long=true/>
-            <div class="row">
-                <PlainField ed at=at.key("id") label=label(|w| w.editor_id) kind=Kind::Word/>
-                <PlainField ed at=at.key("weight") label=label(|w| w.editor_weight) kind=Kind::Number/>
-            </div>
-            <AudienceField ed at=at.clone()/>
-            <PlaceProblems ed place=place.clone()/>
-            <EntryTools ed list index count text_key="label"/>
+            <EntryFields ed list index count text_key="label" text_label=label(|w| w.editor_label)/>
         </fieldset>
     }
 }
@@ -239,15 +260,7 @@ fn AreaFields(ed: Ed, index: usize, count: usize, elements: usize) -> impl IntoV
     view! {
         <fieldset class="area-entry" id=field_id(&place) tabindex="-1">
             <legend>{legend}</legend>
-            <TextField ed at=at.key("title") label=label(|w| w.editor_title_field)/>
-            <TextField ed at=at.key("description") label=label(|w| w.editor_description) long=true/>
-            <div class="row">
-                <PlainField ed at=at.key("id") label=label(|w| w.editor_id) kind=Kind::Word/>
-                <PlainField ed at=at.key("weight") label=label(|w| w.editor_weight) kind=Kind::Number/>
-            </div>
-            <AudienceField ed at=at.clone()/>
-            <PlaceProblems ed place=place.clone()/>
-            <EntryTools ed list index count text_key="title"/>
+            <EntryFields ed list index count text_key="title" text_label=label(|w| w.editor_title_field)/>
             <div class="elements" id=field_id(&elements_at.to_string()) tabindex="-1">
                 {(0..elements).map(|j| view! { <ElementFields ed area=index index=j count=elements/> }).collect_view()}
                 <PlaceProblems ed place=elements_at.to_string()/>

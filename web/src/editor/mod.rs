@@ -10,7 +10,7 @@ mod translations_grid;
 
 use crate::app::SurveyText;
 use crate::download::save_json;
-use crate::file_picker::files_of;
+use crate::file_picker::FileButton;
 use crate::i18n::{FileStrings, Strings};
 use crate::state::{use_app_state, AppState};
 use crate::storage;
@@ -324,17 +324,11 @@ fn Toolbar(ed: Ed) -> impl IntoView {
         <section class="editor-tools" aria-labelledby="editor-open-title">
             <h2 id="editor-open-title">{move || words().editor_open}</h2>
             <div class="actions-row">
-                <label class="button" for="editor-file">{move || words().editor_open_file}</label>
-                <input
-                    type="file"
+                <FileButton
                     id="editor-file"
-                    class="visually-hidden"
+                    label=Signal::derive(move || words().editor_open_file)
                     accept=".json,application/json"
-                    on:change:target=move |ev| {
-                        let input = ev.target();
-                        open_file(files_of(input.files()));
-                        input.set_value("");
-                    }
+                    on_files=Callback::new(open_file)
                 />
                 <button type="button" class="quiet" on:click=move |_| open_shipped("partner-experience.json")>
                     {move || words().editor_open_default}

@@ -3,7 +3,7 @@
 
 use super::Ed;
 use crate::download::save_csv;
-use crate::file_picker::files_of;
+use crate::file_picker::FileButton;
 use crate::i18n::{Locale, Strings};
 use engine::editor::edit::Path;
 use engine::editor::translations::{
@@ -217,17 +217,11 @@ pub fn Translations(ed: Ed) -> impl IntoView {
                     {options}
                 </select>
                 <button type="button" class="quiet" on:click=download>{move || words().editor_csv_download}</button>
-                <label class="button" for="csv-import">{move || words().editor_csv_import}</label>
-                <input
-                    type="file"
+                <FileButton
                     id="csv-import"
-                    class="visually-hidden"
+                    label=Signal::derive(move || words().editor_csv_import)
                     accept=".csv,text/csv"
-                    on:change:target=move |ev| {
-                        let input = ev.target();
-                        import(files_of(input.files()));
-                        input.set_value("");
-                    }
+                    on_files=Callback::new(import)
                 />
             </div>
             {grid}
