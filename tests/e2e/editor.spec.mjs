@@ -205,3 +205,26 @@ test("the translation grid marks what is missing, and a language goes to a trans
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test("the profile's choices are edited as lists: a new region and a new partner type reach the partner", async ({ page }, testInfo) => {
+  await page.goto("/editor.html");
+  const region = group(page, "Region");
+  await region.getByRole("button", { name: "Add a choice to “Region”" }).click();
+  await page.keyboard.type("Nordic countries");
+  await expect(group(region, "Choice 5: Nordic countries").getByLabel("Id")).toHaveValue("nordic-countries");
+  const sales = group(page, "Partner function 2: Sales partners");
+  await sales.getByRole("button", { name: "Add a partner type to “Sales partners”" }).click();
+  await page.keyboard.type("Marketplace seller");
+  await expect(group(sales, "Choice 5: Marketplace seller").getByLabel("Id")).toHaveValue("marketplace-seller");
+  await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
+
+  const downloaded = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save survey file" }).click();
+  const file = testInfo.outputPath("choices.json");
+  await (await downloaded).saveAs(file);
+  expect(cli("check", file)).toContain(": ok:");
+  await page.route("**/surveys/choices.json", (route) => route.fulfill({ path: file, contentType: "application/json" }));
+  await page.goto("/?survey=surveys/choices.json");
+  await expect(page.getByRole("radiogroup", { name: /^Region/ }).getByRole("radio", { name: "Nordic countries" })).toBeVisible();
+  await expect(page.getByRole("radiogroup", { name: /^Partner type/ }).getByRole("radio", { name: /^Marketplace seller/ })).toBeVisible();
+});

@@ -28,7 +28,7 @@ fn shape(value: &Value) -> Vec<usize> {
 }
 
 /// The English text at `at`, to name an entry in labels; its id when it has none.
-fn name_at(ed: Ed, at: &Path, text_key: &str) -> String {
+pub(super) fn name_at(ed: Ed, at: &Path, text_key: &str) -> String {
     ed.draft.with(|d| {
         let entry = at.get(d.value());
         entry
@@ -43,7 +43,7 @@ fn name_at(ed: Ed, at: &Path, text_key: &str) -> String {
 }
 
 /// The English words, for the texts of a new entry (every survey text needs English).
-fn english() -> &'static EditorStrings {
+pub(super) fn english() -> &'static EditorStrings {
     Locale::default().editor()
 }
 
@@ -60,7 +60,7 @@ fn focus_soon(id: String) {
 
 /// Moves focus to a new entry's first text field, its placeholder text selected so that
 /// typing replaces it.
-fn focus_new(id: String) {
+pub(super) fn focus_new(id: String) {
     request_animation_frame(move || {
         if let Some(element) = document().get_element_by_id(&id) {
             if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(element)
@@ -74,7 +74,7 @@ fn focus_new(id: String) {
 
 /// An entry's buttons: move up and down, duplicate, delete.
 #[component]
-fn EntryTools(
+pub(super) fn EntryTools(
     ed: Ed,
     list: Path,
     index: usize,

@@ -6,6 +6,7 @@ mod areas;
 mod audience_field;
 mod changes_list;
 mod fields;
+mod profile;
 mod translations_grid;
 
 use crate::app::SurveyText;
@@ -25,6 +26,7 @@ use engine::SurveyError;
 use fields::{field_id, FlagField, Kind, PlaceProblems, PlainField, TextField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use profile::ProfileFields;
 use serde_json::Value;
 use translations_grid::Translations;
 use wasm_bindgen_futures::JsFuture;
@@ -233,6 +235,7 @@ pub fn Editor() -> impl IntoView {
             <Changes ed/>
             <Translations ed/>
             <SurveyFields ed/>
+            <ProfileFields ed/>
             <Areas ed/>
         </main>
     }
