@@ -228,3 +228,36 @@ test("the profile's choices are edited as lists: a new region and a new partner 
   await expect(page.getByRole("radiogroup", { name: /^Region/ }).getByRole("radio", { name: "Nordic countries" })).toBeVisible();
   await expect(page.getByRole("radiogroup", { name: /^Partner type/ }).getByRole("radio", { name: /^Marketplace seller/ })).toBeVisible();
 });
+
+test("sections, rating prompts and categories are edited like the rest, and each problem shows at its field", async ({ page }) => {
+  await page.goto("/editor.html");
+  await group(page, "Importance rating").getByLabel("Partners' wording").fill("How much does this matter to your firm?");
+
+  // A new statement in the five Cs: focus lands in its wording, and its id follows the text.
+  const sections = page.getByRole("region", { name: "Sections" });
+  const contribution = group(sections, "Dimension 1: Contribution");
+  await contribution.getByRole("button", { name: "Add a statement to “Contribution”" }).click();
+  const wording = group(contribution, "Statement 4: New statement").getByLabel("Partners' wording");
+  await expect(wording).toBeFocused();
+  await page.keyboard.type("We resell every product line");
+  await expect(group(contribution, "Statement 4: We resell every product line").getByLabel("Id")).toHaveValue("we-resell-every-product-line");
+
+  // A section goes out of the survey, and undo brings it back.
+  const principles = group(sections, "Program principles");
+  await principles.getByRole("button", { name: "Take “Program principles” out of the survey" }).click();
+  await expect(principles.getByRole("button", { name: "Add “Program principles”" })).toBeVisible();
+  await expect(group(principles, "Principle 1: Simple, gated access to resources")).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(group(principles, "Principle 1: Simple, gated access to resources")).toBeVisible();
+
+  // Bands of the five-Cs score need a lowest score: the problem shows until it is given.
+  await page.getByLabel("Group partners for ranking by").selectOption({ label: "Bands of the five-Cs score" });
+  const band = group(page, "Band 1: New band");
+  await expect(band).toBeVisible();
+  await expect(page.getByRole("link", { name: /^categories\.bands\[0\]\.min: / })).toBeVisible();
+  await band.getByLabel("Lowest five-Cs score in the band (0 to 100)").fill("0");
+  await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+
+});

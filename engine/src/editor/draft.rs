@@ -200,10 +200,14 @@ impl Draft {
             at: at.key(language),
             value: Some(Value::String(text.to_owned())),
         }];
-        let Some((Step::Key(_), object)) = at.0.split_last() else {
+        let Some((Step::Key(last), object)) = at.0.split_last() else {
             return ops;
         };
-        let object = Path(object.to_vec());
+        // A question's partner wording (`text.partner`) sits one level deeper than a label.
+        let object = match object.split_last() {
+            Some((_, entry)) if last == "partner" => Path(entry.to_vec()),
+            _ => Path(object.to_vec()),
+        };
         let id_at = object.key("id");
         let id = id_at.get(&self.value).and_then(Value::as_str);
         let english = language == "en";
@@ -404,6 +408,21 @@ mod tests {
         draft.saved();
         let ops = draft.text_ops(&at("areas.1.title"), "en", "Leads");
         assert_eq!(ops.len(), 1);
+        // A statement's id follows its partner wording, not the vendor's.
+        let statement =
+            json!({"id": "new-statement", "text": {"partner": {"en": "New statement"}}});
+        draft
+            .apply(vec![Op::Insert {
+                list: at("areas"),
+                index: 2,
+                value: statement,
+            }])
+            .unwrap();
+        let ops = draft.text_ops(&at("areas.2.text.vendor"), "en", "We are growing");
+        assert_eq!(ops.len(), 1);
+        let ops = draft.text_ops(&at("areas.2.text.partner"), "en", "We grow with the vendor");
+        draft.apply(ops).unwrap();
+        assert_eq!(draft.value()["areas"][2]["id"], "we-grow-with-the-vendor");
     }
 
     #[test]

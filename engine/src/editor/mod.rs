@@ -5,6 +5,7 @@ pub mod audience;
 pub mod changes;
 pub mod draft;
 pub mod edit;
+pub mod form;
 pub mod places;
 pub mod translations;
 pub mod write;

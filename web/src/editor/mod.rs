@@ -2,11 +2,10 @@
 //! checked by the engine's own reader, undo and redo, and save the file to publish. The draft
 //! and its history stay in this browser, so a reload loses nothing.
 
-mod areas;
 mod audience_field;
 mod changes_list;
 mod fields;
-mod profile;
+mod form;
 mod translations_grid;
 
 use crate::app::SurveyText;
@@ -16,17 +15,20 @@ use crate::i18n::{FileStrings, Strings};
 use crate::state::{use_app_state, AppState};
 use crate::storage;
 use crate::survey_fetch::fetch_survey;
-use areas::Areas;
 use changes_list::Changes;
 use engine::editor::draft::{Draft, DraftProblem};
 use engine::editor::edit::{Op, Path};
-use engine::editor::places::{form_places, nearest};
+use engine::editor::form::form_places;
+use engine::editor::form::{
+    AREA, CATEGORIES, IMPORTANCE, PERFORMANCE, PROFILE, SCALE, SECTIONS, SURVEY,
+};
+use engine::editor::places::nearest;
 use engine::survey::load::MAX_SURVEY_BYTES;
 use engine::SurveyError;
-use fields::{field_id, FlagField, Kind, PlaceProblems, PlainField, TextField};
+use fields::field_id;
+use form::{field_view, EntryList, Part, PartBody};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use profile::ProfileFields;
 use serde_json::Value;
 use translations_grid::Translations;
 use wasm_bindgen_futures::JsFuture;
@@ -235,8 +237,20 @@ pub fn Editor() -> impl IntoView {
             <Changes ed/>
             <Translations ed/>
             <SurveyFields ed/>
-            <ProfileFields ed/>
-            <Areas ed/>
+            <FormRegion ed title=|w| w.editor_profile key="profile">
+                <PartBody ed at=Path::default().key("profile") shape=&PROFILE/>
+            </FormRegion>
+            <section class="editor-areas" aria-labelledby="editor-areas-title">
+                <h2 id="editor-areas-title" tabindex="-1">{move || words().editor_areas}</h2>
+                <EntryList ed list=Path::default().key("areas") shape=&AREA owner=Signal::stored(String::new()) primary=true/>
+            </section>
+            <FormRegion ed title=|w| w.editor_sections key="sections">
+                <p class="privacy">{move || words().editor_sections_intro}</p>
+                <PartBody ed at=Path::default().key("sections") shape=&SECTIONS/>
+            </FormRegion>
+            <FormRegion ed title=|w| w.editor_categories key="categories">
+                <PartBody ed at=Path::default().key("categories") shape=&CATEGORIES/>
+            </FormRegion>
         </main>
     }
 }
@@ -429,28 +443,43 @@ fn Problems(ed: Ed) -> impl IntoView {
     }
 }
 
-/// The survey's own fields and its scale.
+/// The survey's own fields, its scale and its rating prompts.
 #[component]
 fn SurveyFields(ed: Ed) -> impl IntoView {
     let words = move || ed.state.locale.get().editor();
     let root = Path::default();
-    let label = |pick: fn(&'static crate::i18n::EditorStrings) -> &'static str| {
-        Signal::derive(move || pick(ed.state.locale.get().editor()).to_owned())
-    };
+    let fields = SURVEY
+        .fields
+        .iter()
+        .map(|f| field_view(ed, &root, &SURVEY, f))
+        .collect_view();
+    let ratings = root.key("ratings");
     view! {
         <section class="editor-survey" aria-labelledby="editor-survey-title">
             <h2 id="editor-survey-title">{move || words().editor_survey}</h2>
-            <PlainField ed at=root.key("id") label=label(|w| w.editor_id) kind=Kind::Word/>
-            <PlainField ed at=root.key("version") label=label(|w| w.editor_version) kind=Kind::Word/>
-            <TextField ed at=root.key("title") label=label(|w| w.editor_title_field)/>
-            <TextField ed at=root.key("description") label=label(|w| w.editor_description) long=true/>
-            <fieldset id=field_id("scale") tabindex="-1">
-                <legend>{move || words().editor_scale}</legend>
-                <PlainField ed at=root.key("scale").key("min") label=label(|w| w.editor_scale_min) kind=Kind::Whole/>
-                <PlainField ed at=root.key("scale").key("max") label=label(|w| w.editor_scale_max) kind=Kind::Whole/>
-                <FlagField ed at=root.key("scale").key("not_applicable") label=label(|w| w.editor_scale_na)/>
-                <PlaceProblems ed place="scale".to_owned()/>
-            </fieldset>
+            {fields}
+            <Part ed at=root.key("scale") shape=&SCALE/>
+            <Part ed at=ratings.key("importance") shape=&IMPORTANCE/>
+            <Part ed at=ratings.key("performance") shape=&PERFORMANCE/>
+            <fields::PlaceProblems ed place="ratings".to_owned()/>
+        </section>
+    }
+}
+
+/// A region of the form with its heading; the problems of `key` as a whole show in it.
+#[component]
+fn FormRegion(
+    ed: Ed,
+    title: fn(&'static crate::i18n::EditorStrings) -> &'static str,
+    key: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let heading = format!("editor-{key}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <section class=format!("editor-{key}") aria-labelledby=labelled_by id=field_id(key) tabindex="-1">
+            <h2 id=heading tabindex="-1">{move || title(ed.state.locale.get().editor())}</h2>
+            {children()}
         </section>
     }
 }
