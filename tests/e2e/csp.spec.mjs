@@ -87,6 +87,13 @@ test("the survey editor runs under the policy without a violation, editing and c
   await page.getByRole("group", { name: "Area 8: Enablement" }).getByLabel("Weight").first().fill("heavy");
   await expect(page.getByRole("link", { name: /^areas\[7\]\.weight: must be a number/ })).toBeVisible();
   await expectPolicy(page, "editor");
+  // The preview is a window of its own, under the same policy.
+  await page.getByRole("group", { name: "Area 8: Enablement" }).getByLabel("Weight").first().fill("");
+  await watchPolicy(page.context());
+  const [preview] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Open the preview" }).click()]);
+  await expect(preview.getByRole("note")).toBeVisible();
+  await expect(preview.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute("content", /default-src 'none'/);
+  expect(await preview.evaluate(() => window.__violations), "the editor's preview").toEqual([]);
 });
 
 test("a vendor survey under /assess/ and a broken survey's page run under the policy without a violation", async ({ page }) => {

@@ -229,7 +229,7 @@ test("the profile's choices are edited as lists: a new region and a new partner 
   await expect(page.getByRole("radiogroup", { name: /^Partner type/ }).getByRole("radio", { name: /^Marketplace seller/ })).toBeVisible();
 });
 
-test("sections, rating prompts and categories are edited like the rest, and each problem shows at its field", async ({ page }) => {
+test("sections, rating prompts and categories are edited like the rest, and the preview shows the draft as partners will", async ({ page }) => {
   await page.goto("/editor.html");
   await group(page, "Importance rating").getByLabel("Partners' wording").fill("How much does this matter to your firm?");
 
@@ -260,4 +260,23 @@ test("sections, rating prompts and categories are edited like the rest, and each
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations).toEqual([]);
 
+  // The preview: the partners' questionnaire with the draft, nothing of it stored.
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Open the preview" }).click()]);
+  const q = new QuestionnairePage(popup);
+  await expect(popup.getByRole("note")).toContainText("Preview of the editor's draft");
+  await q.fillProfile();
+  await expect(popup.getByText("How much does this matter to your firm?").first()).toBeVisible();
+  await q.nextUntil("Your business with the vendor: the five Cs");
+  await q.rate(/^We resell every product line/, 4);
+  const stored = await popup.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("partnerlens.assessment.") || k === "partnerlens.open"));
+  expect(stored).toEqual([]);
+  // It follows the draft: a new title shows there once typing rests.
+  await page.getByRole("region", { name: "Survey", exact: true }).getByLabel("Title", { exact: true }).first().fill("Acme partner survey");
+  await expect(q.heading("Acme partner survey")).toBeVisible();
+  await popup.close();
+
+  // As the vendor: the profile opens with the vendor's side chosen.
+  await page.getByRole("radio", { name: "The vendor", exact: true }).check();
+  const [vendor] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Open the preview" }).click()]);
+  await expect(vendor.getByRole("radio", { name: "The vendor, giving its own view" })).toBeChecked();
 });

@@ -90,15 +90,15 @@ pub fn Questionnaire(
     on_leave: Callback<()>,
     /// The review page.
     review: ReviewSlot,
+    /// A preview of the survey editor's draft: answers are never stored.
+    #[prop(optional)]
+    preview: bool,
 ) -> impl IntoView {
     let state = use_app_state();
     let response = RwSignal::new(assessment.response.clone());
     let assessment = StoredValue::new(assessment);
     // When the answers were last stored, or None when the browser refused.
     let saved = RwSignal::new(None::<Option<Millis>>);
-    // The text this tab stored last: while the stored copy still reads the same, no other tab
-    // has saved since, and a save need not read it back and merge it.
-    let written = StoredValue::new(None::<String>);
 
     // Copy, so every closure below can read the survey without its own clone.
     let survey = StoredValue::new(use_survey());
@@ -109,52 +109,9 @@ pub fn Questionnaire(
     });
     let progress = Memo::new(move |_| shown_questions.with(|q| Progress::of(q)));
 
-    // The one effect that syncs answers to the outside world: localStorage, on every change,
-    // each changed answer stamped with the time. Another tab's newer answers are merged in
-    // first, so a save never overwrites them.
-    Effect::watch(
-        move || response.get(),
-        move |current, _, _| {
-            let now = storage::now();
-            let percent = progress.with_untracked(|p| p.percent() as u32);
-            let outcome = assessment.try_update_value(|a| {
-                let stored = written
-                    .with_value(|ours| storage::stored_copy_since(&a.response.id, ours.as_deref()));
-                let (_, merged) = a.save_change(current, now, stored.as_ref());
-                a.progress_percent = percent;
-                let text = storage::store(a);
-                let stored = text.is_some();
-                written.set_value(text);
-                (stored, merged.then(|| a.response.clone()))
-            });
-            let Some((stored, merged)) = outcome else {
-                return;
-            };
-            saved.set(Some(stored.then_some(now)));
-            if let Some(merged) = merged {
-                response.set(merged);
-            }
-        },
-        false,
-    );
-
-    // Two tabs on one assessment: another tab's save arrives as a `storage` event here.
-    let listener = window_event_listener(leptos::ev::storage, move |event| {
-        let (Some(key), Some(value)) = (event.key(), event.new_value()) else {
-            return;
-        };
-        let id = response.with_untracked(|r| r.id.clone());
-        let Some(theirs) = storage::changed_elsewhere(&key, &value, &id) else {
-            return;
-        };
-        let merged = assessment
-            .try_update_value(|a| a.merge(&theirs).then(|| a.response.clone()))
-            .flatten();
-        if let Some(merged) = merged {
-            response.set(merged);
-        }
-    });
-    on_cleanup(move || listener.remove());
+    if !preview {
+        keep_answers(assessment, response, progress, saved);
+    }
 
     // `make bench` measures the time to this mark: the first question is on screen.
     Effect::new(move || {
@@ -449,6 +406,64 @@ pub fn Questionnaire(
             }}
         </div>
     }
+}
+
+/// Keeps the answers in this browser, and takes in another tab's.
+fn keep_answers(
+    assessment: StoredValue<Assessment>,
+    response: RwSignal<Response>,
+    progress: Memo<Progress>,
+    saved: RwSignal<Option<Option<Millis>>>,
+) {
+    // The text this tab stored last: while the stored copy still reads the same, no other tab
+    // has saved since, and a save need not read it back and merge it.
+    let written = StoredValue::new(None::<String>);
+    // The one effect that syncs answers to the outside world: localStorage, on every change,
+    // each changed answer stamped with the time. Another tab's newer answers are merged in
+    // first, so a save never overwrites them.
+    Effect::watch(
+        move || response.get(),
+        move |current, _, _| {
+            let now = storage::now();
+            let percent = progress.with_untracked(|p| p.percent() as u32);
+            let outcome = assessment.try_update_value(|a| {
+                let stored = written
+                    .with_value(|ours| storage::stored_copy_since(&a.response.id, ours.as_deref()));
+                let (_, merged) = a.save_change(current, now, stored.as_ref());
+                a.progress_percent = percent;
+                let text = storage::store(a);
+                let stored = text.is_some();
+                written.set_value(text);
+                (stored, merged.then(|| a.response.clone()))
+            });
+            let Some((stored, merged)) = outcome else {
+                return;
+            };
+            saved.set(Some(stored.then_some(now)));
+            if let Some(merged) = merged {
+                response.set(merged);
+            }
+        },
+        false,
+    );
+
+    // Two tabs on one assessment: another tab's save arrives as a `storage` event here.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        let (Some(key), Some(value)) = (event.key(), event.new_value()) else {
+            return;
+        };
+        let id = response.with_untracked(|r| r.id.clone());
+        let Some(theirs) = storage::changed_elsewhere(&key, &value, &id) else {
+            return;
+        };
+        let merged = assessment
+            .try_update_value(|a| a.merge(&theirs).then(|| a.response.clone()))
+            .flatten();
+        if let Some(merged) = merged {
+            response.set(merged);
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 /// The labels of profile fields, for the "please fill in" message.

@@ -321,6 +321,11 @@ pub fn load_draft() -> Option<String> {
     local()?.get_item(DRAFT_KEY).ok().flatten()
 }
 
+/// Whether a `storage` event's key is the survey editor's draft.
+pub fn is_draft_key(key: &str) -> bool {
+    key == DRAFT_KEY
+}
+
 /// Keeps the survey editor's draft; false when the browser refused (storage full or denied).
 pub fn save_draft(text: &str) -> bool {
     local().is_some_and(|storage| storage.set_item(DRAFT_KEY, text).is_ok())

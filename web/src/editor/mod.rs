@@ -6,6 +6,7 @@ mod audience_field;
 mod changes_list;
 mod fields;
 mod form;
+mod preview;
 mod translations_grid;
 
 use crate::app::SurveyText;
@@ -29,6 +30,8 @@ use fields::field_id;
 use form::{field_view, EntryList, Part, PartBody};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use preview::PreviewTools;
+pub use preview::{mount_preview, preview_side};
 use serde_json::Value;
 use translations_grid::Translations;
 use wasm_bindgen_futures::JsFuture;
@@ -236,6 +239,7 @@ pub fn Editor() -> impl IntoView {
             <Problems ed/>
             <Changes ed/>
             <Translations ed/>
+            <PreviewTools ed/>
             <SurveyFields ed/>
             <FormRegion ed title=|w| w.editor_profile key="profile">
                 <PartBody ed at=Path::default().key("profile") shape=&PROFILE/>
