@@ -280,3 +280,19 @@ test("sections, rating prompts and categories are edited like the rest, and the 
   const [vendor] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Open the preview" }).click()]);
   await expect(vendor.getByRole("radio", { name: "The vendor, giving its own view" })).toBeChecked();
 });
+
+test("a survey file dropped on the page opens in the editor", async ({ page }) => {
+  await page.goto("/editor.html");
+  const text = fs.readFileSync(path.join(FIXTURES, "..", "..", "..", "web", "public", "surveys", "extended-example.json"), "utf8");
+  const drop = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    return data;
+  }, text);
+  await page.dispatchEvent("main", "dragover", { dataTransfer: drop });
+  await expect(page.locator(".editor-tools.dragging")).toHaveCount(1);
+  await page.dispatchEvent("main", "drop", { dataTransfer: drop });
+  await expect(page.getByRole("status").filter({ hasText: "dropped.json is open." })).toBeVisible();
+  const survey = JSON.parse(text);
+  await expect(page.locator('[id="f-id"]')).toHaveValue(survey.id);
+});

@@ -2,7 +2,7 @@
 //! with its status. A newer copy of an assessment here replaces it only once the user
 //! confirms; nothing else here is ever overwritten.
 
-use super::file_picker::{files_of, FilePicker};
+use super::file_picker::{take_dropped_files, FilePicker};
 use super::focus::focus_soon;
 use super::i18n::Strings;
 use super::state::{use_app_state, use_survey};
@@ -156,39 +156,8 @@ pub fn ImportPanel(
         });
     };
 
-    // The whole window takes dropped files while the start screen shows: a drop that misses
-    // a small target would otherwise open the file in place of the app.
-    let carries_files = |event: &web_sys::DragEvent| {
-        event
-            .data_transfer()
-            .is_some_and(|data| data.types().includes(&"Files".into(), 0))
-    };
-    let listeners = [
-        window_event_listener(leptos::ev::dragover, move |event| {
-            if carries_files(&event) {
-                event.prevent_default();
-                dragging.set(true);
-            }
-        }),
-        window_event_listener(leptos::ev::dragleave, move |event| {
-            // Leaving for a child element is not leaving the window.
-            if event.related_target().is_none() {
-                dragging.set(false);
-            }
-        }),
-        window_event_listener(leptos::ev::drop, move |event| {
-            // Text dragged into a field is the browser's to handle.
-            if !carries_files(&event) {
-                return;
-            }
-            event.prevent_default();
-            dragging.set(false);
-            import(files_of(
-                event.data_transfer().and_then(|data| data.files()),
-            ));
-        }),
-    ];
-    on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
+    // The whole window takes dropped files while the start screen shows.
+    take_dropped_files(dragging, import);
 
     let rows = move || {
         report.with(|files| {

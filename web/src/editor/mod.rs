@@ -11,7 +11,7 @@ mod translations_grid;
 
 use crate::app::SurveyText;
 use crate::download::save_json;
-use crate::file_picker::FileButton;
+use crate::file_picker::{take_dropped_files, FileButton};
 use crate::i18n::{FileStrings, Strings};
 use crate::state::{use_app_state, AppState};
 use crate::storage;
@@ -280,6 +280,9 @@ fn Toolbar(ed: Ed) -> impl IntoView {
             }
         });
     };
+    // A survey file dropped anywhere on the page opens like a chosen one.
+    let dragging = RwSignal::new(false);
+    take_dropped_files(dragging, open_file);
     let open_shipped = move |file: &'static str| {
         spawn_local(async move {
             if let Ok((_, raw)) = fetch_survey(&format!("surveys/{file}")).await {
@@ -342,7 +345,7 @@ fn Toolbar(ed: Ed) -> impl IntoView {
         .map(|l| view! { <option value=l.code() lang=l.code()>{l.name()}</option> })
         .collect_view();
     view! {
-        <section class="editor-tools" aria-labelledby="editor-open-title">
+        <section class="editor-tools" class:dragging=move || dragging.get() aria-labelledby="editor-open-title">
             <h2 id="editor-open-title">{move || words().editor_open}</h2>
             <div class="actions-row">
                 <FileButton
@@ -358,6 +361,7 @@ fn Toolbar(ed: Ed) -> impl IntoView {
                     {move || words().editor_open_example}
                 </button>
             </div>
+            <p class="privacy">{move || words().editor_drop_hint}</p>
             <div class="actions-row">
                 <button type="button" on:click=move |_| ed.undo() prop:disabled=move || !ed.draft.with(Draft::can_undo) aria-keyshortcuts="Control+Z">
                     {move || words().editor_undo}
