@@ -232,6 +232,10 @@ test("the profile's choices are edited as lists: a new region and a new partner 
 test("sections, rating prompts and categories are edited like the rest, and the preview shows the draft as partners will", async ({ page }) => {
   await page.goto("/editor.html");
   await group(page, "Importance rating").getByLabel("Partners' wording").fill("How much does this matter to your firm?");
+  // The profile's own questions: their wording, whether they must be answered, revenue.
+  await expect(group(page, "Company name").getByLabel("Partners must answer")).toBeChecked();
+  await expect(group(page, "Revenue with the vendor").getByLabel("Currency (ISO code, such as EUR)")).toHaveValue("USD");
+  await expect(group(page, "Partner function 1: Solution partners").getByLabel("Primary value")).toHaveValue("Build and deploy solutions");
 
   // A new statement in the five Cs: focus lands in its wording, and its id follows the text.
   const sections = page.getByRole("region", { name: "Sections" });
@@ -283,6 +287,7 @@ test("sections, rating prompts and categories are edited like the rest, and the 
 
 test("a survey file dropped on the page opens in the editor", async ({ page }) => {
   await page.goto("/editor.html");
+  await expect(page.getByRole("heading", { level: 1, name: "Survey editor" })).toBeVisible();
   const text = fs.readFileSync(path.join(FIXTURES, "..", "..", "..", "web", "public", "surveys", "extended-example.json"), "utf8");
   const drop = await page.evaluateHandle((text) => {
     const data = new DataTransfer();

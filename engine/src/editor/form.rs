@@ -49,6 +49,7 @@ pub enum Noun {
     Performance,
     Profile,
     Question,
+    Revenue,
     Choice,
     /// A partner type, a choice under a partner function.
     Type,
@@ -130,9 +131,24 @@ pub static CHOICE: Shape = shape(Noun::Choice, &[LABEL, ID]);
 pub static TYPE: Shape = shape(Noun::Type, &[LABEL, ID]);
 pub static FUNCTION: Shape = Shape {
     lists: &[("types", &TYPE)],
-    ..shape(Noun::Function, &[LABEL, ID])
+    ..shape(
+        Noun::Function,
+        &[
+            LABEL,
+            field("primary_value", Text),
+            field("management", Long),
+            ID,
+        ],
+    )
 };
-const QUESTION_FIELDS: &[Field] = &[field("label", Text), field("help", Long)];
+const QUESTION_FIELDS: &[Field] = &[
+    field("label", Text),
+    field("help", Long),
+    field("required", Flag),
+];
+/// A question answered in words (the company name, the wave); the side's two choices are
+/// fixed, so only its wording is edited here (its choices' texts are in the translation grid).
+pub static TEXT_QUESTION: Shape = shape(Noun::Question, QUESTION_FIELDS);
 pub static CHOICE_QUESTION: Shape = Shape {
     lists: &[("choices", &CHOICE)],
     ..shape(Noun::Question, QUESTION_FIELDS)
@@ -141,11 +157,21 @@ pub static TYPE_QUESTION: Shape = Shape {
     lists: &[("functions", &FUNCTION)],
     ..shape(Noun::Question, QUESTION_FIELDS)
 };
+pub static AMOUNT: Shape = shape(Noun::Question, &[field("label", Text), field("help", Long)]);
+pub static REVENUE: Shape = Shape {
+    parts: &[("current", &AMOUNT), ("potential", &AMOUNT)],
+    optional: true,
+    ..shape(Noun::Revenue, &[field("currency", Word)])
+};
 pub static PROFILE: Shape = Shape {
     parts: &[
+        ("partner_name", &TEXT_QUESTION),
+        ("partner_type", &TYPE_QUESTION),
         ("region", &CHOICE_QUESTION),
         ("program_tier", &CHOICE_QUESTION),
-        ("partner_type", &TYPE_QUESTION),
+        ("side", &TEXT_QUESTION),
+        ("wave", &TEXT_QUESTION),
+        ("revenue", &REVENUE),
     ],
     ..shape(Noun::Profile, &[])
 };
@@ -284,8 +310,8 @@ impl Shape {
     }
 
     /// A new part of this shape, its name in English given by `name`: an id made from that
-    /// name, unlike any in `draft`, and one new entry in each of its lists, as every list
-    /// needs one. A scale point takes the point after `after`.
+    /// name, unlike any in `draft`, one new entry in each of its lists, as every list needs
+    /// one, and the parts it must have. A scale point takes the point after `after`.
     pub fn new_entry(&self, draft: &Draft, name: &dyn Fn(Noun) -> String, after: i64) -> Value {
         self.make(draft, name, after, &mut HashSet::new())
     }
@@ -325,6 +351,9 @@ impl Shape {
                 json!([child.make(draft, name, after, made)]),
             );
         }
+        for (key, part) in self.parts.iter().filter(|(_, part)| !part.optional) {
+            entry.insert((*key).to_owned(), part.make(draft, name, after, made));
+        }
         Value::Object(entry)
     }
 }
@@ -363,6 +392,18 @@ mod tests {
         let maturity = MATURITY.new_entry(&draft, &english, 0);
         assert_eq!(maturity["levels"][0]["id"], "new-level");
         assert_eq!(maturity["processes"][0]["id"], "new-process");
+    }
+
+    #[test]
+    fn new_revenue_questions_come_with_their_two_amounts() {
+        let draft = Draft::open(json!({}), "s.json");
+        assert_eq!(
+            REVENUE.new_entry(&draft, &english, 0),
+            json!({
+                "current": {"label": {"en": "New Question"}},
+                "potential": {"label": {"en": "New Question"}}
+            })
+        );
     }
 
     #[test]

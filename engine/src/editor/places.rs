@@ -57,6 +57,10 @@ mod tests {
                 "profile.partner_type.functions[0].primary_value.en",
                 &places
             ),
+            "profile.partner_type.functions[0].primary_value"
+        );
+        assert_eq!(
+            nearest("profile.partner_type.functions[0].notes", &places),
             "profile.partner_type.functions[0]"
         );
     }
@@ -84,7 +88,8 @@ mod tests {
         assert_eq!(nearest("areas[1].title.en", &places), "areas[1].title");
         assert_eq!(nearest("areas[1].elements", &places), "areas[1].elements");
         assert_eq!(nearest("areas[2].id", &places), "areas");
-        assert_eq!(nearest("profile.side.choices", &places), "profile");
+        assert_eq!(nearest("profile.side.choices", &places), "profile.side");
+        assert_eq!(nearest("profile.ranking", &places), "profile");
         assert_eq!(nearest("format_version", &places), "");
         assert_eq!(nearest("scale.labels[0].value", &places), "scale.labels");
     }

@@ -123,13 +123,23 @@ fn words(noun: Noun) -> (Pick, Pick, Pick) {
             |w| w.editor_principles,
             |w| w.editor_principles,
         ),
+        Noun::Revenue => (
+            |w| w.editor_revenue,
+            |w| w.editor_revenue,
+            |w| w.editor_revenue,
+        ),
         Noun::Categories => (
             |w| w.editor_categories,
             |w| w.editor_categories,
             |w| w.editor_categories,
         ),
         // Drawn as a page region or named by the file (a profile question), never by these.
-        Noun::Survey | Noun::Ratings | Noun::Profile | Noun::Question | Noun::Sections => (
+        Noun::Question => (
+            |w| w.editor_question,
+            |w| w.editor_question,
+            |w| w.editor_new_question,
+        ),
+        Noun::Survey | Noun::Ratings | Noun::Profile | Noun::Sections => (
             |w| w.editor_survey,
             |w| w.editor_survey,
             |w| w.editor_survey,
@@ -155,6 +165,10 @@ fn field_label(shape: &Shape, key: &str) -> Pick {
         (_, "weight") => |w| w.editor_weight,
         (_, "help") => |w| w.editor_help,
         (_, "by") => |w| w.editor_categories_by,
+        (_, "required") => |w| w.editor_required,
+        (_, "primary_value") => |w| w.editor_primary_value,
+        (_, "management") => |w| w.editor_management,
+        (_, "currency") => |w| w.editor_currency,
         _ => |w| w.editor_label,
     }
 }
