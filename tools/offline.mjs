@@ -3,13 +3,14 @@
 // - Puts the policy in each page as a <meta> (a host should also send it as a header, with
 //   frame-ancestors, which a <meta> cannot carry: docs/hosting.md).
 // - Tells each page's loader (public/loader.js) where the service worker is.
-// - Puts the icon into the vendor pages (dashboard.html, editor.html) as a data: address: the
-//   browser asks for a page's icon again whenever the address changes, as the dashboard's views do.
+// - Puts the icon into the vendor pages (dashboard.html, editor.html, preview.html) as a data:
+//   address: the browser asks for a page's icon again whenever the address changes, as the
+//   dashboard's views do.
 // - Writes sw.js: on install it caches the files of the page that installed it (the partner's
-//   page, the dashboard or the editor: a partner never downloads the vendor pages' wasm) and
-//   those all use; another page's files are cached when it is first opened online. It answers this copy's
-//   files from the cache, keeps the vendor surveys it fetched for offline use, and deletes only
-//   this copy's old caches. Its version is a hash of the files, so a new build is a new worker.
+//   page, the dashboard, or the editor with its preview: a partner never downloads the vendor
+//   pages' wasm) and those all use; another page's files are cached, all of them, when it is
+//   first opened online. It answers this copy's files from the cache, keeps the vendor surveys
+//   it fetched for offline use, and deletes only this copy's old caches. Its version is a hash of the files, so a new build is a new worker.
 // Usage: node tools/offline.mjs <dist dir>   (idempotent)
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
@@ -27,7 +28,7 @@ export const POLICY = [
   "form-action 'none'",
   "object-src 'none'",
 ].join("; ");
-const PAGES = ["index.html", "dashboard.html", "editor.html"];
+const PAGES = ["index.html", "dashboard.html", "editor.html", "preview.html"];
 const WORKER = "sw.js";
 
 const [dir] = process.argv.slice(2);
@@ -75,7 +76,9 @@ const bytes = cached.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 const GROUPS = {
   "index.html": ["", ...cached.filter((f) => f === "index.html" || /^partnerlens-(web|full)/.test(f) || /^[a-z]+-[0-9a-f]+\.css$/.test(f))],
   "dashboard.html": cached.filter((f) => f === "dashboard.html" || f.startsWith("partnerlens-dashboard") || f.startsWith("style/")),
-  "editor.html": cached.filter((f) => f === "editor.html" || f.startsWith("partnerlens-editor") || f.startsWith("style/")),
+  // The editor's preview opens from the editor, so the editor caches it too.
+  "editor.html": cached.filter((f) => /^(editor|preview)\.html$/.test(f) || /^partnerlens-(editor|preview)/.test(f) || f.startsWith("style/")),
+  "preview.html": cached.filter((f) => f === "preview.html" || f.startsWith("partnerlens-preview") || f.startsWith("style/")),
 };
 
 writeFileSync(join(dir, WORKER), `// Written by tools/offline.mjs: PartnerLens offline, for the copy this file sits in.
@@ -139,6 +142,7 @@ function worker() {
     const own = url.href.startsWith(ROOT) && OWN.has(url.href);
     if (own) {
       event.respondWith(file(url.href, request));
+      if (request.mode === "navigate") event.waitUntil(group(url.href));
     } else if (url.origin === self.location.origin && url.pathname.endsWith(".json")) {
       event.respondWith(survey(request));
     }
@@ -152,6 +156,23 @@ function worker() {
     const response = await fetch(request.mode === "navigate" ? address : request);
     if (response.ok) await cache.put(address, response.clone());
     return response;
+  }
+
+  // A page opened online: the rest of its group too (the editor's preview, which it opens in a
+  // window of its own), so that all of it works offline from then on.
+  async function group(address) {
+    const page = Object.keys(GROUPS).find((name) => name !== "index.html" && address === ROOT + name) || "index.html";
+    const cache = await caches.open(APP);
+    for (const name of GROUPS[page]) {
+      const at = ROOT + name;
+      if (await cache.match(at)) continue;
+      try {
+        const response = await fetch(new Request(at, { cache: "reload" }));
+        if (response.ok) await cache.put(at, response);
+      } catch {
+        // Offline again: the next visit online fills the gap.
+      }
+    }
   }
 
   // A vendor's survey: the network first, so a change reaches the partner; offline, the copy

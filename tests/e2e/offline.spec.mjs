@@ -54,6 +54,11 @@ for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/asses
       await expect(page.getByLabel("Files: exports, or arrays of responses")).toBeVisible();
       await page.goto(`${origin}editor.html`);
       await expect(page.getByRole("heading", { level: 1, name: "Survey editor" })).toBeVisible();
+      // Opening the editor caches its preview too, a page of its own that it opens.
+      await expect.poll(() => page.evaluate(async () => {
+        const key = (await caches.keys()).find((name) => !name.endsWith(" surveys"));
+        return Boolean(await (await caches.open(key)).match(new URL("partnerlens-preview_bg.wasm", location.href).href));
+      }), { timeout: 15_000 }).toBe(true);
     } finally {
       await server.stop();
     }
@@ -88,6 +93,12 @@ for (const [dist, prefix, port] of [["dist", "/", 8101], ["dist-assess", "/asses
     await expect(page.getByText("20 of 20 responses match the filters.")).toBeVisible();
     await page.goto(`${origin}editor.html`);
     await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
+    // The editor's preview was cached with the editor, though never opened online.
+    page.context().on("page", (opened) => opened.on("response", (response) => {
+      if (!response.fromServiceWorker()) fromNetwork.push(response.url());
+    }));
+    const [preview] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Open the preview" }).click()]);
+    await expect(preview.getByRole("heading", { level: 2, name: "About you" })).toBeVisible();
     expect(fromNetwork).toEqual([]);
   });
 }

@@ -69,15 +69,15 @@ pub fn mount_dashboard() {
     .forget();
 }
 
-/// Mounts the survey editor (editor.html) in its root, or its preview of the draft survey
-/// when the address asks for one.
+/// Mounts the survey editor (editor.html) in its root.
 pub fn mount_editor() {
-    if let Some(side) = editor::preview_side() {
-        editor::mount_preview(side);
-        return;
-    }
     leptos::mount::mount_to(first_page::root(), || {
         leptos::view! { <App screens=|| leptos::view! { <editor::Editor/> }.into_any() failed=survey_error_page/> }
     })
     .forget();
+}
+
+/// Mounts the survey editor's preview of its draft (preview.html).
+pub fn mount_preview() {
+    editor::mount_preview();
 }

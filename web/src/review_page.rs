@@ -9,19 +9,15 @@ use engine::Response;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// Unanswered questions as links grouped by page, then "See results".
+/// The questions still open, as links grouped by page; or that none is.
 #[component]
-pub fn ReviewPage(
+pub fn Unanswered(
     response: RwSignal<Response>,
     /// The shown questions, as the progress bar counts them.
     #[prop(into)]
     questions: Signal<Vec<Question>>,
     /// Opens a page and focuses a question on it.
     go_to: Callback<(Page, String)>,
-    /// Whether the results are open below the list, and their settings.
-    report: ReportView,
-    /// The assessment as an export.
-    envelope: Callback<(), Envelope>,
 ) -> impl IntoView {
     let survey = use_survey();
     let locale = use_app_state().locale.get_untracked();
@@ -72,21 +68,39 @@ pub fn ReviewPage(
                 .collect_view()
         })
     };
+    let all_done = move || questions.with(|all| all.iter().all(Question::is_complete));
+    move || {
+        if all_done() {
+            view! { <p class="all-done">{strings.nothing_unanswered}</p> }.into_any()
+        } else {
+            view! {
+                <p>{strings.review_intro}</p>
+                {unanswered()}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Unanswered questions as links grouped by page, then "See results".
+#[component]
+pub fn ReviewPage(
+    response: RwSignal<Response>,
+    /// The shown questions, as the progress bar counts them.
+    #[prop(into)]
+    questions: Signal<Vec<Question>>,
+    /// Opens a page and focuses a question on it.
+    go_to: Callback<(Page, String)>,
+    /// Whether the results are open below the list, and their settings.
+    report: ReportView,
+    /// The assessment as an export.
+    envelope: Callback<(), Envelope>,
+) -> impl IntoView {
+    let strings = use_app_state().locale.get_untracked().strings();
     // Only a click here moves focus to the results; a redraw (a new language) leaves it.
     let opened_here = StoredValue::new(false);
-    let all_done = move || questions.with(|all| all.iter().all(Question::is_complete));
     view! {
-        {move || {
-            if all_done() {
-                view! { <p class="all-done">{strings.nothing_unanswered}</p> }.into_any()
-            } else {
-                view! {
-                    <p>{strings.review_intro}</p>
-                    {unanswered()}
-                }
-                    .into_any()
-            }
-        }}
+        <Unanswered response questions go_to/>
         <button
             type="button"
             class="primary"

@@ -1,13 +1,14 @@
-//! The preview of the draft survey: the partners' own questionnaire and report, in a window of
-//! its own (`editor.html?preview=partner`), so that it can be as narrow as a phone and follow
-//! its own language menu. Answers there are never stored, and the window starts again from
+//! The preview of the draft survey: the partners' own questionnaire, in a window of its own
+//! (preview.html, a module of its own), so that it can be as narrow as a phone and follow its
+//! own language menu. Answers there are never stored, and the window starts again from
 //! the top whenever the editor's draft changes.
 
 use super::Ed;
 use crate::app::App;
-use crate::i18n::Locale;
+use crate::i18n::{EditorStrings, Locale};
+use crate::questionnaire::ReviewContext;
 use crate::questionnaire::{Opening, Questionnaire};
-use crate::review_page::full_review;
+use crate::review_page::Unanswered;
 use crate::state::{use_app_state, use_survey};
 use crate::storage;
 use engine::answers::assessment::Assessment;
@@ -17,37 +18,38 @@ use engine::Side;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The query parameter that opens the preview, with the side to answer as.
-const PARAMETER: &str = "preview";
-
-/// The side the preview answers as, when this page is one.
-pub fn preview_side() -> Option<Side> {
-    let search = window().location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params
-        .get(PARAMETER)
-        .map(|side| Side::from_id(&side).unwrap_or(Side::Partner))
-}
-
-/// The preview's address: this page, answering as `side` in `language`.
+/// The preview's address: answering as `side` in `language`.
 pub fn preview_address(side: Side, language: &str) -> String {
-    format!("editor.html?{PARAMETER}={}&lang={language}", side.id())
+    format!("preview.html?as={}&lang={language}", side.id())
 }
 
-/// The draft's file text, when partners' browsers would read it.
-fn draft_survey() -> Option<String> {
-    let draft = Draft::from_json(&storage::load_draft()?).ok()?;
+/// A parameter of this page's address.
+fn parameter(name: &str) -> Option<String> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
+/// The draft's file text when partners' browsers would read it; else why not, in words.
+fn draft_survey(words: &'static EditorStrings) -> Result<String, &'static str> {
+    let draft = storage::load_draft()
+        .and_then(|text| Draft::from_json(&text).ok())
+        .ok_or(words.editor_preview_none)?;
     let text = draft.file();
-    engine::load_survey(text.as_bytes()).ok().map(|_| text)
+    match engine::load_survey(text.as_bytes()) {
+        Ok(_) => Ok(text),
+        Err(_) => Err(words.editor_preview_broken),
+    }
 }
 
 /// Mounts the preview in the page's root: the app around the draft survey, or why there is
 /// none to show.
-pub fn mount_preview(side: Side) {
-    let search = window().location().search().unwrap_or_default();
-    let language = web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|p| p.get("lang"))
+pub fn mount_preview() {
+    let side = parameter("as")
+        .and_then(|id| Side::from_id(&id))
+        .unwrap_or_default();
+    let language = parameter("lang")
         .and_then(|code| Locale::from_code(&code))
         .unwrap_or_default();
     // Typing in the editor changes the draft at every key: start again once it rests.
@@ -69,18 +71,22 @@ pub fn mount_preview(side: Side) {
     // The listener lives as long as the page.
     std::mem::forget(listener);
     let root = crate::first_page::root();
-    let Some(survey) = draft_survey() else {
-        leptos::mount::mount_to(root, move || {
-            let words = language.editor();
-            view! {
-                <main class="editor preview">
-                    <h1>{words.editor_preview_title}</h1>
-                    <p role="alert" class="notice warning">{words.editor_preview_broken}</p>
-                </main>
-            }
-        })
-        .forget();
-        return;
+    let survey = match draft_survey(language.editor()) {
+        Ok(survey) => survey,
+        Err(why) => {
+            leptos::mount::mount_to(root, move || {
+                let words = language.editor();
+                view! {
+                    <main class="editor preview" lang=language.code() dir=language.dir()>
+                        <h1>{words.editor_preview_title}</h1>
+                        <p role="alert" class="notice warning">{why}</p>
+                        <p><a href="editor.html">{words.editor_title}</a></p>
+                    </main>
+                }
+            })
+            .forget();
+            return;
+        }
     };
     let handover = Handover {
         version: HANDOVER_VERSION,
@@ -121,9 +127,22 @@ fn Preview() -> impl IntoView {
     view! {
         <main>
             <p class="notice preview-note" role="note">{move || state.locale.get().editor().editor_preview_note}</p>
-            <Questionnaire assessment opening=Opening::Top on_leave=restart review=full_review preview=true/>
+            <Questionnaire assessment opening=Opening::Top on_leave=restart review=preview_review preview=true/>
         </main>
     }
+}
+
+/// The review page without the results report: the partners' report and its charts would
+/// double the editor's module, and a preview is for the questions.
+fn preview_review() -> Callback<ReviewContext, AnyView> {
+    Callback::new(|c: ReviewContext| {
+        let words = use_app_state().locale.get_untracked().editor();
+        view! {
+            <Unanswered response=c.response questions=c.questions go_to=c.go_to/>
+            <p class="notice">{words.editor_preview_results}</p>
+        }
+        .into_any()
+    })
 }
 
 /// The way into the preview: which side answers, whether at a phone's width, and the button.
@@ -133,6 +152,8 @@ pub fn PreviewTools(ed: Ed) -> impl IntoView {
     let side = RwSignal::new(Side::Partner);
     let phone = RwSignal::new(true);
     let open = move |_| {
+        // The preview reads the draft from storage: keep it there now, edited or not.
+        ed.keep();
         let address = preview_address(side.get_untracked(), &ed.language.get_untracked());
         // A window of its own has a phone's width for real: the page's layout answers to it.
         let features = if phone.get_untracked() {
