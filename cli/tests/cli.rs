@@ -192,7 +192,7 @@ fn aggregate_by_region_as_json_and_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank")
+        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank,importance_low,importance_high,performance_low,performance_high,gap_low,gap_high,clear_quadrant")
     );
     assert_eq!(lines.count(), 28);
 }

@@ -82,15 +82,15 @@ fn the_results_have_the_aggregate_columns_with_the_assessment_as_group() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank")
+        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank,importance_low,importance_high,performance_low,performance_high,gap_low,gap_high,clear_quadrant")
     );
     // Training alone has both ratings: gap 5 - 2 = 3, distance 3 / sqrt 2, importance 5 over
-    // the scale's middle 3 and performance 2 under it: Concentrate here, rank 1. A spread
-    // needs two respondents, so both are empty.
+    // the scale's middle 3 and performance 2 under it: Concentrate here, rank 1. A spread,
+    // and so an interval and whether the quadrant is clear, needs two respondents: empty.
     assert_eq!(
         lines.next(),
-        Some("r1,training,enable,1,5,2,,,3,2.1213203435596424,concentrate_here,1")
+        Some("r1,training,enable,1,5,2,,,3,2.1213203435596424,concentrate_here,1,,,,,,,")
     );
-    assert_eq!(lines.next(), Some("r1,leads,enable,0,,,,,,,,"));
-    assert_eq!(lines.next(), Some("r1,ordering,transact,0,,,,,,,,"));
+    assert_eq!(lines.next(), Some("r1,leads,enable,0,,,,,,,,,,,,,,,"));
+    assert_eq!(lines.next(), Some("r1,ordering,transact,0,,,,,,,,,,,,,,,"));
 }

@@ -161,6 +161,35 @@ fn example_one_quadrants_with_a_scale_centred_crosshair_on_the_line_counts_high(
     assert_eq!(summary.priorities, ["ordering", "training"]);
 }
 
+/// docs/scoring.md, worked example 5: four partners rate training (5, 2), (4, 3), (4, 3),
+/// (3, 4); a scale-centred crosshair at 3.
+#[test]
+fn example_five_intervals_and_a_quadrant_that_is_not_clear() {
+    let survey = survey("minimal.json");
+    let responses: Vec<Response> = [(5, 2), (4, 3), (4, 3), (3, 4)]
+        .into_iter()
+        .map(|(i, p)| respondent("reseller", Side::Partner, &[("training", i, p)]))
+        .collect();
+    let summary = summarize(&survey, &responses, CrosshairMode::ScaleCentred);
+    let training = &summary.elements[0];
+    let (importance, performance, gap) = (
+        training.importance_ci.unwrap(),
+        training.performance_ci.unwrap(),
+        training.gap_ci.unwrap(),
+    );
+    close(Some(importance.low), 2.70076);
+    close(Some(importance.high), 5.29924);
+    close(Some(performance.low), 1.70076);
+    close(Some(performance.high), 4.29924);
+    close(Some(gap.low), -1.59848);
+    close(Some(gap.high), 3.59848);
+    assert_eq!(training.quadrant, Some(Quadrant::KeepUpTheGoodWork));
+    assert_eq!(training.clear_quadrant, Some(false));
+    // Leads has no ratings: no interval, and no say on its quadrant.
+    assert_eq!(summary.elements[1].gap_ci, None);
+    assert_eq!(summary.elements[1].clear_quadrant, None);
+}
+
 #[test]
 fn example_one_areas_and_pxi() {
     let survey = survey("minimal.json");

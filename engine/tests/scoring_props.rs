@@ -271,3 +271,53 @@ proptest! {
         prop_assert!(placed.partners.windows(2).all(|w| w[0].headroom() >= w[1].headroom()));
     }
 }
+
+/// The sums of `ratings`, a list of (importance, performance) pairs.
+fn pair_sums(ratings: &[(i32, i32)]) -> engine::scoring::stats::PairSums {
+    let mut sums = engine::scoring::stats::PairSums::default();
+    for &(i, p) in ratings {
+        sums.add(i, p);
+    }
+    sums
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every interval holds its mean, and the gap's is the interval of each partner's own gap.
+    #[test]
+    fn intervals_contain_their_mean(ratings in prop::collection::vec((1i32..=7, 1i32..=7), 2..60)) {
+        let sums = pair_sums(&ratings);
+        let n = sums.n;
+        for (interval, mean) in [
+            (sums.importance.interval(n), sums.importance.mean(n)),
+            (sums.performance.interval(n), sums.performance.mean(n)),
+            (sums.gap().interval(n), sums.gap().mean(n)),
+        ] {
+            let (interval, mean) = (interval.unwrap(), mean.unwrap());
+            prop_assert!(interval.low <= mean && mean <= interval.high, "{interval:?} {mean}");
+        }
+        let mut direct = engine::scoring::stats::Sums::default();
+        for &(i, p) in &ratings {
+            direct.add(i - p);
+        }
+        prop_assert_eq!(sums.gap(), direct);
+    }
+
+    /// The same answers from more partners give a narrower interval (never a wider one).
+    #[test]
+    fn intervals_shrink_as_partners_are_added(
+        ratings in prop::collection::vec((1i32..=5, 1i32..=5), 2..20),
+        times in 2usize..5,
+    ) {
+        let once = pair_sums(&ratings);
+        let repeated: Vec<(i32, i32)> = (0..times).flat_map(|_| ratings.iter().copied()).collect();
+        let more = pair_sums(&repeated);
+        let width = |s: &engine::scoring::stats::Sums, n| s.interval(n).map(|i| i.high - i.low).unwrap();
+        prop_assert!(width(&more.importance, more.n) <= width(&once.importance, once.n) + 1e-12);
+        prop_assert!(width(&more.gap(), more.n) <= width(&once.gap(), once.n) + 1e-12);
+        if width(&once.importance, once.n) > 0.0 {
+            prop_assert!(width(&more.importance, more.n) < width(&once.importance, once.n));
+        }
+    }
+}

@@ -9,7 +9,7 @@ use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Summary
 use crate::scoring::ranking::RankedPartner;
 use crate::survey::definition::Survey;
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 19] = [
     "group",
     "element",
     "area",
@@ -22,6 +22,13 @@ const HEADER: [&str; 12] = [
     "diagonal_distance",
     "quadrant",
     "gap_rank",
+    "importance_low",
+    "importance_high",
+    "performance_low",
+    "performance_high",
+    "gap_low",
+    "gap_high",
+    "clear_quadrant",
 ];
 
 fn number(value: Option<f64>) -> String {
@@ -52,6 +59,13 @@ fn element_row(group: &str, e: &ElementScore) -> Vec<String> {
         number(e.diagonal_distance),
         quadrant(e.quadrant).to_owned(),
         e.gap_rank.map(|r| r.to_string()).unwrap_or_default(),
+        number(e.importance_ci.map(|i| i.low)),
+        number(e.importance_ci.map(|i| i.high)),
+        number(e.performance_ci.map(|i| i.low)),
+        number(e.performance_ci.map(|i| i.high)),
+        number(e.gap_ci.map(|i| i.low)),
+        number(e.gap_ci.map(|i| i.high)),
+        e.clear_quadrant.map(|c| c.to_string()).unwrap_or_default(),
     ]
 }
 

@@ -3,7 +3,7 @@
 
 use crate::answers::response::Response;
 use crate::scoring::model::{GroupKeys, Row, ScoringModel};
-use crate::scoring::stats::{weighted_mean, PairSums};
+use crate::scoring::stats::{weighted_mean, Interval, PairSums};
 use crate::survey::definition::{Choice, ScoredSection, Survey};
 use crate::survey::text::{Side, Text};
 use serde::{Deserialize, Serialize};
@@ -485,6 +485,18 @@ pub struct ElementScore {
     pub quadrant: Option<Quadrant>,
     /// 1 for the largest gap; ties keep survey order.
     pub gap_rank: Option<usize>,
+    /// 95 % confidence intervals of the two means and of the gap (a paired difference, as
+    /// one partner rates both); None below two ratings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub importance_ci: Option<Interval>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performance_ci: Option<Interval>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap_ci: Option<Interval>,
+    /// False when either interval reaches across the crosshair: the element may belong to
+    /// a neighbouring quadrant. None without a quadrant or an interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clear_quadrant: Option<bool>,
 }
 
 /// An area's weighted mean of its element means.
@@ -737,6 +749,20 @@ fn ipa(
                 (Some(i), Some(p), Some(ci), Some(cp)) => Some(Quadrant::of(i, p, (ci, cp))),
                 _ => None,
             };
+            let importance_ci = sums.importance.interval(sums.n);
+            let performance_ci = sums.performance.interval(sums.n);
+            let clear_quadrant = match (
+                quadrant,
+                importance_ci,
+                performance_ci,
+                crosshair.importance,
+                crosshair.performance,
+            ) {
+                (Some(_), Some(i), Some(p), Some(ci), Some(cp)) => {
+                    Some(!i.contains(ci) && !p.contains(cp))
+                }
+                _ => None,
+            };
             ElementScore {
                 id: entry.id.clone(),
                 area: entry.area.map(|a| survey.areas[a].id.clone()),
@@ -749,6 +775,10 @@ fn ipa(
                 diagonal_distance: gap.map(|g| g / std::f64::consts::SQRT_2),
                 quadrant,
                 gap_rank: None,
+                importance_ci,
+                performance_ci,
+                gap_ci: sums.gap().interval(sums.n),
+                clear_quadrant,
             }
         })
         .collect();

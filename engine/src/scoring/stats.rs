@@ -12,6 +12,10 @@ pub struct PairSums {
     pub n: u64,
     pub importance: Sums,
     pub performance: Sums,
+    /// Sum of importance times performance, for the gap's spread: one partner rates both, so
+    /// the two are not independent.
+    #[serde(default)]
+    pub cross: i64,
 }
 
 impl PairSums {
@@ -19,13 +23,43 @@ impl PairSums {
         self.n += 1;
         self.importance.add(importance);
         self.performance.add(performance);
+        self.cross += i64::from(importance) * i64::from(performance);
     }
 
     pub fn merge(&mut self, other: &PairSums) {
         self.n += other.n;
         self.importance.merge(&other.importance);
         self.performance.merge(&other.performance);
+        self.cross += other.cross;
     }
+
+    /// The sums of each partner's gap (importance minus performance), exact like the rest:
+    /// Σ(I−P) = ΣI − ΣP and Σ(I−P)² = ΣI² + ΣP² − 2ΣIP.
+    pub fn gap(&self) -> Sums {
+        Sums {
+            sum: self.importance.sum - self.performance.sum,
+            squares: self.importance.squares + self.performance.squares - 2 * self.cross,
+        }
+    }
+}
+
+/// A 95 % confidence interval of a mean.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    /// Whether `value` lies inside, ends included.
+    pub fn contains(&self, value: f64) -> bool {
+        self.low <= value && value <= self.high
+    }
+}
+
+/// The two-sided 95 % critical value of Student's t with `df` degrees of freedom.
+pub fn t_critical(df: f64) -> f64 {
+    distrs::StudentsT::ppf(0.975, df)
 }
 
 /// Sum and sum of squares of whole numbers.
@@ -50,6 +84,17 @@ impl Sums {
     /// Mean of `n` values; None when there are none.
     pub fn mean(&self, n: u64) -> Option<f64> {
         (n > 0).then(|| self.sum as f64 / n as f64)
+    }
+
+    /// The t-based 95 % confidence interval of the mean of `n` values: mean ± t(0.975, n − 1)
+    /// · sd / √n. None when n < 2, where the spread is unknown.
+    pub fn interval(&self, n: u64) -> Option<Interval> {
+        let (mean, sd) = (self.mean(n)?, self.sd(n)?);
+        let half = t_critical((n - 1) as f64) * sd / (n as f64).sqrt();
+        Some(Interval {
+            low: mean - half,
+            high: mean + half,
+        })
     }
 
     /// Sample standard deviation (n - 1); None when n < 2.
@@ -135,6 +180,50 @@ mod tests {
         assert!((sums.sd(4).unwrap() - 1.258_305_739).abs() < 1e-9);
         assert_eq!(sums.sd(1), None);
         assert_eq!(Sums::default().mean(0), None);
+    }
+
+    #[test]
+    fn t_critical_values_match_the_printed_table() {
+        // Two-sided 95 %, from any t table.
+        for (df, t) in [
+            (1.0, 12.706),
+            (3.0, 3.182),
+            (10.0, 2.228),
+            (30.0, 2.042),
+            (120.0, 1.980),
+        ] {
+            assert!(
+                (t_critical(df) - t).abs() < 5e-4,
+                "df {df}: {}",
+                t_critical(df)
+            );
+        }
+    }
+
+    /// docs/scoring.md, "Confidence intervals": four partners rate one element.
+    #[test]
+    fn intervals_of_the_worked_example_by_hand() {
+        let mut pair = PairSums::default();
+        for (i, p) in [(5, 2), (4, 3), (4, 3), (3, 4)] {
+            pair.add(i, p);
+        }
+        // Importance 5, 4, 4, 3: mean 4, squared deviations 1+0+0+1 = 2, variance 2/3,
+        // sd 0.81650, standard error 0.40825; t(0.975, 3) = 3.18245, half-width 1.29924.
+        let importance = pair.importance.interval(4).unwrap();
+        assert!((importance.low - 2.700_76).abs() < 1e-4, "{importance:?}");
+        assert!((importance.high - 5.299_24).abs() < 1e-4, "{importance:?}");
+        // Performance 2, 3, 3, 4: mean 3, the same spread.
+        let performance = pair.performance.interval(4).unwrap();
+        assert!((performance.low - 1.700_76).abs() < 1e-4, "{performance:?}");
+        // Gaps 3, 1, 1, -1: mean 1, squared deviations 4+0+0+4 = 8, variance 8/3, sd 1.63299,
+        // standard error 0.81650, half-width 2.59848: wider than either rating's, as partners
+        // who rate it more important rate it lower.
+        let gap = pair.gap().interval(4).unwrap();
+        assert!((gap.low - -1.598_48).abs() < 1e-4, "{gap:?}");
+        assert!((gap.high - 3.598_48).abs() < 1e-4, "{gap:?}");
+        assert_eq!(pair.gap().mean(4), Some(1.0));
+        // One rating has no spread to speak of.
+        assert_eq!(Sums::default().interval(1), None);
     }
 
     #[test]
