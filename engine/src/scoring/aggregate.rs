@@ -406,13 +406,13 @@ impl Aggregation {
             crosshair_mode: mode,
             filter: self.filter.clone(),
             by: self.by,
-            overall: Summary::of(model, &self.overall, mode, DEFAULT_PRIORITIES),
+            overall: Summary::of_many(model, &self.overall, mode, DEFAULT_PRIORITIES),
             groups: self
                 .groups
                 .iter()
                 .map(|(key, tally)| GroupSummary {
                     key: key.clone(),
-                    summary: Summary::of(model, tally, mode, DEFAULT_PRIORITIES),
+                    summary: Summary::of_many(model, tally, mode, DEFAULT_PRIORITIES),
                 })
                 .collect(),
         }
@@ -655,7 +655,48 @@ impl Summary {
     }
 }
 
+/// Gives each element its 95 % intervals and says whether it is clearly in its quadrant.
+/// Only summaries of many partners take this step (the dashboard, the CLI): a partner's own
+/// report has nothing to estimate, and so its module does without the t distribution.
+fn add_intervals(scores: &mut [ElementScore], sums: &[PairSums], crosshair: &Crosshair) {
+    for (score, sums) in scores.iter_mut().zip(sums) {
+        score.importance_ci = sums.importance.interval(sums.n);
+        score.performance_ci = sums.performance.interval(sums.n);
+        score.gap_ci = sums.gap().interval(sums.n);
+        score.clear_quadrant = match (
+            score.quadrant,
+            score.importance_ci,
+            score.performance_ci,
+            crosshair.importance,
+            crosshair.performance,
+        ) {
+            (Some(_), Some(i), Some(p), Some(ci), Some(cp)) => {
+                Some(!i.contains(ci) && !p.contains(cp))
+            }
+            _ => None,
+        };
+    }
+}
+
 impl Summary {
+    /// The summary of many partners: `of`, with each element's 95 % intervals.
+    pub fn of_many(
+        model: &ScoringModel,
+        tally: &Tally,
+        mode: CrosshairMode,
+        top: usize,
+    ) -> Summary {
+        let mut summary = Summary::of(model, tally, mode, top);
+        let (elements, principles) = tally
+            .rated
+            .split_at(model.element_count.min(tally.rated.len()));
+        add_intervals(&mut summary.elements, elements, &summary.crosshair);
+        if let Some(p) = &mut summary.principles {
+            add_intervals(&mut p.elements, principles, &p.crosshair);
+        }
+        summary
+    }
+
     /// The elements with a gap, largest first (ties in survey order).
     pub fn ranked_by_gap(&self) -> Vec<&ElementScore> {
         let mut ranked: Vec<&ElementScore> = self
@@ -749,20 +790,6 @@ fn ipa(
                 (Some(i), Some(p), Some(ci), Some(cp)) => Some(Quadrant::of(i, p, (ci, cp))),
                 _ => None,
             };
-            let importance_ci = sums.importance.interval(sums.n);
-            let performance_ci = sums.performance.interval(sums.n);
-            let clear_quadrant = match (
-                quadrant,
-                importance_ci,
-                performance_ci,
-                crosshair.importance,
-                crosshair.performance,
-            ) {
-                (Some(_), Some(i), Some(p), Some(ci), Some(cp)) => {
-                    Some(!i.contains(ci) && !p.contains(cp))
-                }
-                _ => None,
-            };
             ElementScore {
                 id: entry.id.clone(),
                 area: entry.area.map(|a| survey.areas[a].id.clone()),
@@ -775,10 +802,10 @@ fn ipa(
                 diagonal_distance: gap.map(|g| g / std::f64::consts::SQRT_2),
                 quadrant,
                 gap_rank: None,
-                importance_ci,
-                performance_ci,
-                gap_ci: sums.gap().interval(sums.n),
-                clear_quadrant,
+                importance_ci: None,
+                performance_ci: None,
+                gap_ci: None,
+                clear_quadrant: None,
             }
         })
         .collect();
