@@ -53,7 +53,17 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   gapRows.forEach((row, i) => {
     const e = plotted[i];
     expect([row[3], row[4], row[5], row[7]]).toEqual([decimal(e.importance), decimal(e.performance), decimal(e.gap), String(e.n)]);
+    // The gap's 95 % interval, and a quadrant named "not clearly" where an interval crosses.
+    expect(row[10]).toBe(`${decimal(e.gap_ci.low)} to ${decimal(e.gap_ci.high)}`);
+    expect(row[6].includes("not clearly")).toBe(e.clear_quadrant === false);
   });
+  // Two hundred partners still leave some elements near the crosshair: the marks say which.
+  expect(plotted.some((e) => e.clear_quadrant === false)).toBe(true);
+  // The intervals as error bars: the chart is drawn again with them.
+  const chart = page.locator('section[aria-labelledby="dash-gap-chart"] canvas');
+  const before = await chart.evaluate((canvas) => canvas.toDataURL());
+  await page.getByLabel("Show 95% intervals as error bars").check();
+  await expect.poll(() => chart.evaluate((canvas) => canvas.toDataURL())).not.toBe(before);
 
   // The region comparison: each region's gap per element.
   const segmentRows = await tableRows(page, "dash-segments-table");

@@ -87,6 +87,7 @@ fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
         y_title: "Importance".into(),
         legend: vec!["Brand".into(), "Enable".into()],
         origins: Vec::new(),
+        errors: Vec::new(),
     };
     let pixel = draw(&chart);
     // 640 px wide: the plot is 576 x 326.8 from (52, 26). Across it shows 0.7..5.3; up, the
@@ -128,6 +129,7 @@ fn an_arrow_runs_from_where_an_element_started_to_where_it_ended() {
             importance: 4.5,
             strong: true,
         })],
+        errors: Vec::new(),
     };
     let pixel = draw(&chart);
     // The same plot as above: importance 4.5 is y = 89.4; performance 1.5 is x = 152.2 and
@@ -229,4 +231,45 @@ fn five_cs_bars_are_as_long_as_their_scores() {
     assert_colour(&pixel, 320.0, 17.0, (0, 104, 165));
     assert_colour(&pixel, 320.0, 43.0, WHITE);
     assert_colour(&pixel, 200.0, 43.0, (230, 159, 0));
+}
+
+#[wasm_bindgen_test]
+fn an_error_bar_spans_the_performance_interval_and_no_further() {
+    let interval = |low, high| engine::scoring::stats::Interval { low, high };
+    let chart = GapChart {
+        points: vec![GapPoint {
+            performance: 1.5,
+            importance: 4.5,
+            label: "Upper left".into(),
+        }],
+        point_areas: vec![0],
+        scale: (1, 5),
+        crosshair: (3.0, 3.0),
+        diagonal: false,
+        caption: "Scale-centred crosshair".into(),
+        quadrant_names: names(),
+        x_title: "Performance".into(),
+        y_title: "Importance".into(),
+        legend: vec!["Brand".into()],
+        origins: Vec::new(),
+        errors: vec![Some((interval(4.0, 5.0), interval(1.0, 2.0)))],
+    };
+    let pixel = draw(&chart);
+    // The plot of the first test: the point is at (152.2, 89.4). Performance 1.0 is
+    // x = 52 + 0.3 / 4.6 * 576 = 89.6 and 2.0 is x = 214.8. The bar, a thin line along the
+    // point's row, mixes the area's blue into the Concentrate-here tint (251, 239, 230) there:
+    // its red falls well below the tint's.
+    let bluish = |x: f64, y: f64| {
+        let (red, _, blue) = pixel(x, y);
+        red < 200 && blue > red
+    };
+    assert!(bluish(110.0, 89.0), "{:?}", pixel(110.0, 89.0));
+    assert!(bluish(200.0, 89.0), "{:?}", pixel(200.0, 89.0));
+    // The caps stand across the bar's ends, at x = 89.6 and 214.8, 4 px up and down.
+    assert!(bluish(89.0, 86.0), "{:?}", pixel(89.0, 86.0));
+    assert!(bluish(215.0, 86.0), "{:?}", pixel(215.0, 86.0));
+    // Left of 1.0 and right of 2.0, and off the bar's row, the tint is untouched.
+    assert_colour(&pixel, 75.0, 89.0, (251, 239, 230));
+    assert_colour(&pixel, 230.0, 89.0, (251, 239, 230));
+    assert_colour(&pixel, 110.0, 95.0, (251, 239, 230));
 }

@@ -5,6 +5,7 @@ use super::chart_canvas::{Chart, Measure};
 use super::painter::{Anchor, Painter};
 use super::palette::Palette;
 use engine::layout::chart::{flow, GapChartSpec, GapLayout, GapPoint, Rect};
+use engine::scoring::stats::Interval;
 use plotters::style::RGBAColor;
 
 /// Below this width, markers carry numbers keyed to the table instead of labels.
@@ -31,6 +32,9 @@ pub struct GapChart {
     /// Per point, where its arrow starts: the vendor's view or the earlier wave. Empty for a
     /// chart without arrows.
     pub origins: Vec<Option<Origin>>,
+    /// Per point, the 95 % intervals of its (importance, performance), drawn as error bars.
+    /// Empty for a chart without them.
+    pub errors: Vec<Option<(Interval, Interval)>>,
 }
 
 /// Where an arrow starts, and whether it is one the text names (drawn bolder).
@@ -173,6 +177,32 @@ impl Chart for GapChart {
         }
         p.axis_titles(plot, &self.x_title, &self.y_title);
 
+        // Error bars under the markers, clipped to the scale the axes show.
+        let (lo, hi) = (f64::from(self.scale.0), f64::from(self.scale.1));
+        for marker in &layout.markers {
+            for &member in &marker.members {
+                if let Some(Some((importance, performance))) = self.errors.get(member) {
+                    let colour = colours.area(self.point_areas[member]);
+                    let (left, right) = (
+                        layout.x.px(performance.low.clamp(lo, hi)),
+                        layout.x.px(performance.high.clamp(lo, hi)),
+                    );
+                    let (bottom, top) = (
+                        layout.y.px(importance.low.clamp(lo, hi)),
+                        layout.y.px(importance.high.clamp(lo, hi)),
+                    );
+                    let (x, y, cap) = (marker.x, marker.y, 4.0);
+                    p.line(&[(left, y), (right, y)], colour, 1.25);
+                    p.line(&[(x, bottom), (x, top)], colour, 1.25);
+                    for end in [left, right] {
+                        p.line(&[(end, y - cap), (end, y + cap)], colour, 1.25);
+                    }
+                    for end in [bottom, top] {
+                        p.line(&[(x - cap, end), (x + cap, end)], colour, 1.25);
+                    }
+                }
+            }
+        }
         for marker in &layout.markers {
             for &member in &marker.members {
                 if let Some(Some(origin)) = self.origins.get(member) {

@@ -282,6 +282,8 @@ pub struct Dash {
     pub by: RwSignal<Option<GroupBy>>,
     pub mode: RwSignal<CrosshairMode>,
     pub diagonal: RwSignal<bool>,
+    /// The gap chart draws each element's 95 % intervals as error bars.
+    pub intervals: RwSignal<bool>,
     /// The segments picked for the comparison; empty picks every segment.
     pub segments: RwSignal<Vec<String>>,
     pub ranking: Ranking,
@@ -311,6 +313,7 @@ impl Dash {
             by: RwSignal::new(Some(GroupBy::Region)),
             mode: RwSignal::new(CrosshairMode::DataCentred),
             diagonal: RwSignal::new(false),
+            intervals: RwSignal::new(false),
             segments: RwSignal::new(Vec::new()),
             ranking: Ranking::new(),
             view: RwSignal::new(View::addressed()),

@@ -116,6 +116,10 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                 <input type="checkbox" prop:checked=move || dash.diagonal.get() on:change=move |_| dash.diagonal.update(|d| *d = !*d)/>
                 {strings.show_diagonal}
             </label>
+            <label>
+                <input type="checkbox" prop:checked=move || dash.intervals.get() on:change=move |_| dash.intervals.update(|d| *d = !*d)/>
+                {words.dash_show_intervals}
+            </label>
             <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
         </div>
         <fieldset class="view-switch">
@@ -140,7 +144,7 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                 View::Results => view! {
                     <section class="results dashboard-report" aria-labelledby="dash-report-title">
                         <h3 id="dash-report-title">{words.dash_report_title}</h3>
-                        {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true))}
+                        {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true, dash.intervals.into()))}
                         <Comparison dash report/>
                         <RankingTable dash ranked wave=ranked_wave/>
                         <Exports dash report ranked/>

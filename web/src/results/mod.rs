@@ -177,7 +177,7 @@ pub fn ResultsReport(
                     {strings.print_report}
                 </button>
             </div>
-            {chart_section(strings, "gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, summary, diagonal, false))}
+            {chart_section(strings, "gap-chart", strings.gap_chart_title.to_owned(), sections::gap_chart(survey.clone(), locale, summary, diagonal, false, Signal::stored(false)))}
             <Priorities card/>
             {chart_section(strings, "gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
             {chart_section(strings, "areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}

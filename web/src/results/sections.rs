@@ -78,17 +78,20 @@ pub(crate) fn gap_chart_of(
             .map(|a| a.title.get(code).to_owned())
             .collect(),
         origins: Vec::new(),
+        errors: Vec::new(),
     }
 }
 
 /// The gap chart: every element with both means, the crosshair, the table keyed by marker.
-/// Over many responses (`spread`), the table adds each element's n and standard deviations.
+/// Over many responses (`spread`), the table adds each element's n, standard deviations and
+/// the gap's interval, and the chart can draw the intervals (`intervals`).
 pub fn gap_chart(
     survey: Arc<Survey>,
     locale: Locale,
     summary: Memo<Option<Summary>>,
     diagonal: RwSignal<bool>,
     spread: bool,
+    intervals: Signal<bool>,
 ) -> Memo<Option<Section<GapChart>>> {
     let strings = locale.strings();
     let code = locale.code();
@@ -121,7 +124,14 @@ pub fn gap_chart(
                         cell(locale, score.gap),
                         score
                             .quadrant
-                            .map(|q| quadrant_names(strings)[q.index()].clone())
+                            .map(|q| {
+                                let name = quadrant_names(strings)[q.index()].clone();
+                                if score.clear_quadrant == Some(false) {
+                                    Strings::fill(strings.quadrant_unclear, &[("quadrant", &name)])
+                                } else {
+                                    name
+                                }
+                            })
                             .unwrap_or_default(),
                     ];
                     if spread {
@@ -129,6 +139,18 @@ pub fn gap_chart(
                             score.n.to_string(),
                             cell(locale, score.importance_sd),
                             cell(locale, score.performance_sd),
+                            score.gap_ci.map_or_else(
+                                || "–".to_owned(),
+                                |ci| {
+                                    Strings::fill(
+                                        strings.interval_range,
+                                        &[
+                                            ("low", &locale.decimal(ci.low)),
+                                            ("high", &locale.decimal(ci.high)),
+                                        ],
+                                    )
+                                },
+                            ),
                         ]);
                     }
                     row
@@ -146,15 +168,25 @@ pub fn gap_chart(
                     ("q3", &counts[3].to_string()),
                 ],
             );
+            let mut chart = gap_chart_of(
+                &survey,
+                locale,
+                points,
+                plotted.iter().map(|(_, area, _)| *area).collect(),
+                (crosshair, summary.crosshair.mode),
+                diagonal.get(),
+            );
+            if intervals.get() {
+                chart.errors = plotted
+                    .iter()
+                    .map(|(_, _, i)| {
+                        let score = &summary.elements[*i];
+                        score.importance_ci.zip(score.performance_ci)
+                    })
+                    .collect();
+            }
             Some(Section {
-                chart: gap_chart_of(
-                    &survey,
-                    locale,
-                    points,
-                    plotted.iter().map(|(_, area, _)| *area).collect(),
-                    (crosshair, summary.crosshair.mode),
-                    diagonal.get(),
-                ),
+                chart,
                 summary: summary_text,
                 table: Table {
                     headers: [
@@ -173,6 +205,7 @@ pub fn gap_chart(
                                 strings.col_n,
                                 strings.col_sd_importance,
                                 strings.col_sd_performance,
+                                strings.col_gap_interval,
                             ])
                             .into_iter()
                             .flatten(),
@@ -182,7 +215,11 @@ pub fn gap_chart(
                     rows,
                     key: 1,
                     numeric: vec![0, 3, 4, 5, 7, 8, 9],
-                    note: Some(strings.shared_point.to_owned()),
+                    note: Some(if spread {
+                        format!("{} {}", strings.shared_point, strings.unclear_note)
+                    } else {
+                        strings.shared_point.to_owned()
+                    }),
                     total_last: false,
                 },
                 note: None,
