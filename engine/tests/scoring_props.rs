@@ -321,3 +321,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Adjusted p-values never fall below the raw ones, never pass 1, and keep their order.
+    #[test]
+    fn benjamini_hochberg_adjusts_upward_and_keeps_the_order(p in prop::collection::vec(0.0f64..=1.0, 0..40)) {
+        let adjusted = engine::scoring::significance::benjamini_hochberg(&p);
+        prop_assert_eq!(adjusted.len(), p.len());
+        for (i, (&raw, &adj)) in p.iter().zip(&adjusted).enumerate() {
+            prop_assert!(raw <= adj + 1e-15 && adj <= 1.0, "{raw} {adj}");
+            for (j, &other) in p.iter().enumerate() {
+                if raw < other {
+                    prop_assert!(adj <= adjusted[j] + 1e-15, "{i} {j}");
+                }
+            }
+        }
+    }
+
+    /// Welch's test does not care which group comes first, and its p-value is a probability.
+    #[test]
+    fn welch_is_symmetric(
+        a in prop::collection::vec(1i32..=7, 2..30),
+        b in prop::collection::vec(1i32..=7, 2..30),
+    ) {
+        let sums = |values: &[i32]| {
+            let mut s = engine::scoring::stats::Sums::default();
+            for &v in values {
+                s.add(v);
+            }
+            s
+        };
+        let (na, nb) = (a.len() as u64, b.len() as u64);
+        let there = engine::scoring::significance::welch(&sums(&a), na, &sums(&b), nb);
+        let back = engine::scoring::significance::welch(&sums(&b), nb, &sums(&a), na);
+        prop_assert_eq!(there.is_some(), back.is_some());
+        if let (Some(there), Some(back)) = (there, back) {
+            prop_assert!((there.t + back.t).abs() < 1e-9);
+            prop_assert!((there.p - back.p).abs() < 1e-12);
+            prop_assert!((0.0..=1.0).contains(&there.p), "{there:?}");
+        }
+    }
+}
