@@ -283,3 +283,29 @@ test("every export of 10,000 responses downloads whole and reads back", async ({
   expect(JSON.parse((await download(page, "Download the portfolio (JSON)")).text)).toEqual(portfolio);
   expect(csvRows(await download(page, "Download the portfolio (CSV)"))).toBeGreaterThan(1);
 });
+
+test("a planted regional difference holds up, with its adjusted p-value, and chance differences are not findings", async ({ page }, testInfo) => {
+  // EMEA's partners find leads unimportant and well served; everyone else answers as generated.
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "120", "--seed", "21"));
+  for (const r of responses) {
+    if (r.profile.region === "emea") r.ratings.leads = { importance: 1, performance: 5 };
+  }
+  const file = testInfo.outputPath("planted.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("120 of 120 responses match the filters.")).toBeVisible();
+  const differs = page.locator('section[aria-labelledby="differs-title"]');
+  const leads = differs.locator("li").filter({ hasText: /^Leads – / });
+  await expect(leads).toContainText("Europe, Middle East and Africa: Possible overkill");
+  await expect(leads).toContainText("(adjusted p = < 0.001)");
+  // Every finding listed carries its adjusted p-value, below 0.05.
+  const adjustedBelow5 = /\(adjusted p = (< 0\.001|0\.0[0-4]\d)\)$/;
+  for (const text of await differs.locator("li").allTextContents()) expect(text).toMatch(adjustedBelow5);
+  // EMEA is the best practice for leads, and it holds up; so does every best listed.
+  const best = page.locator('section[aria-labelledby="best-title"] li');
+  for (const text of await best.allTextContents()) expect(text).toMatch(adjustedBelow5);
+  await expect(best.filter({ hasText: /^Leads: Europe, Middle East and Africa \(5\.0\)/ })).toHaveCount(1);
+  // What does not hold up is said once, not listed as a finding.
+  await expect(page.locator('section[aria-labelledby="best-title"] p.not-findings')).toContainText("no segment performs better than the other partners by more than chance");
+});

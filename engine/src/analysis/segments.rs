@@ -1,8 +1,11 @@
 //! Segments of a data set side by side (regions, partner types, tiers, ...): which ones to
 //! compare until the user picks, how a pick changes the choice, and each element's gap,
-//! quadrant and best performer per segment.
+//! quadrant and best performer per segment, with which differences from the rest of the
+//! partners hold up (docs/scoring.md, "Significance").
 
 use crate::scoring::aggregate::{AggregateReport, Quadrant};
+use crate::scoring::significance::{benjamini_hochberg, welch, FDR};
+use crate::scoring::stats::PairSums;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -23,6 +26,67 @@ pub struct ElementComparison {
     pub quadrant_differs: bool,
     /// The segment with the best mean performance: the regional best practice.
     pub best: Option<usize>,
+    /// Per segment, its partners' gaps against the other partners' (Welch), adjusted across
+    /// every element and segment of the comparison.
+    pub gap_tests: Vec<Option<Tested>>,
+    /// The best segment's performance against the other partners', adjusted across the
+    /// elements.
+    pub best_test: Option<Tested>,
+}
+
+/// A difference tested: its p-value, and the p-value adjusted for the comparison's other
+/// tests (Benjamini-Hochberg).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Tested {
+    pub p: f64,
+    pub adjusted: f64,
+}
+
+impl Tested {
+    /// The difference is more than chance, at the comparison's false discovery rate.
+    pub fn holds_up(&self) -> bool {
+        self.adjusted < FDR
+    }
+}
+
+impl ElementComparison {
+    /// The segments place the element in different quadrants, and a segment's gap differs
+    /// from the rest's by more than chance: a finding, not noise.
+    pub fn quadrant_difference_holds_up(&self) -> bool {
+        self.quadrant_differs && self.gap_tests.iter().flatten().any(Tested::holds_up)
+    }
+
+    /// The smallest adjusted p-value among the segments' gap tests.
+    pub fn strongest_gap_test(&self) -> Option<Tested> {
+        self.gap_tests
+            .iter()
+            .flatten()
+            .copied()
+            .min_by(|a, b| a.adjusted.total_cmp(&b.adjusted))
+    }
+}
+
+/// Fills in the adjusted p-values of `tests` (raw p-values in place), all one family.
+fn adjust<'t>(tests: impl Iterator<Item = &'t mut Tested>) {
+    let mut tests: Vec<&mut Tested> = tests.collect();
+    let p: Vec<f64> = tests.iter().map(|t| t.p).collect();
+    for (test, adjusted) in tests.iter_mut().zip(benjamini_hochberg(&p)) {
+        test.adjusted = adjusted;
+    }
+}
+
+/// Welch's test of a segment's partners against the other partners, on what `pick` takes
+/// of their sums (the gaps, the performance).
+fn against_rest(
+    segment: &PairSums,
+    overall: &PairSums,
+    pick: fn(&PairSums) -> crate::scoring::stats::Sums,
+) -> Option<Tested> {
+    let rest = overall.without(segment);
+    welch(&pick(segment), segment.n, &pick(&rest), rest.n).map(|w| Tested {
+        p: w.p,
+        adjusted: w.p,
+    })
 }
 
 /// Two or more segments of a grouped aggregate, side by side.
@@ -85,6 +149,12 @@ pub fn compare_segments(report: &AggregateReport, segments: &[String]) -> Segmen
                     _ => Some((i, p)),
                 })
                 .map(|(i, _)| i);
+            let gap_tests = scores
+                .iter()
+                .map(|e| against_rest(&(*e)?.sums, &element.sums, PairSums::gap))
+                .collect();
+            let best_test =
+                best.and_then(|i| against_rest(&scores[i]?.sums, &element.sums, |s| s.performance));
             ElementComparison {
                 id: element.id.clone(),
                 gaps,
@@ -92,9 +162,18 @@ pub fn compare_segments(report: &AggregateReport, segments: &[String]) -> Segmen
                 quadrants,
                 quadrant_differs: placed.len() > 1,
                 best,
+                gap_tests,
+                best_test,
             }
         })
         .collect();
+    let mut elements: Vec<ElementComparison> = elements;
+    adjust(
+        elements
+            .iter_mut()
+            .flat_map(|e| e.gap_tests.iter_mut().flatten()),
+    );
+    adjust(elements.iter_mut().filter_map(|e| e.best_test.as_mut()));
     SegmentComparison {
         segments: groups.iter().map(|g| g.key.clone()).collect(),
         responses: groups.iter().map(|g| g.summary.responses).collect(),
@@ -185,6 +264,61 @@ mod tests {
             .unwrap();
         assert!(!training.quadrant_differs);
         assert_eq!(training.best, None);
+    }
+
+    /// A planted regional difference holds up; the same quadrant split from two partners
+    /// does not.
+    #[test]
+    fn a_planted_difference_holds_up_and_a_small_one_does_not() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        // Leads: EMEA's eight partners see gaps of 3 and 4 (importance 5, performance 1 or 2),
+        // APAC's eight gaps of -1 and 0. Deal registration: one partner each, gaps 4 and -4.
+        for i in 0..8 {
+            let (emea, apac) = if i % 2 == 0 {
+                ((5, 1), (4, 5))
+            } else {
+                ((5, 2), (4, 4))
+            };
+            let mut e = rated_response(&format!("e{i}"), "emea", &[("leads", emea.0, emea.1)]);
+            let mut a = rated_response(&format!("a{i}"), "apac", &[("leads", apac.0, apac.1)]);
+            if i == 0 {
+                e = rated_response(
+                    "e0",
+                    "emea",
+                    &[("leads", 5, 1), ("deal-registration", 5, 1)],
+                );
+                a = rated_response(
+                    "a0",
+                    "apac",
+                    &[("leads", 4, 5), ("deal-registration", 1, 5)],
+                );
+            }
+            aggregation.add_response(&model, &e).unwrap();
+            aggregation.add_response(&model, &a).unwrap();
+        }
+        let report = aggregation.report(&model, CrosshairMode::DataCentred);
+        let comparison = compare_segments(&report, &["emea".into(), "apac".into()]);
+        let find = |id: &str| comparison.elements.iter().find(|e| e.id == id).unwrap();
+        let leads = find("leads");
+        // EMEA's gaps 4, 3, 4, 3, ... (mean 3.5, variance 2/7) against APAC's -1, 0, ...
+        // (mean -0.5, variance 2/7): t = 4 / √(2/7/8 · 2) = 4 / 0.26726 = 14.967 with 14
+        // degrees of freedom: p far below 0.001.
+        let emea = leads.gap_tests[0].unwrap();
+        assert!(emea.p < 1e-8, "{emea:?}");
+        assert!(emea.holds_up());
+        // Each segment against its own crosshair: EMEA's (5, 1.25) puts leads (5, 1.5) in
+        // Keep up the good work, APAC's (2.5, 4.75) puts leads (4, 4.5) in Concentrate here.
+        assert!(leads.quadrant_differs);
+        assert!(leads.quadrant_difference_holds_up());
+        assert!(leads.best_test.unwrap().holds_up());
+        // One partner a side cannot be tested: the quadrants differ, but it is no finding.
+        let deal = find("deal-registration");
+        assert!(deal.quadrant_differs);
+        assert_eq!(deal.gap_tests, [None, None]);
+        assert!(!deal.quadrant_difference_holds_up());
+        assert_eq!(deal.best_test, None);
     }
 
     #[test]

@@ -26,6 +26,16 @@ impl NumberFormat {
         format!("{value:.2}").replace('.', self.decimal.encode_utf8(&mut [0; 4]))
     }
 
+    /// A p-value with three decimals ("0.012", "0,012"), or "< 0.001" below that.
+    pub fn p_value(self, p: f64) -> String {
+        let mark = self.decimal.encode_utf8(&mut [0; 4]).to_owned();
+        if p < 0.001 {
+            format!("< 0{mark}001")
+        } else {
+            format!("{p:.3}").replace('.', &mark)
+        }
+    }
+
     /// A sum of money in whole units, grouped by thousands ("1,250,000", "1.250.000").
     pub fn amount(self, value: f64) -> String {
         let whole = value.round() as i64;
@@ -86,5 +96,13 @@ mod tests {
         assert_eq!(POINT.amount(-12_345.0), "-12,345");
         assert_eq!(COMMA.amount(1_250_000.0), "1\u{202f}250\u{202f}000");
         assert_eq!(NumberFormat::whole(71.5), "72");
+    }
+
+    #[test]
+    fn p_values_have_three_decimals_and_a_floor() {
+        assert_eq!(POINT.p_value(0.0123), "0.012");
+        assert_eq!(COMMA.p_value(0.0456), "0,046");
+        assert_eq!(POINT.p_value(0.0004), "< 0.001");
+        assert_eq!(COMMA.p_value(1.0), "1,000");
     }
 }

@@ -497,6 +497,9 @@ pub struct ElementScore {
     /// a neighbouring quadrant. None without a quadrant or an interval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clear_quadrant: Option<bool>,
+    /// The exact sums behind the means, for tests between groups (not exported).
+    #[serde(skip)]
+    pub sums: PairSums,
 }
 
 /// An area's weighted mean of its element means.
@@ -806,6 +809,7 @@ fn ipa(
                 performance_ci: None,
                 gap_ci: None,
                 clear_quadrant: None,
+                sums: *sums,
             }
         })
         .collect();

@@ -33,6 +33,21 @@ impl PairSums {
         self.cross += other.cross;
     }
 
+    /// The sums of the ratings in `self` that are not in `part` (a segment's, of the whole):
+    /// the rest of the partners, exact like the rest.
+    pub fn without(&self, part: &PairSums) -> PairSums {
+        let less = |a: &Sums, b: &Sums| Sums {
+            sum: a.sum - b.sum,
+            squares: a.squares - b.squares,
+        };
+        PairSums {
+            n: self.n.saturating_sub(part.n),
+            importance: less(&self.importance, &part.importance),
+            performance: less(&self.performance, &part.performance),
+            cross: self.cross - part.cross,
+        }
+    }
+
     /// The sums of each partner's gap (importance minus performance), exact like the rest:
     /// Σ(I−P) = ΣI − ΣP and Σ(I−P)² = ΣI² + ΣP² − 2ΣIP.
     pub fn gap(&self) -> Sums {

@@ -9,7 +9,7 @@ use crate::results::chart_section::{chart_section, Section, Table};
 use crate::results::{cell, element_info};
 use crate::state::{use_app_state, use_survey};
 use engine::analysis::segments::{
-    can_pick, chosen_segments, compare_segments, toggle_segment, SegmentComparison,
+    can_pick, chosen_segments, compare_segments, toggle_segment, SegmentComparison, Tested,
 };
 use engine::layout::chart::short_label;
 use engine::scoring::aggregate::{AggregateReport, GroupBy};
@@ -111,11 +111,21 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
                 strings.quadrant_low_priority,
                 strings.quadrant_overkill,
             ];
+            let adjusted = |test: Option<Tested>| {
+                test.map(|t| {
+                    format!(
+                        " ({})",
+                        Strings::fill(words.dash_adjusted_p, &[("p", &locale.p_value(t.adjusted))])
+                    )
+                })
+                .unwrap_or_default()
+            };
+            // Only a difference that holds up is shown as a finding; the rest are named once.
             let differs: Vec<_> = c
                 .elements
                 .iter()
                 .zip(&labels)
-                .filter(|(e, _)| e.quadrant_differs)
+                .filter(|(e, _)| e.quadrant_difference_holds_up())
                 .map(|(e, label)| {
                     let places = e
                         .quadrants
@@ -126,13 +136,24 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
                         })
                         .collect::<Vec<_>>()
                         .join(", ");
-                    view! { <li><strong>{label.clone()}</strong> " – " {places}</li> }
+                    let p = adjusted(e.strongest_gap_test());
+                    view! { <li><strong>{label.clone()}</strong> " – " {places} {p}</li> }
                 })
                 .collect();
+            let weak: Vec<&str> = c
+                .elements
+                .iter()
+                .zip(&labels)
+                .filter(|(e, _)| e.quadrant_differs && !e.quadrant_difference_holds_up())
+                .map(|(_, label)| label.as_str())
+                .collect();
+            let weak = (!weak.is_empty())
+                .then(|| Strings::fill(words.dash_differs_weak, &[("elements", &weak.join(", "))]));
             let best: Vec<_> = c
                 .elements
                 .iter()
                 .zip(&labels)
+                .filter(|(e, _)| e.best_test.is_some_and(|t| t.holds_up()))
                 .filter_map(|(e, label)| {
                     let i = e.best?;
                     let text = Strings::fill(
@@ -143,19 +164,33 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
                             ("performance", &cell(locale, e.performance[i])),
                         ],
                     );
-                    Some(view! { <li>{text}</li> })
+                    Some(view! { <li>{text} {adjusted(e.best_test)}</li> })
                 })
                 .collect();
-            let none = differs.is_empty().then_some(words.dash_differs_none);
+            let best_weak = (best.len() < c.elements.len()).then(|| {
+                Strings::fill(
+                    words.dash_best_weak,
+                    &[("count", &(c.elements.len() - best.len()).to_string())],
+                )
+            });
+            let none = differs.is_empty().then(|| {
+                if weak.is_some() {
+                    words.dash_differs_not_findings
+                } else {
+                    words.dash_differs_none
+                }
+            });
             Some(view! {
                 <section class="report-section" aria-labelledby="differs-title">
                     <h4 id="differs-title">{words.dash_differs_title}</h4>
                     {none.map(|text| view! { <p>{text}</p> })}
                     <ul>{differs}</ul>
+                    {weak.map(|text| view! { <p class="not-findings">{text}</p> })}
                 </section>
                 <section class="report-section" aria-labelledby="best-title">
                     <h4 id="best-title">{words.dash_best_title}</h4>
                     <ul class="columns">{best}</ul>
+                    {best_weak.map(|text| view! { <p class="not-findings">{text}</p> })}
                 </section>
             })
         })

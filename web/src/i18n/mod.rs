@@ -75,6 +75,11 @@ impl Locale {
         self.language().numbers.hundredths(value)
     }
 
+    /// A p-value with three decimals ("0.012"), or "< 0.001".
+    pub fn p_value(self, p: f64) -> String {
+        self.language().numbers.p_value(p)
+    }
+
     /// A sum of money in whole units with this language's grouping ("1,250,000", "1.250.000").
     pub fn amount(self, value: f64) -> String {
         self.language().numbers.amount(value)
