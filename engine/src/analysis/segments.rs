@@ -4,7 +4,7 @@
 //! partners hold up (docs/scoring.md, "Significance").
 
 use crate::scoring::aggregate::{AggregateReport, Quadrant};
-use crate::scoring::significance::{benjamini_hochberg, welch, FDR};
+use crate::scoring::significance::{adjust, welch, Tested};
 use crate::scoring::stats::PairSums;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -34,21 +34,6 @@ pub struct ElementComparison {
     pub best_test: Option<Tested>,
 }
 
-/// A difference tested: its p-value, and the p-value adjusted for the comparison's other
-/// tests (Benjamini-Hochberg).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Tested {
-    pub p: f64,
-    pub adjusted: f64,
-}
-
-impl Tested {
-    /// The difference is more than chance, at the comparison's false discovery rate.
-    pub fn holds_up(&self) -> bool {
-        self.adjusted < FDR
-    }
-}
-
 impl ElementComparison {
     /// The segments place the element in different quadrants, and a segment's gap differs
     /// from the rest's by more than chance: a finding, not noise.
@@ -66,15 +51,6 @@ impl ElementComparison {
     }
 }
 
-/// Fills in the adjusted p-values of `tests` (raw p-values in place), all one family.
-fn adjust<'t>(tests: impl Iterator<Item = &'t mut Tested>) {
-    let mut tests: Vec<&mut Tested> = tests.collect();
-    let p: Vec<f64> = tests.iter().map(|t| t.p).collect();
-    for (test, adjusted) in tests.iter_mut().zip(benjamini_hochberg(&p)) {
-        test.adjusted = adjusted;
-    }
-}
-
 /// Welch's test of a segment's partners against the other partners, on what `pick` takes
 /// of their sums (the gaps, the performance).
 fn against_rest(
@@ -83,10 +59,7 @@ fn against_rest(
     pick: fn(&PairSums) -> crate::scoring::stats::Sums,
 ) -> Option<Tested> {
     let rest = overall.without(segment);
-    welch(&pick(segment), segment.n, &pick(&rest), rest.n).map(|w| Tested {
-        p: w.p,
-        adjusted: w.p,
-    })
+    welch(&pick(segment), segment.n, &pick(&rest), rest.n).map(Tested::raw)
 }
 
 /// Two or more segments of a grouped aggregate, side by side.

@@ -6,6 +6,7 @@
 
 use crate::scoring::aggregate::{Crosshair, CrosshairMode, ElementScore, Quadrant, Summary, Tally};
 use crate::scoring::model::{Row, ScoringModel};
+use crate::scoring::significance::{adjust, welch, Tested};
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -36,6 +37,10 @@ pub struct ElementChange {
     pub id: String,
     pub earlier: Option<Position>,
     pub later: Option<Position>,
+    /// The later wave's gaps against the earlier wave's (Welch), adjusted across the
+    /// elements. None where either wave has fewer than two partners with both ratings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gap_change: Option<Tested>,
 }
 
 /// Which waves have data for an element.
@@ -68,6 +73,11 @@ impl ElementChange {
     }
 
     /// The quadrants it left and entered, when it moved.
+    /// The element changed quadrant and its gap changed by more than chance.
+    pub fn move_holds_up(&self) -> bool {
+        self.moved().is_some() && self.gap_change.is_some_and(|t| t.holds_up())
+    }
+
     pub fn moved(&self) -> Option<(Quadrant, Quadrant)> {
         let from = self.earlier?.quadrant?;
         let to = self.later?.quadrant?;
@@ -102,8 +112,11 @@ pub fn compare_waves(
             id: b.id.clone(),
             earlier: Position::of(b),
             later: Position::of(a),
+            gap_change: welch(&a.sums.gap(), a.sums.n, &b.sums.gap(), b.sums.n).map(Tested::raw),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut elements = elements;
+    adjust(elements.iter_mut().filter_map(|e| e.gap_change.as_mut()));
     WaveComparison {
         earlier_responses: earlier.responses,
         later_responses: later.responses,

@@ -35,6 +35,14 @@ fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// A p-value: in full, or in scientific notation when tiny, rather than fifty zeros.
+fn p_value(value: Option<f64>) -> String {
+    match value {
+        Some(p) if p < 1e-6 => format!("{p:e}"),
+        _ => number(value),
+    }
+}
+
 fn quadrant(value: Option<Quadrant>) -> &'static str {
     match value {
         Some(Quadrant::ConcentrateHere) => "concentrate_here",
@@ -183,6 +191,8 @@ pub fn waves_csv(comparison: &WaveComparison) -> String {
         "later_quadrant",
         "delta_performance",
         "delta_gap",
+        "gap_change_p",
+        "gap_change_adjusted_p",
     ];
     let rows = comparison.elements.iter().map(|e| {
         let mut row = vec![e.id.clone()];
@@ -194,7 +204,12 @@ pub fn waves_csv(comparison: &WaveComparison) -> String {
                 quadrant(position.and_then(|p| p.quadrant)).to_owned(),
             ]);
         }
-        row.extend([number(e.delta_performance()), number(e.delta_gap())]);
+        row.extend([
+            number(e.delta_performance()),
+            number(e.delta_gap()),
+            p_value(e.gap_change.map(|t| t.p)),
+            p_value(e.gap_change.map(|t| t.adjusted)),
+        ]);
         row
     });
     write_csv(&header, rows)

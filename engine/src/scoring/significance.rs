@@ -43,6 +43,38 @@ pub fn welch(a: &Sums, na: u64, b: &Sums, nb: u64) -> Option<Welch> {
     })
 }
 
+/// A difference tested: its p-value, and the p-value adjusted for the other tests of the same
+/// comparison (Benjamini-Hochberg).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tested {
+    pub p: f64,
+    pub adjusted: f64,
+}
+
+impl Tested {
+    /// A test not yet adjusted (`adjust` fills that in).
+    pub fn raw(test: Welch) -> Tested {
+        Tested {
+            p: test.p,
+            adjusted: test.p,
+        }
+    }
+
+    /// The difference is more than chance, at the comparison's false discovery rate.
+    pub fn holds_up(&self) -> bool {
+        self.adjusted < FDR
+    }
+}
+
+/// Fills in the adjusted p-values of `tests`, one family, from their raw ones.
+pub fn adjust<'t>(tests: impl Iterator<Item = &'t mut Tested>) {
+    let mut tests: Vec<&mut Tested> = tests.collect();
+    let p: Vec<f64> = tests.iter().map(|t| t.p).collect();
+    for (test, adjusted) in tests.iter_mut().zip(benjamini_hochberg(&p)) {
+        test.adjusted = adjusted;
+    }
+}
+
 /// Benjamini-Hochberg adjusted p-values, in the order given: the i-th smallest of m becomes
 /// min over j ≥ i of p_(j) · m / j, at most 1. A test whose adjusted value is below the false
 /// discovery rate holds up.

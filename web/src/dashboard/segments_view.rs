@@ -9,10 +9,11 @@ use crate::results::chart_section::{chart_section, Section, Table};
 use crate::results::{cell, element_info};
 use crate::state::{use_app_state, use_survey};
 use engine::analysis::segments::{
-    can_pick, chosen_segments, compare_segments, toggle_segment, SegmentComparison, Tested,
+    can_pick, chosen_segments, compare_segments, toggle_segment, SegmentComparison,
 };
 use engine::layout::chart::short_label;
 use engine::scoring::aggregate::{AggregateReport, GroupBy};
+use engine::scoring::significance::Tested;
 use engine::Survey;
 use leptos::prelude::*;
 
@@ -164,7 +165,7 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
                             ("performance", &cell(locale, e.performance[i])),
                         ],
                     );
-                    Some(view! { <li>{text} {adjusted(e.best_test)}</li> })
+                    Some(view! { <li>{text}{adjusted(e.best_test)}</li> })
                 })
                 .collect();
             let best_weak = (best.len() < c.elements.len()).then(|| {

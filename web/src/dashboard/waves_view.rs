@@ -242,8 +242,10 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
             .map_or(id.to_owned(), |i| info[i].1.get(code).to_owned())
     };
     let names = quadrant_names(strings);
+    // A move is a finding only when the gap's change holds up; the rest are named once.
     let movers: Vec<_> = c
         .movers()
+        .filter(|(e, ..)| e.move_holds_up())
         .map(|(e, from, to)| {
             let text = Strings::fill(
                 words.waves_moved_item,
@@ -253,14 +255,30 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
                     ("to", &names[to.index()]),
                 ],
             );
-            view! { <li>{text}</li> }
+            let p = e.gap_change.map(|t| {
+                Strings::fill(words.dash_adjusted_p, &[("p", &locale.p_value(t.adjusted))])
+            });
+            view! { <li>{text}{p.map(|p| format!(" ({p})"))}</li> }
         })
         .collect();
+    let weak: Vec<String> = c
+        .movers()
+        .filter(|(e, ..)| !e.move_holds_up())
+        .map(|(e, ..)| label(&e.id))
+        .collect();
+    let weak = (!weak.is_empty())
+        .then(|| Strings::fill(words.waves_moved_weak, &[("elements", &weak.join(", "))]));
     let movers = if movers.is_empty() {
-        view! { <p>{words.waves_moved_none}</p> }.into_any()
+        let none = if weak.is_some() {
+            words.waves_moved_not_findings
+        } else {
+            words.waves_moved_none
+        };
+        view! { <p>{none}</p> }.into_any()
     } else {
         view! { <ul class="movers">{movers}</ul> }.into_any()
     };
+    let weak = weak.map(|text| view! { <p class="not-findings">{text}</p> });
     let one_wave: Vec<_> = [
         (Presence::EarlierOnly, &pair.earlier_label),
         (Presence::LaterOnly, &pair.later),
@@ -286,6 +304,7 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
         <section class="report-section" aria-labelledby="movers-title">
             <h4 id="movers-title">{words.waves_moved_title}</h4>
             {movers}
+            {weak}
         </section>
         <section class="report-section" aria-labelledby="one-wave-title">
             <h4 id="one-wave-title">{words.waves_one_title}</h4>
