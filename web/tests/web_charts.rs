@@ -62,10 +62,28 @@ fn assert_colour(
 
 const WHITE: (u8, u8, u8) = (255, 255, 255);
 
+/// A gap chart of `points` on a 1-5 scale with the crosshair at 3, no arrows and no error bars.
+fn gap_chart(points: Vec<GapPoint>, point_areas: Vec<usize>, legend: &[&str]) -> GapChart {
+    GapChart {
+        points,
+        point_areas,
+        scale: (1, 5),
+        crosshair: (3.0, 3.0),
+        diagonal: false,
+        caption: "Scale-centred crosshair".into(),
+        quadrant_names: names(),
+        x_title: "Performance".into(),
+        y_title: "Importance".into(),
+        legend: legend.iter().map(|&l| l.into()).collect(),
+        origins: Vec::new(),
+        errors: Vec::new(),
+    }
+}
+
 #[wasm_bindgen_test]
 fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
-    let chart = GapChart {
-        points: vec![
+    let chart = gap_chart(
+        vec![
             GapPoint {
                 performance: 1.5,
                 importance: 4.5,
@@ -77,18 +95,9 @@ fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
                 label: "Lower right".into(),
             },
         ],
-        point_areas: vec![0, 1],
-        scale: (1, 5),
-        crosshair: (3.0, 3.0),
-        diagonal: false,
-        caption: "Scale-centred crosshair".into(),
-        quadrant_names: names(),
-        x_title: "Performance".into(),
-        y_title: "Importance".into(),
-        legend: vec!["Brand".into(), "Enable".into()],
-        origins: Vec::new(),
-        errors: Vec::new(),
-    };
+        vec![0, 1],
+        &["Brand", "Enable"],
+    );
     let pixel = draw(&chart);
     // 640 px wide: the plot is 576 x 326.8 from (52, 26). Across it shows 0.7..5.3; up, the
     // top and bottom 30 px are kept for the quadrant names, a pad of 30 x 4 / (326.8 - 60)
@@ -110,26 +119,20 @@ fn a_concentrate_here_point_lands_in_the_upper_left_quadrant() {
 #[wasm_bindgen_test]
 fn an_arrow_runs_from_where_an_element_started_to_where_it_ended() {
     let chart = GapChart {
-        points: vec![GapPoint {
-            performance: 4.5,
-            importance: 4.5,
-            label: "Now".into(),
-        }],
-        point_areas: vec![0],
-        scale: (1, 5),
-        crosshair: (3.0, 3.0),
-        diagonal: false,
-        caption: "Scale-centred crosshair".into(),
-        quadrant_names: names(),
-        x_title: "Performance".into(),
-        y_title: "Importance".into(),
-        legend: vec!["Brand".into()],
         origins: vec![Some(Origin {
             performance: 1.5,
             importance: 4.5,
             strong: true,
         })],
-        errors: Vec::new(),
+        ..gap_chart(
+            vec![GapPoint {
+                performance: 4.5,
+                importance: 4.5,
+                label: "Now".into(),
+            }],
+            vec![0],
+            &["Brand"],
+        )
     };
     let pixel = draw(&chart);
     // The same plot as above: importance 4.5 is y = 89.4; performance 1.5 is x = 152.2 and
@@ -237,22 +240,16 @@ fn five_cs_bars_are_as_long_as_their_scores() {
 fn an_error_bar_spans_the_performance_interval_and_no_further() {
     let interval = |low, high| engine::scoring::stats::Interval { low, high };
     let chart = GapChart {
-        points: vec![GapPoint {
-            performance: 1.5,
-            importance: 4.5,
-            label: "Upper left".into(),
-        }],
-        point_areas: vec![0],
-        scale: (1, 5),
-        crosshair: (3.0, 3.0),
-        diagonal: false,
-        caption: "Scale-centred crosshair".into(),
-        quadrant_names: names(),
-        x_title: "Performance".into(),
-        y_title: "Importance".into(),
-        legend: vec!["Brand".into()],
-        origins: Vec::new(),
         errors: vec![Some((interval(4.0, 5.0), interval(1.0, 2.0)))],
+        ..gap_chart(
+            vec![GapPoint {
+                performance: 1.5,
+                importance: 4.5,
+                label: "Upper left".into(),
+            }],
+            vec![0],
+            &["Brand"],
+        )
     };
     let pixel = draw(&chart);
     // The plot of the first test: the point is at (152.2, 89.4). Performance 1.0 is
