@@ -134,7 +134,7 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   await expect(page.getByRole("heading", { name: "Waves: 2025 (Survey 2025) against 2026" })).toBeVisible();
   const movers = page.getByRole("region", { name: "Elements that moved quadrant" }).getByRole("listitem");
   // Each planted move holds up: its gap changed by far more than chance.
-  const expectedMovers = PLANTED_WAVES.map(([, , label, from, to]) => `${label}: ${from} → ${to} (adjusted p = < 0.001)`);
+  const expectedMovers = PLANTED_WAVES.map(([, , label, from, to]) => `${label}: ${from} → ${to} (adjusted p < 0.001)`);
   await expect(movers).toHaveText(expectedMovers);
 
   // The same two waves in one data set: add 2025 to this one.
@@ -166,7 +166,7 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   await expect(page.getByText("Pick two different waves to compare.")).toBeVisible();
   await page.getByLabel("Later wave").selectOption("2025");
   await expect(page.getByRole("heading", { name: "Waves: 2026 against 2025" })).toBeVisible();
-  await expect(movers).toHaveText(PLANTED_WAVES.map(([, , label, from, to]) => `${label}: ${to} → ${from} (adjusted p = < 0.001)`));
+  await expect(movers).toHaveText(PLANTED_WAVES.map(([, , label, from, to]) => `${label}: ${to} → ${from} (adjusted p < 0.001)`));
   await page.getByLabel("Earlier wave", { exact: true }).selectOption("2025");
   await page.getByLabel("Later wave").selectOption("2026");
   await page.emulateMedia({ colorScheme: "dark" });

@@ -76,6 +76,22 @@ struct AddReport {
 const REFUSALS_SHOWN: usize = 20;
 
 /// One refusal in words: the file (and entry) or link or saved assessment, and why.
+/// " (adjusted p = 0.012)", or " (adjusted p < 0.001)": beside a finding that holds up.
+fn adjusted_p(locale: Locale, test: Option<engine::scoring::significance::Tested>) -> String {
+    test.map(|t| {
+        let relation = if t.adjusted < 0.001 {
+            locale.p_value(t.adjusted)
+        } else {
+            format!("= {}", locale.p_value(t.adjusted))
+        };
+        format!(
+            " ({})",
+            Strings::fill(locale.dash().dash_adjusted_p, &[("p", &relation)])
+        )
+    })
+    .unwrap_or_default()
+}
+
 fn refusal_text(locale: Locale, words: &DashStrings, refused: &Refused) -> String {
     let strings = locale.strings();
     let mut place = match &refused.source {

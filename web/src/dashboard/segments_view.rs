@@ -2,7 +2,7 @@
 //! segment and its table, the elements whose quadrant differs and each one's best performer.
 
 use super::filters::{dimension_name, value_name};
-use super::Dash;
+use super::{adjusted_p, Dash};
 use crate::charts::SegmentBars;
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section, Table};
@@ -13,7 +13,6 @@ use engine::analysis::segments::{
 };
 use engine::layout::chart::short_label;
 use engine::scoring::aggregate::{AggregateReport, GroupBy};
-use engine::scoring::significance::Tested;
 use engine::Survey;
 use leptos::prelude::*;
 
@@ -112,15 +111,7 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
                 strings.quadrant_low_priority,
                 strings.quadrant_overkill,
             ];
-            let adjusted = |test: Option<Tested>| {
-                test.map(|t| {
-                    format!(
-                        " ({})",
-                        Strings::fill(words.dash_adjusted_p, &[("p", &locale.p_value(t.adjusted))])
-                    )
-                })
-                .unwrap_or_default()
-            };
+            let adjusted = |test| adjusted_p(locale, test);
             // Only a difference that holds up is shown as a finding; the rest are named once.
             let differs: Vec<_> = c
                 .elements

@@ -5,7 +5,7 @@
 
 use super::arrows::{arrow_section, Arrow, Words};
 use super::views::csv_and_json;
-use super::Dash;
+use super::{adjusted_p, Dash};
 use crate::charts::GapChart;
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section};
@@ -255,10 +255,7 @@ fn lists_view(survey: &Survey, locale: Locale, c: &WaveComparison, pair: &Pair) 
                     ("to", &names[to.index()]),
                 ],
             );
-            let p = e.gap_change.map(|t| {
-                Strings::fill(words.dash_adjusted_p, &[("p", &locale.p_value(t.adjusted))])
-            });
-            view! { <li>{text}{p.map(|p| format!(" ({p})"))}</li> }
+            view! { <li>{text}{adjusted_p(locale, e.gap_change)}</li> }
         })
         .collect();
     let weak: Vec<String> = c
