@@ -2,15 +2,15 @@
 
 use engine::analysis::alignment::align_rows;
 use engine::analysis::portfolio::portfolio;
-use engine::analysis::waves::compare_waves;
+use engine::analysis::waves::{compare_waves, wave_tally};
 use engine::codec::export::{looks_exported, read_envelopes};
 use engine::codec::report_csv::{
     aggregate_csv, alignment_csv, long_csv, portfolio_csv, ranking_csv, results_csv, waves_csv,
 };
 use engine::codec::response_rows::rows_from_json;
 use engine::generate::{generate_plan, Plan, Shift};
-use engine::scoring::aggregate::Tally;
 use engine::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+use engine::scoring::anonymity::{Threshold, Withheld};
 use engine::scoring::model::Row;
 use engine::scoring::model::ScoringModel;
 use engine::scoring::ranking::rank_partners;
@@ -30,15 +30,17 @@ Usage:
   partnerlens score --survey SURVEY RESPONSE [--format json|csv] [--crosshair data|scale]
       Score one response; print the full result as JSON, or its elements as CSV.
   partnerlens aggregate --survey SURVEY FILE... [--by region|function|type|tier|side|wave]
-                        [--format json|csv] [--crosshair data|scale]
-      Aggregate responses.
+                        [--format json|csv] [--crosshair data|scale] [--min-n N]
+      Aggregate responses. A group of fewer than N partners' responses (the survey's
+      min_group_size, 5 unless it says otherwise) is withheld.
   partnerlens rank --survey SURVEY FILE... [--wave W] [--format json|csv]
       Rank the partners by their five-Cs score, overall and within their category. With
       several waves in the files, one counts: W, else the latest.
   partnerlens align --survey SURVEY FILE... [--format json|csv] [--crosshair data|scale]
+                    [--min-n N]
       The vendor-side responses against the partner-side ones, per element.
   partnerlens waves --survey SURVEY --earlier WAVE --later WAVE FILE... [--format json|csv]
-                    [--crosshair data|scale]
+                    [--crosshair data|scale] [--min-n N]
       Two waves of partner-side responses, per element, and the quadrant movers.
   partnerlens portfolio --survey SURVEY FILE... [--wave W] [--format json|csv]
       Current against potential revenue per partner and per category, in one wave as rank.
@@ -133,6 +135,24 @@ struct Options {
     shifts: Vec<Shift>,
     earlier: Option<String>,
     later: Option<String>,
+    min_n: Option<u64>,
+}
+
+impl Options {
+    /// `--min-n`, else the survey's anonymity threshold.
+    fn threshold(&self, survey: &Survey) -> Threshold {
+        self.min_n
+            .map_or_else(|| Threshold::of(survey), Threshold::new)
+    }
+}
+
+/// What the CLI says when the numbers asked for would describe too few partners.
+fn withheld(what: &str, withheld: Withheld) -> Failure {
+    failed(format!(
+        "{what}: withheld, as fewer than {} partners' responses would be reported (or be found \
+         by subtraction); lower the threshold with --min-n only where the partners agreed to it",
+        withheld.fewer_than
+    ))
 }
 
 /// `ELEMENT:importance|performance:POINTS`, such as `leads:importance:-2`.
@@ -222,6 +242,13 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
                 .push(parse_shift(&parser.value()?.string()?)?),
             Long("earlier") => options.earlier = Some(parser.value()?.string()?),
             Long("later") => options.later = Some(parser.value()?.string()?),
+            Long("min-n") => {
+                let value = parser.value()?.string()?;
+                let n = value.parse::<u64>().ok().filter(|n| *n >= 1);
+                options.min_n = Some(n.ok_or_else(|| {
+                    usage(format!("--min-n {value}: use a whole number of 1 or more"))
+                })?);
+            }
             Value(file) => options.files.push(file.string()?),
             other => return Err(other.unexpected().into()),
         }
@@ -378,7 +405,8 @@ fn rows_of_files(model: &ScoringModel, files: &[String]) -> Result<Vec<Row>, Fai
 fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
     let survey = survey_and_files(options, "aggregate")?;
     let model = ScoringModel::new(&survey);
-    let mut aggregation = Aggregation::new(&model, Filter::default(), options.by);
+    let mut aggregation = Aggregation::new(&model, Filter::default(), options.by)
+        .with_threshold(options.threshold(&survey));
     for row in &rows_of_files(&model, &options.files)? {
         aggregation.add(row);
     }
@@ -422,7 +450,15 @@ fn align_command(options: &Options) -> Result<ExitCode, Failure> {
     let survey = survey_and_files(options, "align")?;
     let model = ScoringModel::new(&survey);
     let rows = rows_of_files(&model, &options.files)?;
-    let alignment = align_rows(&model, &rows, &Filter::default(), options.crosshair);
+    let threshold = options.threshold(&survey);
+    let alignment = align_rows(
+        &model,
+        &rows,
+        &Filter::default(),
+        options.crosshair,
+        threshold,
+    )
+    .map_err(|w| withheld("the partners' side", w))?;
     print_either(options, || alignment_csv(&alignment), &alignment)
 }
 
@@ -436,10 +472,10 @@ fn waves_command(options: &Options) -> Result<ExitCode, Failure> {
     }
     let model = ScoringModel::new(&survey);
     let rows = rows_of_files(&model, &options.files)?;
+    let threshold = options.threshold(&survey);
     let tally = |wave: &String| {
-        let tally = Tally::of_rows(&model, &rows, |keys| {
-            keys.side == Side::Partner && keys.wave.as_ref() == Some(wave)
-        });
+        let tally = wave_tally(&model, &rows, &Filter::default(), wave, threshold)
+            .map_err(|w| withheld(&format!("wave '{wave}'"), w))?;
         match tally.responses {
             0 => Err(failed(format!("no partner answers in wave '{wave}'"))),
             _ => Ok(tally),

@@ -192,9 +192,56 @@ fn aggregate_by_region_as_json_and_csv() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank,importance_low,importance_high,performance_low,performance_high,gap_low,gap_high,clear_quadrant")
+        Some("group,element,area,n,importance,performance,importance_sd,performance_sd,gap,diagonal_distance,quadrant,gap_rank,importance_low,importance_high,performance_low,performance_high,gap_low,gap_high,clear_quadrant,withheld_below")
     );
     assert_eq!(lines.count(), 28);
+}
+
+#[test]
+fn min_n_withholds_small_groups_in_every_output() {
+    let file = temp_file("min-n.json", &generated("60", "3"));
+    // 60 partners in 4 regions: with --min-n 40 every region is under it, the total is not.
+    let args = ["aggregate", "--survey", SURVEY, &file, "--by", "region"];
+    let (code, out, err) = partnerlens(&[&args[..], &["--min-n", "40"]].concat());
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["min_group_size"], 40);
+    assert_eq!(report["overall"]["responses"], 60);
+    for group in report["groups"].as_array().unwrap() {
+        assert_eq!(
+            group["summary"],
+            serde_json::json!({"withheld": {"fewer_than": 40}})
+        );
+    }
+    let (_, csv, _) = partnerlens(&[&args[..], &["--min-n", "40", "--format", "csv"]].concat());
+    let withheld: Vec<&str> = csv.lines().filter(|l| l.ends_with(",40")).collect();
+    assert_eq!(withheld.len(), 4, "{csv}");
+    // The region, 18 empty columns, and the threshold: no number of the region's own.
+    for line in &withheld {
+        let fields: Vec<&str> = line.split(',').collect();
+        assert_eq!(fields.len(), 20, "{line}");
+        assert!(fields[1..19].iter().all(|f| f.is_empty()), "{line}");
+    }
+    // More than the partners there are: nothing is shown, and align and waves refuse.
+    let (code, out, _) = partnerlens(&["aggregate", "--survey", SURVEY, &file, "--min-n", "61"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["overall"],
+        serde_json::json!({"withheld": {"fewer_than": 61}})
+    );
+    let (code, _, err) = partnerlens(&["align", "--survey", SURVEY, &file, "--min-n", "61"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("withheld, as fewer than 61 partners' responses"),
+        "{err}"
+    );
+    let (code, _, err) = partnerlens(&["aggregate", "--survey", SURVEY, &file, "--min-n", "0"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--min-n 0: use a whole number of 1 or more"),
+        "{err}"
+    );
 }
 
 /// The generated responses as the app exports them: one envelope each.

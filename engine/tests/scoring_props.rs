@@ -8,6 +8,7 @@ use engine::generate::generate;
 use engine::scoring::aggregate::{
     Aggregation, CrosshairMode, Filter, GroupBy, Quadrant, Summary, Tally,
 };
+use engine::scoring::anonymity::Threshold;
 use engine::scoring::model::ScoringModel;
 use engine::{load_survey, Rating, Response, Side, Survey};
 use proptest::prelude::*;
@@ -127,14 +128,59 @@ proptest! {
         let survey = minimal();
         let model = ScoringModel::new(&survey);
         let mode = if scale_centred { CrosshairMode::ScaleCentred } else { CrosshairMode::DataCentred };
-        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region))
+            .with_threshold(Threshold::NONE);
         for response in &responses {
             aggregation.add_response(&model, response).unwrap();
         }
         let report = aggregation.report(&model, mode);
-        check_summary(&survey, &report.overall)?;
+        check_summary(&survey, report.overall.shown().unwrap())?;
         for group in &report.groups {
-            check_summary(&survey, &group.summary)?;
+            check_summary(&survey, group.summary.shown().unwrap())?;
+        }
+    }
+
+    /// No group under the threshold is shown, and the withheld groups of a shown total
+    /// are never one alone nor together fewer than the threshold.
+    #[test]
+    fn no_group_under_the_threshold_gets_through(
+        responses in proptest::collection::vec(response(), 0..40),
+        min in 1u64..8,
+        by_type in any::<bool>(),
+        emea_only in any::<bool>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let by = if by_type { GroupBy::PartnerType } else { GroupBy::Region };
+        let filter = Filter {
+            region: if emea_only { vec!["emea".into()] } else { Vec::new() },
+            ..Filter::default()
+        };
+        let mut aggregation =
+            Aggregation::new(&model, filter.clone(), Some(by)).with_threshold(Threshold::new(min));
+        for response in &responses {
+            aggregation.add_response(&model, response).unwrap();
+        }
+        let report = aggregation.report(&model, CrosshairMode::DataCentred);
+        let partners = |keep: &dyn Fn(&Response) -> bool| {
+            responses.iter().filter(|r| r.profile.side == Some(Side::Partner) && keep(r)).count() as u64
+        };
+        let matching = |r: &Response| filter.matches(&model.row(r).keys);
+        let kept = partners(&matching);
+        let left_out = partners(&|r| !matching(r));
+        let small = |n: u64| n > 0 && n < min;
+        prop_assert_eq!(report.overall.shown().is_some(), !small(kept) && !small(left_out));
+        let mut withheld = Vec::new();
+        for group in &report.groups {
+            let in_group = partners(&|r| matching(r) && by.key(&model.row(r).keys) == group.key);
+            match group.summary.shown() {
+                Some(summary) => prop_assert!(!small(in_group), "{} shown with {} partners", group.key, summary.responses),
+                None => withheld.push(in_group),
+            }
+        }
+        if report.overall.shown().is_some() && !withheld.is_empty() {
+            prop_assert!(withheld.len() > 1);
+            prop_assert!(!small(withheld.iter().sum()));
         }
     }
 

@@ -371,13 +371,37 @@ fn scales_stay_within_0_to_100_and_phases_need_criteria() {
 }
 
 #[test]
+fn the_anonymity_threshold_is_a_whole_number_of_one_or_more() {
+    let text = std::fs::read_to_string(path("tests/fixtures/surveys/minimal.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(load_survey(text.as_bytes()).unwrap().min_group_size, 5);
+    value["min_group_size"] = serde_json::json!(3);
+    let survey = load_survey(value.to_string().as_bytes()).unwrap();
+    assert_eq!(survey.min_group_size, 3);
+    for wrong in [0, -2] {
+        value["min_group_size"] = serde_json::json!(wrong);
+        let errors = load_survey(value.to_string().as_bytes()).unwrap_err();
+        let expected = format!("min_group_size: {wrong} is not a group size");
+        assert!(errors.to_string().contains(&expected), "{errors}");
+    }
+    value["min_group_size"] = serde_json::json!(2.5);
+    let errors = load_survey(value.to_string().as_bytes()).unwrap_err();
+    assert!(
+        errors
+            .to_string()
+            .contains("min_group_size: must be a whole number"),
+        "{errors}"
+    );
+}
+
+#[test]
 fn a_newer_minor_version_is_refused_with_a_hint() {
     let text = std::fs::read_to_string(path("tests/fixtures/surveys/minimal.json")).unwrap();
     let errors = load_survey(text.replace("\"1.0\"", "\"1.7\"").as_bytes()).unwrap_err();
     assert!(
         errors
             .to_string()
-            .contains("newer than the 1.0 this app knows"),
+            .contains("newer than the 1.1 this app knows"),
         "{errors}"
     );
 }

@@ -309,3 +309,67 @@ test("a planted regional difference holds up, with its adjusted p-value, and cha
   // What does not hold up is said once, not listed as a finding.
   await expect(page.locator('section[aria-labelledby="best-title"] p.not-findings')).toContainText("no segment performs better than the other partners by more than chance");
 });
+
+test("a segment of 3 partners shows no numbers anywhere, and every export says it is withheld", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // 60 generated partners; exactly three from Latin America, who rate everything 1 and 1.
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "60", "--seed", "31"));
+  for (const r of responses) if (r.profile.region === "latam") r.profile.region = "emea";
+  for (const r of responses.slice(0, 3)) {
+    r.profile.region = "latam";
+    for (const id of Object.keys(r.ratings)) r.ratings[id] = { importance: 1, performance: 1 };
+  }
+  const file = testInfo.outputPath("latam-3.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  const aggregate = (...more) => cli("aggregate", "--survey", SURVEY, file, ...more);
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("60 of 60 responses match the filters.")).toBeVisible();
+
+  // No export row of Latin America's three carries a number: a withheld group is its key
+  // and the threshold, and their mean of 1 from n = 3 appears nowhere.
+  const noLatamNumbers = (csv) => {
+    const rows = csv.replace(/^\ufeff/, "").trimEnd().split("\n").map((line) => line.split(","));
+    const header = rows[0];
+    for (const row of rows.slice(1)) {
+      const field = (name) => row[header.indexOf(name)];
+      if (row[0] === "latam") expect(row.slice(1, -1).every((f) => f === "")).toBe(true);
+      expect(field("n") === "3" && field("importance") === "1").toBe(false);
+    }
+  };
+
+  // Compared by region: Latin America is withheld, and so is the next smallest region,
+  // which the total would otherwise give away.
+  await page.getByLabel("Compare by").selectOption("region");
+  const latam = page.getByRole("checkbox", { name: "Latin America (fewer than 5 responses)" });
+  await expect(latam).toBeDisabled();
+  await expect(latam).not.toBeChecked();
+  await expect(page.getByText("Groups of fewer than 5 partners’ responses are withheld")).toBeVisible();
+  const byRegion = JSON.parse((await download(page, "Download the results (JSON)")).text);
+  expect(byRegion).toEqual(JSON.parse(aggregate("--by", "region")));
+  expect(byRegion.groups.find((g) => g.key === "latam").summary).toEqual({ withheld: { fewer_than: 5 } });
+  expect(byRegion.groups.filter((g) => g.summary.withheld)).toHaveLength(2);
+  const csv = (await download(page, "Download the results (CSV)")).text;
+  expect(csv.replace(/^\ufeff/, "")).toBe(aggregate("--by", "region", "--format", "csv"));
+  expect(csv).toContain(`\nlatam${",".repeat(19)}5\n`);
+  noLatamNumbers(csv);
+
+  // Filtered to Latin America: the view, its chart, its exports and the alignment hold nothing.
+  await page.getByLabel("Compare by").selectOption("");
+  await page.getByLabel("Region", { exact: true }).selectOption("latam");
+  const status = page.getByRole("status").filter({ hasText: "Withheld" });
+  await expect(status).toContainText("this view would show fewer than 5 partners’ responses");
+  await expect(page.getByText(/3 of 60/)).toHaveCount(0);
+  await expect(page.locator("#dash-gap-chart")).toHaveCount(0);
+  const filtered = JSON.parse((await download(page, "Download the results (JSON)")).text);
+  expect(filtered.overall).toEqual({ withheld: { fewer_than: 5 } });
+  noLatamNumbers((await download(page, "Download the results (CSV)")).text);
+  // The ranking names partners on purpose, and says so.
+  await expect(page.getByText("This table names each partner on purpose")).toBeVisible();
+  await page.getByRole("radio", { name: "Vendor and partners" }).check();
+  await expect(page.locator("p.notice").filter({ hasText: "Withheld: this view would show fewer than 5" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Download the alignment (CSV)" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Download the alignment (JSON)" })).toBeDisabled();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+});

@@ -6,6 +6,7 @@
 
 use crate::answers::response::Dimension;
 use crate::scoring::aggregate::{Crosshair, CrosshairMode, Filter, Summary, Tally};
+use crate::scoring::anonymity::{Threshold, Withheld};
 use crate::scoring::model::{Row, ScoringModel};
 use crate::scoring::stats::spearman;
 use crate::survey::text::Side;
@@ -151,13 +152,15 @@ pub fn align(
 
 /// The vendor's responses against the partners the filter keeps. The vendor's view is taken
 /// from the same waves only: a region or a type describes partners, not the vendor. The
-/// filter's side is set aside: one side is the vendor, the other the partners.
+/// filter's side is set aside: one side is the vendor, the other the partners. Withheld when
+/// the partners kept, or those the filter leaves out, are fewer than the threshold.
 pub fn align_rows(
     model: &ScoringModel,
     rows: &[Row],
     filter: &Filter,
     mode: CrosshairMode,
-) -> Alignment {
+    threshold: Threshold,
+) -> Result<Alignment, Withheld> {
     let vendor = Tally::of_rows(model, rows, |keys| {
         keys.side == Side::Vendor
             && (filter.wave.is_empty()
@@ -165,10 +168,11 @@ pub fn align_rows(
     });
     let mut partner_filter = filter.clone();
     partner_filter.side.clear();
+    threshold.allows_rows(rows, |row| partner_filter.matches(&row.keys))?;
     let partners = Tally::of_rows(model, rows, |keys| {
         keys.side == Side::Partner && partner_filter.matches(keys)
     });
-    align(model, &vendor, &partners, mode)
+    Ok(align(model, &vendor, &partners, mode))
 }
 
 impl Alignment {
@@ -277,6 +281,42 @@ mod tests {
         ]
     }
 
+    /// The alignment with every group shown: the sample holds 3 partners.
+    fn aligned(model: &ScoringModel, rows: &[Row], filter: &Filter) -> Alignment {
+        align_rows(
+            model,
+            rows,
+            filter,
+            CrosshairMode::DataCentred,
+            Threshold::NONE,
+        )
+        .expect("no threshold withholds nothing")
+    }
+
+    #[test]
+    fn fewer_partners_than_the_threshold_withhold_the_alignment() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let rows: Vec<Row> = sample().iter().map(|r| model.row(r)).collect();
+        let mode = CrosshairMode::DataCentred;
+        let withheld = Err(Withheld { fewer_than: 5 });
+        // The survey's threshold is 5; the sample has 3 partners.
+        let threshold = Threshold::of(&survey);
+        assert_eq!(
+            align_rows(&model, &rows, &Filter::default(), mode, threshold),
+            withheld
+        );
+        // With 3, the two EMEA partners are too few, and so is the one a filter would leave.
+        let three = Threshold::new(3);
+        assert!(align_rows(&model, &rows, &Filter::default(), mode, three).is_ok());
+        let emea = Filter {
+            region: vec!["emea".into()],
+            ..Filter::default()
+        };
+        let withheld = Err(Withheld { fewer_than: 3 });
+        assert_eq!(align_rows(&model, &rows, &emea, mode, three), withheld);
+    }
+
     fn element<'a>(alignment: &'a Alignment, id: &str) -> &'a ElementAlignment {
         alignment.elements.iter().find(|e| e.id == id).unwrap()
     }
@@ -286,12 +326,7 @@ mod tests {
         let survey = default_survey();
         let model = ScoringModel::new(&survey);
         let rows: Vec<Row> = sample().iter().map(|r| model.row(r)).collect();
-        let alignment = align_rows(
-            &model,
-            &rows,
-            &Filter::default(),
-            CrosshairMode::DataCentred,
-        );
+        let alignment = aligned(&model, &rows, &Filter::default());
         assert_eq!(
             (alignment.vendor_responses, alignment.partner_responses),
             (1, 3)
@@ -334,12 +369,7 @@ mod tests {
         let survey = default_survey();
         let model = ScoringModel::new(&survey);
         let rows: Vec<Row> = sample().iter().map(|r| model.row(r)).collect();
-        let alignment = align_rows(
-            &model,
-            &rows,
-            &Filter::default(),
-            CrosshairMode::DataCentred,
-        );
+        let alignment = aligned(&model, &rows, &Filter::default());
         let found: Vec<(String, Dimension, f64)> = alignment
             .disagreements(DISAGREEMENTS)
             .iter()
@@ -407,7 +437,7 @@ mod tests {
             region: vec!["emea".into()],
             ..Filter::default()
         };
-        let alignment = align_rows(&model, &rows, &emea, CrosshairMode::DataCentred);
+        let alignment = aligned(&model, &rows, &emea);
         // The vendor's answer stays in; only the two EMEA partners count.
         assert_eq!(
             (alignment.vendor_responses, alignment.partner_responses),
@@ -420,7 +450,7 @@ mod tests {
             side: vec![Side::Vendor],
             ..Filter::default()
         };
-        let alignment = align_rows(&model, &rows, &vendors_only, CrosshairMode::DataCentred);
+        let alignment = aligned(&model, &rows, &vendors_only);
         assert_eq!(
             (alignment.vendor_responses, alignment.partner_responses),
             (1, 3)
@@ -430,7 +460,7 @@ mod tests {
             wave: vec!["2025".into()],
             ..Filter::default()
         };
-        let alignment = align_rows(&model, &rows, &wave, CrosshairMode::DataCentred);
+        let alignment = aligned(&model, &rows, &wave);
         assert_eq!(
             (alignment.vendor_responses, alignment.partner_responses),
             (0, 0)

@@ -3,7 +3,7 @@
 //! quadrant and best performer per segment, with which differences from the rest of the
 //! partners hold up (docs/scoring.md, "Significance").
 
-use crate::scoring::aggregate::{AggregateReport, Quadrant};
+use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Summary};
 use crate::scoring::significance::{adjust, welch, Tested};
 use crate::scoring::stats::PairSums;
 use serde::Serialize;
@@ -70,13 +70,13 @@ pub struct SegmentComparison {
     pub elements: Vec<ElementComparison>,
 }
 
-/// The segments to compare before the user picks: every group when there are at most `most`,
-/// else the `most` with the most responses (ties by key), in key order.
+/// The segments to compare before the user picks: every shown group when there are at most
+/// `most`, else the `most` with the most responses (ties by key), in key order.
 pub fn default_segments(report: &AggregateReport, most: usize) -> Vec<String> {
     let mut groups: Vec<(u64, &str)> = report
         .groups
         .iter()
-        .map(|g| (g.summary.responses, g.key.as_str()))
+        .filter_map(|g| Some((g.summary.shown()?.responses, g.key.as_str())))
         .collect();
     groups.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let mut keys: Vec<String> = groups
@@ -88,22 +88,23 @@ pub fn default_segments(report: &AggregateReport, most: usize) -> Vec<String> {
     keys
 }
 
-/// Compares the chosen groups of a grouped aggregate; groups it does not have are skipped.
-/// Each segment places elements against its own crosshair, as its own report would.
+/// Compares the chosen groups of a grouped aggregate; groups it does not have, and those
+/// withheld for anonymity, are skipped. Each segment places elements against its own
+/// crosshair, as its own report would.
 pub fn compare_segments(report: &AggregateReport, segments: &[String]) -> SegmentComparison {
-    let groups: Vec<_> = segments
+    let groups: Vec<(&String, &Summary)> = segments
         .iter()
         .filter_map(|key| report.groups.iter().find(|g| &g.key == key))
+        .filter_map(|g| Some((&g.key, g.summary.shown()?)))
         .collect();
-    let elements = report
-        .overall
-        .elements
+    let overall: &[ElementScore] = report.overall.shown().map_or(&[], |o| &o.elements);
+    let elements = overall
         .iter()
         .enumerate()
         .map(|(index, element)| {
             let scores: Vec<_> = groups
                 .iter()
-                .map(|g| g.summary.elements.get(index))
+                .map(|(_, summary)| summary.elements.get(index))
                 .collect();
             let gaps: Vec<Option<f64>> = scores.iter().map(|e| e.and_then(|e| e.gap)).collect();
             let performance: Vec<Option<f64>> = scores
@@ -148,8 +149,11 @@ pub fn compare_segments(report: &AggregateReport, segments: &[String]) -> Segmen
     );
     adjust(elements.iter_mut().filter_map(|e| e.best_test.as_mut()));
     SegmentComparison {
-        segments: groups.iter().map(|g| g.key.clone()).collect(),
-        responses: groups.iter().map(|g| g.summary.responses).collect(),
+        segments: groups.iter().map(|(key, _)| (*key).clone()).collect(),
+        responses: groups
+            .iter()
+            .map(|(_, summary)| summary.responses)
+            .collect(),
         elements,
     }
 }
@@ -185,6 +189,7 @@ pub fn can_pick(chosen: &[String], key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+    use crate::scoring::anonymity::Threshold;
     use crate::scoring::model::ScoringModel;
     use crate::{default_survey, rated_response};
 
@@ -198,7 +203,8 @@ mod tests {
             rated_response("e", "emea", &[("deal-registration", 5, 1), ("leads", 1, 5)]),
             rated_response("a", "apac", &[("deal-registration", 1, 5), ("leads", 5, 1)]),
         ];
-        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region))
+            .with_threshold(Threshold::NONE);
         for r in &responses {
             aggregation.add_response(&model, r).unwrap();
         }
@@ -298,7 +304,8 @@ mod tests {
     fn until_the_user_picks_the_largest_segments_are_compared() {
         let survey = default_survey();
         let model = ScoringModel::new(&survey);
-        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region))
+            .with_threshold(Threshold::NONE);
         // Three in APAC, two in EMEA, one each in the Americas and LATAM.
         for (i, region) in ["apac", "apac", "apac", "emea", "emea", "americas", "latam"]
             .iter()
@@ -337,10 +344,30 @@ mod tests {
     }
 
     #[test]
-    fn with_no_pick_the_default_segments_are_chosen() {
+    fn segments_withheld_for_anonymity_are_neither_chosen_nor_compared() {
         let survey = default_survey();
         let model = ScoringModel::new(&survey);
         let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region));
+        // Survey threshold 5: APAC's 3 are withheld, and so the next smallest, EMEA's 6;
+        // the Americas' 9 stay.
+        for (region, count) in [("apac", 3), ("emea", 6), ("americas", 9)] {
+            for i in 0..count {
+                let r = rated_response(&format!("{region}{i}"), region, &[("leads", 4, 2)]);
+                aggregation.add_response(&model, &r).unwrap();
+            }
+        }
+        let report = aggregation.report(&model, CrosshairMode::DataCentred);
+        assert_eq!(default_segments(&report, 6), ["americas"]);
+        let picked = ["apac".into(), "americas".into(), "emea".into()];
+        assert_eq!(compare_segments(&report, &picked).segments, ["americas"]);
+    }
+
+    #[test]
+    fn with_no_pick_the_default_segments_are_chosen() {
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let mut aggregation = Aggregation::new(&model, Filter::default(), Some(GroupBy::Region))
+            .with_threshold(Threshold::NONE);
         for (i, region) in ["apac", "emea"].iter().enumerate() {
             let r = rated_response(&format!("r{i}"), region, &[("leads", 4, 2)]);
             aggregation.add_response(&model, &r).unwrap();

@@ -4,8 +4,11 @@
 //! elements); the comparison gives each element's change and names the elements that moved
 //! to another quadrant. An element only one wave has data for is listed, not compared.
 
-use crate::scoring::aggregate::{Crosshair, CrosshairMode, ElementScore, Quadrant, Summary, Tally};
-use crate::scoring::model::{Row, ScoringModel};
+use crate::scoring::aggregate::{
+    Crosshair, CrosshairMode, ElementScore, Filter, Quadrant, Summary, Tally,
+};
+use crate::scoring::anonymity::{Threshold, Withheld};
+use crate::scoring::model::{GroupKeys, Row, ScoringModel};
 use crate::scoring::significance::{adjust, welch, Tested};
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
@@ -140,6 +143,25 @@ impl WaveComparison {
             .iter()
             .filter(move |e| e.presence() == presence)
     }
+}
+
+/// The tally of one wave's partner answers that pass the filter (its wave and side aside);
+/// withheld when they, or the partners of `rows` they leave out, are fewer than the threshold.
+pub fn wave_tally(
+    model: &ScoringModel,
+    rows: &[Row],
+    filter: &Filter,
+    wave: &str,
+    threshold: Threshold,
+) -> Result<Tally, Withheld> {
+    let mut filter = filter.clone();
+    filter.wave.clear();
+    filter.side.clear();
+    let keep = |keys: &GroupKeys| keys.wave.as_deref() == Some(wave) && filter.matches(keys);
+    threshold.allows_rows(rows, |row| keep(&row.keys))?;
+    Ok(Tally::of_rows(model, rows, |keys| {
+        keys.side == Side::Partner && keep(keys)
+    }))
 }
 
 /// The waves that partners' rows name, in order (the vendor's own answers are not a wave's).

@@ -5,7 +5,7 @@ use crate::analysis::alignment::Alignment;
 use crate::analysis::portfolio::Portfolio;
 use crate::analysis::waves::WaveComparison;
 use crate::answers::response::Response;
-use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Summary};
+use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Reported, Summary};
 use crate::scoring::ranking::RankedPartner;
 use crate::survey::definition::Survey;
 
@@ -101,14 +101,35 @@ fn write_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The overall rows carry the group "all"; grouped rows carry the group's key.
+/// The overall rows carry the group "all"; grouped rows carry the group's key. A group
+/// withheld for anonymity is one row: its key, and the threshold in `withheld_below`.
 pub fn aggregate_csv(report: &AggregateReport) -> String {
-    let mut sections: Vec<(&str, &Summary)> = vec![("all", &report.overall)];
+    let mut sections: Vec<(&str, &Reported)> = vec![("all", &report.overall)];
     sections.extend(report.groups.iter().map(|g| (g.key.as_str(), &g.summary)));
     let rows = sections
         .into_iter()
-        .flat_map(|(group, summary)| summary.elements.iter().map(move |e| element_row(group, e)));
-    write_csv(&HEADER, rows)
+        .flat_map(|(group, reported)| -> Vec<Vec<String>> {
+            match reported {
+                Reported::Shown(summary) => summary
+                    .elements
+                    .iter()
+                    .map(|e| {
+                        let mut row = element_row(group, e);
+                        row.push(String::new());
+                        row
+                    })
+                    .collect(),
+                Reported::Withheld { withheld } => {
+                    let mut row = vec![String::new(); HEADER.len() + 1];
+                    row[0] = group.to_owned();
+                    row[HEADER.len()] = withheld.fewer_than.to_string();
+                    vec![row]
+                }
+            }
+        });
+    let mut header = HEADER.to_vec();
+    header.push("withheld_below");
+    write_csv(&header, rows)
 }
 
 /// One assessment's computed results, in the same columns as the aggregate, its group

@@ -249,6 +249,7 @@ pub static SURVEY: Shape = Shape {
             field("version", Word),
             field("title", Text),
             DESCRIPTION,
+            field("min_group_size", Whole),
         ],
     )
 };

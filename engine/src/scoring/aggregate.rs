@@ -2,6 +2,7 @@
 //! grouped by profile answers, then turned into scores (`Summary`) in one pass at the end.
 
 use crate::answers::response::Response;
+use crate::scoring::anonymity::{Threshold, Withheld};
 use crate::scoring::model::{GroupKeys, Row, ScoringModel};
 use crate::scoring::stats::{weighted_mean, Interval, PairSums};
 use crate::survey::definition::{Choice, ScoredSection, Survey};
@@ -239,6 +240,8 @@ pub struct ItemSums {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tally {
     pub responses: u64,
+    /// Of the responses, those from the partners' side: the anonymity threshold counts these.
+    pub partners: u64,
     /// Per rated entry (`ScoringModel::rated`).
     pub rated: Vec<PairSums>,
     /// Per dimension, per item.
@@ -263,6 +266,7 @@ impl Tally {
         let sections = &model.survey.sections;
         Tally {
             responses: 0,
+            partners: 0,
             rated: vec![PairSums::default(); model.rated.len()],
             five_cs: item_slots(&sections.five_cs),
             proposition: item_slots(&sections.proposition),
@@ -278,6 +282,7 @@ impl Tally {
     /// Adds one row; rows come from `ScoringModel::row` of the same model.
     pub fn add(&mut self, row: &Row) {
         self.responses += 1;
+        self.partners += u64::from(row.keys.side == Side::Partner);
         for &(index, importance, performance) in &row.ratings {
             self.rated[index as usize].add(importance, performance);
         }
@@ -316,6 +321,7 @@ impl Tally {
 
     pub fn merge(&mut self, other: &Tally) {
         self.responses += other.responses;
+        self.partners += other.partners;
         for (mine, theirs) in self.rated.iter_mut().zip(&other.rated) {
             mine.merge(theirs);
         }
@@ -353,6 +359,10 @@ pub struct Aggregation {
     pub by: Option<GroupBy>,
     pub overall: Tally,
     pub groups: BTreeMap<String, Tally>,
+    /// The survey's anonymity threshold unless set otherwise (`with_threshold`).
+    pub threshold: Threshold,
+    /// Partners' responses the filter left out: what the whole set less this view reveals.
+    pub excluded_partners: u64,
     empty: Tally,
 }
 
@@ -364,8 +374,16 @@ impl Aggregation {
             by,
             overall: empty.clone(),
             groups: BTreeMap::new(),
+            threshold: Threshold::of(model.survey),
+            excluded_partners: 0,
             empty,
         }
+    }
+
+    /// The same aggregation under another anonymity threshold (the CLI's `--min-n`).
+    pub fn with_threshold(mut self, threshold: Threshold) -> Aggregation {
+        self.threshold = threshold;
+        self
     }
 
     /// Adds a response after checking it belongs to the model's survey.
@@ -382,6 +400,7 @@ impl Aggregation {
     /// Adds a row that passes the filter to the overall tally and to its group.
     pub fn add(&mut self, row: &Row) {
         if !self.filter.matches(&row.keys) {
+            self.excluded_partners += u64::from(row.keys.side == Side::Partner);
             return;
         }
         self.overall.add(row);
@@ -398,21 +417,46 @@ impl Aggregation {
         }
     }
 
-    /// The scores of everything added so far.
+    /// The scores of everything added so far, with every group under the anonymity
+    /// threshold withheld: the whole view when it, or what the filter left out, is too
+    /// small; else each group too small, and the next smallest where subtraction would
+    /// reveal one.
     pub fn report(&self, model: &ScoringModel, mode: CrosshairMode) -> AggregateReport {
+        let threshold = self.threshold;
+        let summary = |tally: &Tally| Summary::of_many(model, tally, mode, DEFAULT_PRIORITIES);
+        let overall = threshold.allows_part(
+            self.overall.partners,
+            self.overall.partners + self.excluded_partners,
+        );
+        let sizes: Vec<u64> = self.groups.values().map(|t| t.partners).collect();
+        let withheld = match overall {
+            Ok(()) => threshold.withheld_groups(&sizes),
+            Err(_) => vec![true; sizes.len()],
+        };
         AggregateReport {
             survey_id: model.survey.id.clone(),
             structure_hash: model.structure_hash().to_owned(),
             crosshair_mode: mode,
+            min_group_size: threshold.min(),
             filter: self.filter.clone(),
             by: self.by,
-            overall: Summary::of_many(model, &self.overall, mode, DEFAULT_PRIORITIES),
+            overall: match overall {
+                Ok(()) => Reported::Shown(Box::new(summary(&self.overall))),
+                Err(withheld) => Reported::Withheld { withheld },
+            },
             groups: self
                 .groups
                 .iter()
-                .map(|(key, tally)| GroupSummary {
+                .zip(withheld)
+                .map(|((key, tally), withheld)| GroupSummary {
                     key: key.clone(),
-                    summary: Summary::of_many(model, tally, mode, DEFAULT_PRIORITIES),
+                    summary: if withheld {
+                        Reported::Withheld {
+                            withheld: threshold.withheld(),
+                        }
+                    } else {
+                        Reported::Shown(Box::new(summary(tally)))
+                    },
                 })
                 .collect(),
         }
@@ -425,16 +469,37 @@ pub struct AggregateReport {
     pub survey_id: String,
     pub structure_hash: String,
     pub crosshair_mode: CrosshairMode,
+    /// The anonymity threshold the report was made under.
+    pub min_group_size: u64,
     pub filter: Filter,
     pub by: Option<GroupBy>,
-    pub overall: Summary,
+    pub overall: Reported,
     pub groups: Vec<GroupSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupSummary {
     pub key: String,
-    pub summary: Summary,
+    pub summary: Reported,
+}
+
+/// A group's scores, or the word that they are withheld. In JSON a shown summary is the
+/// summary itself, and a withheld one is `{"withheld": {"fewer_than": 5}}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Reported {
+    Withheld { withheld: Withheld },
+    Shown(Box<Summary>),
+}
+
+impl Reported {
+    /// The summary, unless withheld.
+    pub fn shown(&self) -> Option<&Summary> {
+        match self {
+            Reported::Shown(summary) => Some(summary),
+            Reported::Withheld { .. } => None,
+        }
+    }
 }
 
 /// Scores computed from a tally.

@@ -2,6 +2,7 @@
 //! one partner's scorecard and the five Cs ranking.
 
 pub mod aggregate;
+pub mod anonymity;
 pub mod model;
 pub mod portable_math;
 pub mod ranking;

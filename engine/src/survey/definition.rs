@@ -8,10 +8,18 @@ use serde::Serialize;
 
 /// The format major version this app reads, and the newest minor version it knows.
 pub const FORMAT_MAJOR: u32 = 1;
-pub const FORMAT_MINOR: u32 = 0;
+pub const FORMAT_MINOR: u32 = 1;
 
 fn is_default_weight(weight: &f64) -> bool {
     *weight == 1.0
+}
+
+/// The fewest partners' responses any reported group of the dashboard may hold, unless the
+/// survey says otherwise (format 1.1).
+pub const DEFAULT_MIN_GROUP_SIZE: u32 = 5;
+
+fn is_default_min_group_size(size: &u32) -> bool {
+    *size == DEFAULT_MIN_GROUP_SIZE
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -31,6 +39,9 @@ pub struct Survey {
     pub areas: Vec<Area>,
     pub sections: Sections,
     pub categories: Categories,
+    /// The dashboard shows no numbers of a group with fewer partners' responses than this.
+    #[serde(skip_serializing_if = "is_default_min_group_size")]
+    pub min_group_size: u32,
 }
 
 /// The rating scale shared by elements and items: whole numbers from `min` to `max`.

@@ -101,6 +101,10 @@ pub enum Finding {
     BandMin {
         value: String,
     },
+    /// The anonymity threshold is not a whole number of 1 or more.
+    MinGroupSize {
+        value: String,
+    },
     Empty,
     IdEmpty,
     IdMalformed {
@@ -203,6 +207,10 @@ impl fmt::Display for Finding {
                 f.write_str("grouping by five-Cs score needs a sections.five_cs section")
             }
             Finding::BandMin { value } => write!(f, "{value} is not a score from 0 to 100"),
+            Finding::MinGroupSize { value } => write!(
+                f,
+                "{value} is not a group size; use a whole number of 1 or more"
+            ),
             Finding::Empty => f.write_str("must not be empty"),
             Finding::IdEmpty => f.write_str("the id is empty"),
             Finding::IdMalformed { id } => write!(

@@ -10,7 +10,7 @@ use crate::survey::definition::{
     Area, Band, Categories, Choice, ChoiceField, Condition, Dimension, Element, Item,
     JourneySection, MaturitySection, PartnerFunction, PartnerTypeField, Phase, PrinciplesSection,
     Profile, ProfileQuestion, RatingPrompt, Ratings, RevenueFields, Scale, ScaleLabel,
-    ScoredSection, Sections, Survey, TextField,
+    ScoredSection, Sections, Survey, TextField, DEFAULT_MIN_GROUP_SIZE,
 };
 use crate::survey::finding::{Finding, Kind};
 use crate::survey::load::SurveyError;
@@ -259,6 +259,7 @@ pub fn read_survey(reader: &mut Reader, value: &Value) -> Survey {
         "areas",
         "sections",
         "categories",
+        "min_group_size",
     ];
     let empty = Object::new();
     let o = reader.object(value, "", KEYS).unwrap_or(&empty);
@@ -288,6 +289,21 @@ pub fn read_survey(reader: &mut Reader, value: &Value) -> Survey {
             .get("categories")
             .map(|v| categories(reader, v))
             .unwrap_or_default(),
+        min_group_size: min_group_size(reader, o),
+    }
+}
+
+/// The anonymity threshold: a whole number from 1 (every group shown) up.
+fn min_group_size(r: &mut Reader, o: &Object) -> u32 {
+    let default = DEFAULT_MIN_GROUP_SIZE as i32;
+    let size = r.whole(o, "", "min_group_size", Some(default));
+    match u32::try_from(size) {
+        Ok(size) if size >= 1 => size,
+        _ => {
+            let value = size.to_string();
+            r.error("min_group_size", Finding::MinGroupSize { value });
+            DEFAULT_MIN_GROUP_SIZE
+        }
     }
 }
 

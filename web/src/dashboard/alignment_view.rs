@@ -3,7 +3,7 @@
 //! the partners; the vendor's answers are taken from the same waves.
 
 use super::arrows::{arrow_section, Arrow, Words};
-use super::views::csv_and_json;
+use super::views::{csv_and_json, withheld_text};
 use super::Dash;
 use crate::charts::GapChart;
 use crate::i18n::{Locale, Strings};
@@ -14,6 +14,7 @@ use engine::analysis::alignment::{
     align_rows, Agreement, Alignment, Degree, Disagreement, DISAGREEMENTS,
 };
 use engine::codec::report_csv::alignment_csv;
+use engine::scoring::anonymity::Threshold;
 use engine::scoring::model::ScoringModel;
 use engine::{Dimension, Survey};
 use leptos::prelude::*;
@@ -77,15 +78,18 @@ pub fn AlignmentView(dash: Dash) -> impl IntoView {
     let strings = locale.strings();
     let words = locale.dash();
     let align_survey = survey.clone();
-    let alignment = Memo::new(move |_| {
+    let result = Memo::new(move |_| {
         let filter = dash.filter.get();
         let mode = dash.mode.get();
         dash.current.with(|c| {
             let c = c.as_ref()?;
             let model = ScoringModel::new(&align_survey);
-            Some(align_rows(&model, &c.rows, &filter, mode))
+            let threshold = Threshold::of(&align_survey);
+            Some(align_rows(&model, &c.rows, &filter, mode, threshold))
         })
     });
+    let alignment = Memo::new(move |_| result.with(|r| r.as_ref()?.as_ref().ok().cloned()));
+    let withheld = Memo::new(move |_| result.with(|r| r.as_ref()?.as_ref().err().copied()));
     let disagreements = Memo::new(move |_| {
         alignment.with(|a| {
             a.as_ref()
@@ -103,6 +107,10 @@ pub fn AlignmentView(dash: Dash) -> impl IntoView {
     });
     let text_survey = survey.clone();
     let body = move || {
+        if let Some(w) = withheld.get() {
+            let text = withheld_text(words.dash_withheld_view, w.fewer_than);
+            return Some(view! { <p class="notice">{text}</p> }.into_any());
+        }
         alignment.with(|a| {
             let a = a.as_ref()?;
             if a.vendor_responses == 0 {

@@ -1,7 +1,7 @@
 //! The partner portfolio for capacity planning: current against potential revenue, one point
 //! per matching partner, the totals per category, and the partners without revenue figures.
 
-use super::views::csv_and_json;
+use super::views::{csv_and_json, withheld_text};
 use super::Dash;
 use crate::charts::{PortfolioChart, PortfolioPoint};
 use crate::i18n::{Locale, Strings};
@@ -300,6 +300,7 @@ pub fn PortfolioView(dash: Dash) -> impl IntoView {
     };
     view! {
         <h3 id="portfolio-title">{words.dash_view_portfolio}</h3>
+        <p class="note">{withheld_text(words.dash_named_on_purpose, u64::from(survey.min_group_size))}</p>
         <p>{counts}</p>
         {empty}
         {chart_section(strings, "dash-portfolio-chart", words.portfolio_title.to_owned(), chart)}

@@ -1,6 +1,7 @@
 //! The ranking of the matching partners by the five Cs: sortable, by category, a page at a
 //! time, each partner's results a click away.
 
+use super::views::withheld_text;
 use super::{response_of, Dash};
 use crate::i18n::Strings;
 use crate::results::cell;
@@ -56,6 +57,7 @@ pub(super) fn RankingTable(
             .with(|category| ranked.with(|all| ranking_order(all, category, column, descending)))
     });
     let pages = move || shown.with(Vec::len).div_ceil(PAGE).max(1);
+    let survey_threshold = survey.min_group_size;
     let dimensions: Vec<String> = survey
         .sections
         .five_cs
@@ -164,6 +166,7 @@ pub(super) fn RankingTable(
     view! {
         <section class="report-section" aria-labelledby="ranking-title">
             <h4 id="ranking-title">{words.dash_ranking_title}</h4>
+            <p class="note">{withheld_text(words.dash_named_on_purpose, u64::from(survey_threshold))}</p>
             {move || wave.get().map(|w| view! { <p class="note">{Strings::fill(words.dash_one_wave, &[("wave", &w)])}</p> })}
             <p>
                 <label for="ranking-category">{words.dash_category}</label>

@@ -2,6 +2,7 @@
 //! segment and its table, the elements whose quadrant differs and each one's best performer.
 
 use super::filters::{dimension_name, value_name};
+use super::views::withheld_text;
 use super::{adjusted_p, Dash};
 use crate::charts::SegmentBars;
 use crate::i18n::{Locale, Strings};
@@ -24,13 +25,21 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
     let strings = locale.strings();
     let words = locale.dash();
     let code = locale.code();
+    // Each group's key, and whether it is withheld for anonymity.
     let groups = Memo::new(move |_| {
         report.with(|r| {
             r.as_ref()
-                .map(|r| r.groups.iter().map(|g| g.key.clone()).collect::<Vec<_>>())
+                .map(|r| {
+                    r.groups
+                        .iter()
+                        .map(|g| (g.key.clone(), g.summary.shown().is_none()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
+    let threshold = move || report.with(|r| r.as_ref().map_or(0, |r| r.min_group_size));
+    let any_withheld = move || groups.with(|g| g.iter().any(|(_, withheld)| *withheld));
     let chosen = Memo::new(move |_| {
         dash.segments.with(|picked| {
             report.with(|r| {
@@ -73,12 +82,16 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
         groups
             .get()
             .into_iter()
-            .map(|key| {
-                let name = value_name(&picker_survey, by, &key, code);
+            .map(|(key, withheld)| {
+                let mut name = value_name(&picker_survey, by, &key, code);
+                if withheld {
+                    let group = withheld_text(words.dash_withheld_group, threshold());
+                    name = format!("{name} ({group})");
+                }
                 let value = key.clone();
                 let in_chosen = key.clone();
-                let checked = move || chosen.with(|s| s.contains(&key));
-                let full = move || chosen.with(|s| !can_pick(s, &in_chosen));
+                let checked = move || !withheld && chosen.with(|s| s.contains(&key));
+                let full = move || withheld || chosen.with(|s| !can_pick(s, &in_chosen));
                 view! {
                     <label>
                         <input
@@ -194,6 +207,7 @@ pub(super) fn Comparison(dash: Dash, report: Memo<Option<AggregateReport>>) -> i
                     <legend>{words.dash_segments}</legend>
                     {picker.clone()}
                 </fieldset>
+                {move || any_withheld().then(|| view! { <p class="note">{withheld_text(words.dash_withheld_groups, threshold())}</p> })}
                 {chart_section(strings, "dash-segments", Strings::fill(words.dash_compare_title, &[("by", dimension_name(locale, by()))]), section)}
                 {lists.clone()}
             }

@@ -17,7 +17,7 @@ use crate::results::{ReportView, ResultsReport};
 use crate::state::{use_app_state, use_survey};
 use engine::codec::export::slug;
 use engine::codec::report_csv::{aggregate_csv, long_csv, ranking_csv};
-use engine::scoring::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy};
+use engine::scoring::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy, Reported};
 use engine::scoring::model::ScoringModel;
 use engine::scoring::ranking::{rank_partners, RankedPartner};
 use engine::Response;
@@ -42,7 +42,14 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
             Some(aggregation.report(&model, dash.mode.get()))
         })
     });
-    let overall = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.overall.clone())));
+    let overall = Memo::new(move |_| report.with(|r| r.as_ref()?.overall.shown().cloned()));
+    // The threshold, when the whole view is withheld for anonymity.
+    let withheld = Memo::new(move |_| {
+        report.with(|r| match &r.as_ref()?.overall {
+            Reported::Withheld { withheld } => Some(withheld.fewer_than),
+            Reported::Shown(_) => None,
+        })
+    });
     // The matching partners ranked once, for the table and its downloads.
     let rank_survey = survey.clone();
     // A partner answers once per wave: the ranking takes one wave, the latest unless chosen.
@@ -95,7 +102,10 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
     view! {
         <Filters dash/>
         <p role="status" class="matching">
-            {move || Strings::fill(words.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())])}
+            {move || match withheld.get() {
+                Some(n) => withheld_text(words.dash_withheld_view, n),
+                None => Strings::fill(words.dash_matching, &[("count", &matching().to_string()), ("total", &total().to_string())]),
+            }}
             " "
             {filters_in_force}
         </p>
@@ -141,15 +151,20 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
         </fieldset>
         {move || {
             match dash.view.get() {
-                View::Results => view! {
+                View::Results => {
+                    let chart_survey = survey.clone();
+                    view! {
                     <section class="results dashboard-report" aria-labelledby="dash-report-title">
                         <h3 id="dash-report-title">{words.dash_report_title}</h3>
-                        {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(survey.clone(), locale, overall, dash.diagonal, true, dash.intervals.into()))}
-                        <Comparison dash report/>
+                        <Show when=move || withheld.get().is_none()>
+                            {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(chart_survey.clone(), locale, overall, dash.diagonal, true, dash.intervals.into()))}
+                            <Comparison dash report/>
+                        </Show>
                         <RankingTable dash ranked wave=ranked_wave/>
                         <Exports dash report ranked/>
                     </section>
-                }.into_any(),
+                }.into_any()
+                }
                 View::Alignment => view! {
                     <section class="results dashboard-report" aria-labelledby="alignment-title">
                         <AlignmentView dash/>
@@ -168,6 +183,11 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
             }
         }}
     }
+}
+
+/// A message about the anonymity threshold, `n` filled in.
+pub fn withheld_text(template: &str, n: u64) -> String {
+    Strings::fill(template, &[("n", &n.to_string())])
 }
 
 /// The downloads' file name stem: the data set's name, made safe for a file name.

@@ -4,26 +4,21 @@
 //! both waves, to partner answers only.
 
 use super::arrows::{arrow_section, Arrow, Words};
-use super::views::csv_and_json;
+use super::views::{csv_and_json, withheld_text};
 use super::{adjusted_p, Dash};
 use crate::charts::GapChart;
 use crate::i18n::{Locale, Strings};
 use crate::results::chart_section::{chart_section, Section};
 use crate::results::{cell, element_info, quadrant_names};
 use crate::state::{use_app_state, use_survey};
-use engine::analysis::waves::{compare_waves, partner_waves, wave_pair, Presence, WaveComparison};
+use engine::analysis::waves::{
+    compare_waves, partner_waves, wave_pair, wave_tally, Presence, WaveComparison,
+};
 use engine::codec::report_csv::waves_csv;
-use engine::scoring::aggregate::{Filter, Tally};
-use engine::scoring::model::{Row, ScoringModel};
-use engine::{Side, Survey};
+use engine::scoring::anonymity::Threshold;
+use engine::scoring::model::ScoringModel;
+use engine::Survey;
 use leptos::prelude::*;
-
-/// The tally of one wave's partner answers that pass the filter (its wave choice aside).
-fn wave_tally(model: &ScoringModel, rows: &[Row], filter: &Filter, wave: &str) -> Tally {
-    Tally::of_rows(model, rows, |keys| {
-        keys.side == Side::Partner && keys.wave.as_deref() == Some(wave) && filter.matches(keys)
-    })
-}
 
 /// The chosen pair: (earlier wave, later wave, earlier's label).
 #[derive(Clone, Debug, PartialEq)]
@@ -86,34 +81,36 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
         })
     });
     let compare_survey = survey.clone();
-    let comparison = Memo::new(move |_| {
+    // Each wave must hold enough partners for anonymity, or the comparison is withheld.
+    let result = Memo::new(move |_| {
         let pair = pair.get()?;
         if from_here.get() && pair.earlier == pair.later {
             return None;
         }
         // The waves are picked here, and only partners are compared.
-        let mut filter = dash.filter.get();
-        filter.wave.clear();
-        filter.side.clear();
+        let filter = dash.filter.get();
+        let threshold = Threshold::of(&compare_survey);
         let mode = dash.mode.get();
         let model = ScoringModel::new(&compare_survey);
         let later = dash.current.with(|c| {
             c.as_ref()
-                .map(|c| wave_tally(&model, &c.rows, &filter, &pair.later))
+                .map(|c| wave_tally(&model, &c.rows, &filter, &pair.later, threshold))
         })?;
         let earlier = if from_here.get() {
             dash.current.with(|c| {
                 c.as_ref()
-                    .map(|c| wave_tally(&model, &c.rows, &filter, &pair.earlier))
+                    .map(|c| wave_tally(&model, &c.rows, &filter, &pair.earlier, threshold))
             })
         } else {
             pick.other.with(|o| {
                 o.as_ref()
-                    .map(|o| wave_tally(&model, &o.rows, &filter, &pair.earlier))
+                    .map(|o| wave_tally(&model, &o.rows, &filter, &pair.earlier, threshold))
             })
         }?;
-        Some(compare_waves(&model, &earlier, &later, mode))
+        Some(later.and_then(|later| Ok(compare_waves(&model, &earlier?, &later, mode))))
     });
+    let comparison = Memo::new(move |_| result.with(|r| r.as_ref()?.as_ref().ok().cloned()));
+    let withheld = Memo::new(move |_| result.with(|r| r.as_ref()?.as_ref().err().copied()));
     let chart_survey = survey.clone();
     let section = Memo::new(move |_| {
         let diagonal = dash.diagonal.get();
@@ -172,6 +169,9 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
         let Some(pair) = pair.get() else {
             return Some(words.waves_none.to_owned());
         };
+        if let Some(w) = withheld.get() {
+            return Some(withheld_text(words.dash_withheld_view, w.fewer_than));
+        }
         if comparison.with(Option::is_none) {
             return Some(words.waves_same.to_owned());
         }

@@ -169,6 +169,7 @@ fn field_label(shape: &Shape, key: &str) -> Pick {
         (_, "primary_value") => |w| w.editor_primary_value,
         (_, "management") => |w| w.editor_management,
         (_, "currency") => |w| w.editor_currency,
+        (_, "min_group_size") => |w| w.editor_min_group_size,
         _ => |w| w.editor_label,
     }
 }

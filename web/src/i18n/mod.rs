@@ -365,6 +365,9 @@ impl FileStrings {
             Finding::FewLevels => text(self.finding_few_levels),
             Finding::NoFiveCs => text(self.finding_no_five_cs),
             Finding::BandMin { value } => Strings::fill(self.finding_band_min, &[("value", value)]),
+            Finding::MinGroupSize { value } => {
+                Strings::fill(self.finding_min_group_size, &[("value", value)])
+            }
             Finding::Empty => text(self.finding_empty),
             Finding::IdEmpty => text(self.finding_id_empty),
             Finding::IdMalformed { id } => Strings::fill(

@@ -1,0 +1,152 @@
+//! The anonymity threshold: no reported group of partners is smaller than the survey's
+//! `min_group_size`, and no hidden group can be worked out by subtracting shown ones from a
+//! shown total (docs/scoring.md, "Anonymity threshold").
+//!
+//! Only partners' responses count: the vendor's own answers are the vendor's to see, and a
+//! group of vendor answers alone is always shown.
+
+use crate::scoring::model::Row;
+use crate::survey::definition::Survey;
+use crate::survey::text::Side;
+use serde::{Deserialize, Serialize};
+
+/// Numbers left out because they describe fewer partners than the threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withheld {
+    /// The threshold: the group, or what a shown total would leave of it, holds fewer
+    /// partners' responses than this.
+    pub fewer_than: u64,
+}
+
+/// The smallest number of partners' responses a reported group may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Threshold {
+    min: u64,
+}
+
+impl Threshold {
+    /// Every group shown: for a partner's own results and for tests of the arithmetic.
+    pub const NONE: Threshold = Threshold { min: 1 };
+
+    /// A threshold of `min` partners; 0 counts as 1.
+    pub fn new(min: u64) -> Threshold {
+        Threshold { min: min.max(1) }
+    }
+
+    /// The survey's `min_group_size`.
+    pub fn of(survey: &Survey) -> Threshold {
+        Threshold::new(u64::from(survey.min_group_size))
+    }
+
+    pub fn min(self) -> u64 {
+        self.min
+    }
+
+    pub fn withheld(self) -> Withheld {
+        Withheld {
+            fewer_than: self.min,
+        }
+    }
+
+    /// Whether a group of this many partners' responses is too small to show. No partners
+    /// is not a group of partners: it shows nothing about anyone.
+    pub fn hides(self, partners: u64) -> bool {
+        partners > 0 && partners < self.min
+    }
+
+    /// Whether a part of a data set may be shown, given the partners it keeps of all the
+    /// set's: the part itself, and what the whole set less the part would reveal, must each
+    /// be empty or at least the threshold.
+    pub fn allows_part(self, kept: u64, all: u64) -> Result<(), Withheld> {
+        if self.hides(kept) || self.hides(all.saturating_sub(kept)) {
+            Err(self.withheld())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `allows_part` for the rows `keep` accepts among `rows`.
+    pub fn allows_rows<'r>(
+        self,
+        rows: impl IntoIterator<Item = &'r Row>,
+        keep: impl Fn(&Row) -> bool,
+    ) -> Result<(), Withheld> {
+        let (kept, all) = rows
+            .into_iter()
+            .filter(|row| row.keys.side == Side::Partner)
+            .fold((0, 0), |(kept, all), row| {
+                (kept + u64::from(keep(row)), all + 1)
+            });
+        self.allows_part(kept, all)
+    }
+
+    /// Which groups of a shown total to withhold, given each group's partners. The groups
+    /// must together make up the total. A group below the threshold is withheld; then, while
+    /// the withheld groups hold fewer partners than the threshold together (one alone is
+    /// always found by subtraction), the smallest shown group with partners is withheld too.
+    pub fn withheld_groups(self, partners: &[u64]) -> Vec<bool> {
+        let mut withheld: Vec<bool> = partners.iter().map(|&n| self.hides(n)).collect();
+        loop {
+            let hidden: Vec<u64> = partners
+                .iter()
+                .zip(&withheld)
+                .filter(|(_, &w)| w)
+                .map(|(&n, _)| n)
+                .collect();
+            let exposed = hidden.len() == 1 || self.hides(hidden.iter().sum());
+            if hidden.is_empty() || !exposed {
+                return withheld;
+            }
+            let next = partners
+                .iter()
+                .zip(&withheld)
+                .enumerate()
+                .filter(|(_, (&n, &w))| !w && n > 0)
+                .min_by_key(|(i, (&n, _))| (n, *i))
+                .map(|(i, _)| i);
+            match next {
+                Some(i) => withheld[i] = true,
+                None => return withheld,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_under_the_threshold_is_withheld_with_the_next_smallest() {
+        let five = Threshold::new(5);
+        // 3 is withheld; alone it would be 20 - 12 - 5 - 0, so the 5 goes too.
+        assert_eq!(
+            five.withheld_groups(&[12, 3, 5, 0]),
+            [false, true, true, false]
+        );
+        // Two small groups of 2 together hold 4: still fewer than 5, so the 6 goes too.
+        assert_eq!(
+            five.withheld_groups(&[2, 2, 6, 9]),
+            [true, true, true, false]
+        );
+        // Two small groups that hold 5 together protect each other.
+        assert_eq!(five.withheld_groups(&[3, 2, 9]), [true, true, false]);
+        assert_eq!(five.withheld_groups(&[5, 6]), [false, false]);
+        // Vendor-only groups (no partners) stay shown and are never the next smallest.
+        assert_eq!(five.withheld_groups(&[4, 0, 7]), [true, false, true]);
+        assert_eq!(Threshold::NONE.withheld_groups(&[1, 1]), [false, false]);
+    }
+
+    #[test]
+    fn a_part_is_withheld_when_the_rest_of_the_set_is_small() {
+        let five = Threshold::new(5);
+        assert_eq!(five.allows_part(20, 20), Ok(()));
+        assert_eq!(five.allows_part(17, 20), Err(Withheld { fewer_than: 5 }));
+        assert_eq!(five.allows_part(4, 20), Err(Withheld { fewer_than: 5 }));
+        assert_eq!(five.allows_part(5, 10), Ok(()));
+        // A part without partners still leaves the whole set's few by subtraction.
+        assert_eq!(five.allows_part(0, 3), Err(Withheld { fewer_than: 5 }));
+        assert_eq!(five.allows_part(0, 0), Ok(()));
+        assert_eq!(Threshold::new(0), Threshold::NONE);
+    }
+}
