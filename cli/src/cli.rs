@@ -1,15 +1,17 @@
 //! Argument handling and the commands.
 
 use engine::analysis::alignment::align_rows;
+use engine::analysis::drivers::drivers_report;
 use engine::analysis::portfolio::portfolio;
 use engine::analysis::waves::{compare_waves, wave_tally};
 use engine::codec::export::{looks_exported, read_envelopes};
 use engine::codec::report_csv::{
-    aggregate_csv, alignment_csv, long_csv, portfolio_csv, ranking_csv, results_csv, waves_csv,
+    aggregate_csv, alignment_csv, drivers_csv, long_csv, portfolio_csv, ranking_csv, results_csv,
+    waves_csv,
 };
 use engine::codec::response_rows::rows_from_json;
 use engine::generate::{generate_plan, Plan, Shift};
-use engine::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy};
+use engine::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy, Reported};
 use engine::scoring::anonymity::{Threshold, Withheld};
 use engine::scoring::model::Row;
 use engine::scoring::model::ScoringModel;
@@ -33,6 +35,9 @@ Usage:
                         [--format json|csv] [--crosshair data|scale] [--min-n N]
       Aggregate responses. A group of fewer than N partners' responses (the survey's
       min_group_size, 5 unless it says otherwise) is withheld.
+  partnerlens drivers --survey SURVEY FILE... [--format json|csv] [--min-n N]
+      The Net Promoter Score, the overall satisfaction, and each element's derived
+      importance: how its performance moves with overall satisfaction across partners.
   partnerlens rank --survey SURVEY FILE... [--wave W] [--format json|csv]
       Rank the partners by their five-Cs score, overall and within their category. With
       several waves in the files, one counts: W, else the latest.
@@ -259,6 +264,7 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
         "score" => score_command(&options),
         "aggregate" => aggregate_command(&options),
         "rank" => rank_command(&options),
+        "drivers" => drivers_command(&options),
         "align" => align_command(&options),
         "waves" => waves_command(&options),
         "portfolio" => portfolio_command(&options),
@@ -412,6 +418,25 @@ fn aggregate_command(options: &Options) -> Result<ExitCode, Failure> {
     }
     let report = aggregation.report(&model, options.crosshair);
     print_either(options, || aggregate_csv(&report), &report)
+}
+
+fn drivers_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = survey_and_files(options, "drivers")?;
+    let model = ScoringModel::new(&survey);
+    let mut aggregation = Aggregation::new(&model, Filter::default(), None)
+        .with_threshold(options.threshold(&survey));
+    for row in &rows_of_files(&model, &options.files)? {
+        aggregation.add(row);
+    }
+    let report = aggregation.report(&model, options.crosshair);
+    let summary = match &report.overall {
+        Reported::Shown(summary) => summary,
+        Reported::Withheld { withheld: w } => return Err(withheld("the responses", *w)),
+    };
+    let drivers = drivers_report(summary).ok_or_else(|| {
+        failed("the survey has no overall section (sections.overall): there is nothing to relate")
+    })?;
+    print_either(options, || drivers_csv(&drivers), &drivers)
 }
 
 fn rank_command(options: &Options) -> Result<ExitCode, Failure> {

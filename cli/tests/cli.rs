@@ -527,3 +527,56 @@ fn a_shift_names_its_problem() {
         "{err}"
     );
 }
+
+#[test]
+fn drivers_finds_a_planted_driver_and_reports_the_nps() {
+    // 80 partners whose overall satisfaction is exactly their rating of leads' performance.
+    let mut responses: Vec<engine::Response> =
+        serde_json::from_str(&generated("80", "17")).unwrap();
+    for response in &mut responses {
+        match response.ratings.get("leads").and_then(|r| r.performance) {
+            Some(p) => response.items.insert("overall-satisfaction".into(), p),
+            None => response.items.remove("overall-satisfaction"),
+        };
+        // Promoters, passives and detractors in turn: 9, 7, 3, 10, 8, 0, ...
+        let i = responses_index(&response.id);
+        let likely = [9, 7, 3, 10, 8, 0][i % 6];
+        response.items.insert("recommend".into(), likely);
+    }
+    let file = temp_file("drivers.json", &serde_json::to_string(&responses).unwrap());
+    let (code, out, err) = partnerlens(&["drivers", "--survey", SURVEY, &file]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let leads = report["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "leads")
+        .unwrap();
+    assert_eq!(leads["derived_importance"], 1.0);
+    assert_eq!(leads["stable"], true);
+    // Of 80 (indexes 0-79), each of the six answers comes 13 or 14 times: 0-1 mod 6 (9, 7)
+    // 14 times, the rest 13. Promoters 9 and 10: 14 + 13 = 27; detractors 3 and 0: 13 + 13
+    // = 26; NPS = (27 − 26) / 80 = 1.25.
+    assert_eq!(report["nps"]["promoters"], 27);
+    assert_eq!(report["nps"]["detractors"], 26);
+    assert_eq!(report["nps"]["score"], 1.25);
+    let (code, csv, _) = partnerlens(&["drivers", "--survey", SURVEY, &file, "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with(
+        "element,stated_importance,derived_importance,derived_low,derived_high,n,stable,quadrant\n"
+    ));
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("leads,") && l.contains(",1,1,1,")),
+        "{csv}"
+    );
+    let (code, _, err) = partnerlens(&["drivers", "--survey", SURVEY, &file, "--min-n", "81"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("withheld"), "{err}");
+}
+
+/// The position a generated response's id carries ("generated-17-42" is 42).
+fn responses_index(id: &str) -> usize {
+    id.rsplit('-').next().unwrap().parse().unwrap()
+}

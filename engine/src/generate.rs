@@ -198,7 +198,40 @@ pub fn generate_plan(survey: &Survey, plan: &Plan) -> Vec<Response> {
                     );
                 }
             }
+            overall_answers(survey, &mut response, seed, n);
             response
         })
         .collect()
+}
+
+/// The overall section's answers: satisfaction follows the partner's mean performance, and
+/// the recommendation follows satisfaction. They draw from a generator of their own, so that
+/// every other answer stays what the same seed gave before the section existed.
+fn overall_answers(survey: &Survey, response: &mut Response, seed: u64, n: usize) {
+    let Some(overall) = &survey.sections.overall else {
+        return;
+    };
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0x6f76_6572_616c_6c00 ^ n as u64);
+    let (min, max) = (f64::from(survey.scale.min), f64::from(survey.scale.max));
+    let performances: Vec<f64> = response
+        .ratings
+        .values()
+        .filter_map(|r| r.performance)
+        .map(|p| (f64::from(p) - min) / (max - min))
+        .collect();
+    if performances.is_empty() {
+        return;
+    }
+    let experience = performances.iter().sum::<f64>() / performances.len() as f64;
+    // Partners who stay in a program tend to rate it as a whole above its parts.
+    let satisfied = rating(&mut rng, survey, experience + 0.15, 0.08);
+    if let Some(item) = &overall.satisfaction {
+        response.items.insert(item.id.clone(), satisfied);
+    }
+    if let Some(item) = &overall.recommend {
+        let centre = (f64::from(satisfied) - min) / (max - min);
+        let noise = (rng.f64() + rng.f64() - 1.0) * 1.5;
+        let likely = (1.5 + centre * 8.5 + noise).round().clamp(0.0, 10.0) as i32;
+        response.items.insert(item.id.clone(), likely);
+    }
 }

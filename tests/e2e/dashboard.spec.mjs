@@ -105,6 +105,8 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   expect(emeaRows[0][3]).toBe(decimal(emea.elements[0].importance));
 
   // Compared by partner type, the six largest of many types are shown until the user picks.
+  // (Within EMEA, most types hold fewer than 5 partners and are withheld: all 200 here.)
+  await page.getByLabel("Region", { exact: true }).selectOption("");
   await page.getByLabel("Compare by").selectOption("type");
   await expect(page.getByRole("heading", { name: "Gaps by Partner type" })).toBeVisible();
   await expect(page.locator("#dash-segments-table thead th")).toHaveCount(1 + 6);
@@ -112,7 +114,6 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   await page.getByLabel("Compare by").selectOption("region");
 
   // A partner's own results open from the ranking.
-  await page.getByLabel("Region", { exact: true }).selectOption("");
   await page.getByRole("button", { name: `Open the results of ${ranked[0][2]}` }).click();
   await expect(page.getByRole("heading", { name: "Results" })).toBeFocused();
   await expect(page.getByRole("heading", { level: 2, name: `${ranked[0][2]} · 2026` })).toBeVisible();
@@ -222,7 +223,9 @@ test("each file the dashboard refuses says why, and one of millions of entries l
     /^notes\.txt: The file is not JSON\. Choose a file exported from PartnerLens\. \(.+\)$/,
     /^mixed\.json, entry 3: not PartnerLens answers \(.+\)$/,
   ]);
-  await expect(page.getByText("2 of 2 responses match the filters.")).toBeVisible();
+  // Two partners are fewer than the anonymity threshold: the page says so, and works on.
+  await expect(page.getByRole("status").filter({ hasText: "Withheld: this view would show fewer than 5" })).toBeVisible();
+  await expect(page.getByLabel("Data set", { exact: true }).locator("option:checked")).toContainText("(2 responses)");
   expect(errors).toEqual([]);
 });
 
@@ -370,6 +373,50 @@ test("a segment of 3 partners shows no numbers anywhere, and every export says i
   await expect(page.locator("p.notice").filter({ hasText: "Withheld: this view would show fewer than 5" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Download the alignment (CSV)" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Download the alignment (JSON)" })).toBeDisabled();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test("a planted driver is found and named, with the NPS, and too few partners say so instead", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // Partners rate leads unimportant (2), but their overall satisfaction is exactly their
+  // rating of its performance: leads moves satisfaction more than partners say.
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "120", "--seed", "23"));
+  for (const r of responses) {
+    const performance = r.ratings.leads?.performance;
+    if (performance === undefined || performance === null) delete r.items["overall-satisfaction"];
+    else {
+      r.ratings.leads = { importance: 2, performance };
+      r.items["overall-satisfaction"] = performance;
+    }
+  }
+  const file = testInfo.outputPath("driver.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  const drivers = JSON.parse(cli("drivers", "--survey", SURVEY, file));
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("120 of 120 responses match the filters.")).toBeVisible();
+
+  const verdict = page.locator('section[aria-labelledby="verdict-title"]');
+  const sign = (v) => (v > 0 ? "+" : "") + decimal(v);
+  await expect(verdict.locator("p.nps")).toHaveText(
+    `Net Promoter Score: ${sign(drivers.nps.score)} (95% interval ${sign(drivers.nps.interval.low)} to ${sign(drivers.nps.interval.high)}), ` +
+      `from 120 partners: ${drivers.nps.promoters} promoters, ${drivers.nps.passives} passives, ${drivers.nps.detractors} detractors.`,
+  );
+  const section = page.locator('section[aria-labelledby="drivers-title"]');
+  await expect(section.locator("li").nth(1)).toHaveText(/^Satisfaction moves with these more than partners say they matter: Leads[,.]/);
+  await expect(section.locator("tbody tr").first()).toHaveText(/^Leads2\.01\.001\.00 to 1\.00\d+$/);
+  const csv = (await download(page, "Download the drivers (CSV)")).text.replace(/^\ufeff/, "");
+  expect(csv).toBe(cli("drivers", "--survey", SURVEY, file, "--format", "csv"));
+  expect(csv).toMatch(/\nleads,2,1,1,1,\d+,true,hidden_driver\n/);
+
+  // A partner type with fewer than 30 partners: too few for derived importance, and said.
+  const counts = {};
+  for (const r of responses) counts[r.profile.partner_type] = (counts[r.profile.partner_type] ?? 0) + 1;
+  const [few] = Object.entries(counts).find(([, n]) => n >= 5 && n < 30);
+  await page.getByLabel("Partner type", { exact: true }).selectOption(few);
+  await expect(section.locator("p.notice")).toContainText("Too few partners for a stable estimate: derived importance needs 30 partners");
+  await expect(section.locator("ul.drivers-named")).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });

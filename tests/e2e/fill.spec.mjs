@@ -4,8 +4,9 @@ import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { QuestionnairePage } from "./pages/questionnaire.mjs";
 
-// 1 profile page, 7 areas, 5 sections (five Cs, proposition, journey, maturity, principles), review.
-const PAGES = 14;
+// 1 profile page, 7 areas, 6 sections (five Cs, proposition, journey, maturity, principles,
+// the overall verdict), review.
+const PAGES = 15;
 
 test("a partner fills the whole default survey by keyboard alone and sees the results", async ({ page }) => {
   test.setTimeout(120_000);

@@ -14,7 +14,7 @@ use super::storage;
 use engine::answers::assessment::{Assessment, Millis};
 use engine::answers::questionnaire::{
     choice_questions, missing_profile, page_elements, page_text, pages, question_anchor,
-    questions_on, resume_page, Page, Place, ProfileField, Progress, Question,
+    questions_on, resume_page, AnswerWords, Page, Place, ProfileField, Progress, Question,
 };
 use engine::codec::export::Envelope;
 use engine::{Response, Survey};
@@ -300,7 +300,12 @@ pub fn Questionnaire(
                     .collect_view()
                     .into_any()
             }
-            _ => choice_questions(&survey, current, side, code, [strings.yes, strings.no])
+            _ => choice_questions(&survey, current, side, code, AnswerWords {
+                yes: strings.yes,
+                no: strings.no,
+                not_likely: strings.not_likely,
+                extremely_likely: strings.extremely_likely,
+            })
                 .into_iter()
                 .map(|question| {
                     let (read, write) = (question.slot.clone(), question.slot);

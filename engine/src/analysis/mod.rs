@@ -1,7 +1,8 @@
 //! Many partners at once: the vendor's view against the partners', one wave against another,
-//! segments side by side, and the portfolio for capacity planning.
+//! segments side by side, what drives satisfaction, and the portfolio for capacity planning.
 
 pub mod alignment;
+pub mod drivers;
 pub mod portfolio;
 pub mod segments;
 pub mod waves;

@@ -9,6 +9,7 @@ use crate::scoring::aggregate::{
 };
 use crate::scoring::anonymity::{Threshold, Withheld};
 use crate::scoring::model::{GroupKeys, Row, ScoringModel};
+use crate::scoring::overall::Nps;
 use crate::scoring::significance::{adjust, welch, Tested};
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
@@ -93,6 +94,11 @@ impl ElementChange {
 pub struct WaveComparison {
     pub earlier_responses: u64,
     pub later_responses: u64,
+    /// Each wave's Net Promoter Score, when the survey asks the recommendation question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier_nps: Option<Nps>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later_nps: Option<Nps>,
     pub earlier_crosshair: Crosshair,
     pub later_crosshair: Crosshair,
     pub elements: Vec<ElementChange>,
@@ -120,9 +126,15 @@ pub fn compare_waves(
         .collect::<Vec<_>>();
     let mut elements = elements;
     adjust(elements.iter_mut().filter_map(|e| e.gap_change.as_mut()));
+    let nps = |tally: &Tally| {
+        model.survey.recommend_id()?;
+        Nps::of(tally.recommend)
+    };
     WaveComparison {
         earlier_responses: earlier.responses,
         later_responses: later.responses,
+        earlier_nps: nps(earlier),
+        later_nps: nps(later),
         earlier_crosshair: before.crosshair,
         later_crosshair: after.crosshair,
         elements,

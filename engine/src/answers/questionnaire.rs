@@ -3,7 +3,9 @@
 //! The UI renders this; it decides nothing itself.
 
 use crate::answers::response::Response;
-use crate::survey::definition::{visible, Condition, Element, Item, ProfileFacts, Scale, Survey};
+use crate::survey::definition::{
+    visible, Condition, Element, Item, ProfileFacts, Scale, Survey, RECOMMEND_MAX,
+};
 use crate::survey::text::{Side, Text};
 
 /// One page of the questionnaire.
@@ -17,6 +19,7 @@ pub enum Page {
     Journey,
     Maturity,
     Principles,
+    Overall,
     Review,
 }
 
@@ -31,6 +34,7 @@ impl Page {
             Page::Journey => "journey".into(),
             Page::Maturity => "maturity".into(),
             Page::Principles => "principles".into(),
+            Page::Overall => "overall".into(),
             Page::Review => "review".into(),
         }
     }
@@ -44,6 +48,7 @@ impl Page {
             "journey" => Page::Journey,
             "maturity" => Page::Maturity,
             "principles" => Page::Principles,
+            "overall" => Page::Overall,
             "review" => Page::Review,
             _ => {
                 let index = key.strip_prefix("area-")?;
@@ -201,6 +206,7 @@ pub fn pages(survey: &Survey, response: &Response) -> Vec<Page> {
             sections.principles.as_ref().map(|s| &s.show_if),
             Page::Principles,
         ),
+        (sections.overall.as_ref().map(|s| &s.show_if), Page::Overall),
     ];
     pages.extend(
         optional
@@ -296,6 +302,15 @@ pub fn questions_on(survey: &Survey, response: &Response, pages: &[Page]) -> Vec
                     .flat_map(|s| &s.dimensions)
                     .flat_map(|d| &d.items)
                 {
+                    out.push(single(
+                        page,
+                        &item.id,
+                        response.items.contains_key(&item.id),
+                    ));
+                }
+            }
+            Page::Overall => {
+                for item in survey.overall_items() {
                     out.push(single(
                         page,
                         &item.id,
@@ -451,14 +466,23 @@ pub fn scale_options(scale: &Scale, locale: &str) -> Vec<AnswerOption> {
         .collect()
 }
 
+/// The app's words for answers the survey does not word: the journey's yes and no, and the
+/// two ends of the recommendation question.
+#[derive(Clone, Copy, Debug)]
+pub struct AnswerWords<'a> {
+    pub yes: &'a str,
+    pub no: &'a str,
+    pub not_likely: &'a str,
+    pub extremely_likely: &'a str,
+}
+
 /// The single-choice questions of a section page, in the respondent's wording and language.
-/// `yes_no` holds the app's words for the journey's two answers.
 pub fn choice_questions(
     survey: &Survey,
     page: Page,
     side: Side,
     locale: &str,
-    yes_no: [&str; 2],
+    words: AnswerWords,
 ) -> Vec<ChoiceQuestion> {
     let sections = &survey.sections;
     let text = |t: &Text| t.get(locale).to_owned();
@@ -493,10 +517,33 @@ pub fn choice_questions(
                 );
             }
         }
+        Page::Overall => {
+            let ends = |value: i32| match value {
+                0 => Some(words.not_likely.to_owned()),
+                RECOMMEND_MAX => Some(words.extremely_likely.to_owned()),
+                _ => None,
+            };
+            let zero_to_ten: Vec<AnswerOption> = (0..=RECOMMEND_MAX)
+                .map(|value| AnswerOption {
+                    value: value.to_string(),
+                    label: value.to_string(),
+                    detail: ends(value),
+                })
+                .collect();
+            let scale = scale_options(&survey.scale, locale);
+            for (item, options) in sections.overall.iter().flat_map(|o| {
+                o.recommend
+                    .iter()
+                    .map(|i| (i, &zero_to_ten))
+                    .chain(o.satisfaction.iter().map(|i| (i, &scale)))
+            }) {
+                push(None, std::slice::from_ref(item), Slot::Item, options);
+            }
+        }
         Page::Journey => {
             let options = [YES, NO].map(|value| AnswerOption {
                 value: value.to_owned(),
-                label: yes_no[usize::from(value == NO)].to_owned(),
+                label: if value == NO { words.no } else { words.yes }.to_owned(),
                 detail: None,
             });
             for phase in sections.journey.iter().flat_map(|j| &j.phases) {
@@ -556,6 +603,7 @@ pub fn question_text(survey: &Survey, question: &Question, side: Side, locale: &
     }
     survey
         .scored_items()
+        .chain(survey.overall_items())
         .chain(survey.criteria())
         .chain(survey.processes())
         .find(|item| item.id == id)
@@ -613,6 +661,10 @@ pub fn page_text(survey: &Survey, page: Page) -> Option<(&Text, &Text)> {
             .map(|s| (&s.title, &s.description)),
         Page::Principles => sections
             .principles
+            .as_ref()
+            .map(|s| (&s.title, &s.description)),
+        Page::Overall => sections
+            .overall
             .as_ref()
             .map(|s| (&s.title, &s.description)),
         Page::Profile | Page::Review => None,
@@ -692,10 +744,17 @@ mod tests {
         assert_eq!(Progress::of(&questions(&survey, &response)).total, 15);
     }
 
+    const WORDS: AnswerWords = AnswerWords {
+        yes: "Yes",
+        no: "No",
+        not_likely: "Not at all likely",
+        extremely_likely: "Extremely likely",
+    };
+
     #[test]
     fn section_questions_carry_their_group_once_and_answers_round_trip() {
         let survey = scoring_survey();
-        let journey = choice_questions(&survey, Page::Journey, Side::Partner, "en", ["Yes", "No"]);
+        let journey = choice_questions(&survey, Page::Journey, Side::Partner, "en", WORDS);
         // scoring.json: three phases holding j1; j2 and j3; j4.
         assert_eq!(journey.len(), 4);
         assert_eq!(
@@ -718,16 +777,13 @@ mod tests {
         assert_eq!(response.choice(&journey[0].slot), None, "not an option");
         assert_eq!(response.criteria.get(journey[1].slot.id()), Some(&false));
 
-        let items = choice_questions(&survey, Page::FiveCs, Side::Partner, "en", ["Yes", "No"]);
+        let items = choice_questions(&survey, Page::FiveCs, Side::Partner, "en", WORDS);
         assert_eq!(items[0].options.len(), 5, "the 1-5 scale");
         response.choose(&items[0].slot, "4");
         assert_eq!(response.items.get(items[0].slot.id()), Some(&4));
-        let processes =
-            choice_questions(&survey, Page::Maturity, Side::Partner, "en", ["Yes", "No"]);
+        let processes = choice_questions(&survey, Page::Maturity, Side::Partner, "en", WORDS);
         assert_eq!(processes.len(), 4);
-        assert!(
-            choice_questions(&survey, Page::Area(0), Side::Partner, "en", ["Yes", "No"]).is_empty()
-        );
+        assert!(choice_questions(&survey, Page::Area(0), Side::Partner, "en", WORDS).is_empty());
     }
 
     #[test]

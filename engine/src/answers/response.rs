@@ -134,7 +134,11 @@ impl KnownIds<'_> {
     fn of(survey: &Survey) -> KnownIds<'_> {
         KnownIds {
             elements: survey.rated_elements().map(|e| e.id.as_str()).collect(),
-            items: survey.scored_items().map(|i| i.id.as_str()).collect(),
+            items: survey
+                .scored_items()
+                .chain(survey.overall_items())
+                .map(|i| i.id.as_str())
+                .collect(),
             criteria: survey.criteria().map(|c| c.id.as_str()).collect(),
             processes: survey.processes().map(|p| p.id.as_str()).collect(),
         }

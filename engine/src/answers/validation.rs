@@ -113,14 +113,17 @@ pub fn validate_answers(response: &Response, survey: &Survey) -> Result<(), Answ
             }
         }
     }
-    if let Some((id, value)) = response.items.iter().find(|(_, v)| !scale.contains(**v)) {
-        let (item, value) = (id.clone(), *value);
-        return Err(AnswerProblem::ItemOutsideScale {
-            item,
-            value,
-            min,
-            max,
-        });
+    for (id, &value) in &response.items {
+        let (min, max) = survey.item_range(id);
+        if !(min..=max).contains(&value) {
+            let item = id.clone();
+            return Err(AnswerProblem::ItemOutsideScale {
+                item,
+                value,
+                min,
+                max,
+            });
+        }
     }
     if let Some(maturity) = &survey.sections.maturity {
         for (process, level) in &response.maturity {

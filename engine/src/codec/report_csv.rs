@@ -2,6 +2,7 @@
 //! group and element; and the answers in long form, one row per element per respondent.
 
 use crate::analysis::alignment::Alignment;
+use crate::analysis::drivers::{DriverQuadrant, DriversReport};
 use crate::analysis::portfolio::Portfolio;
 use crate::analysis::waves::WaveComparison;
 use crate::answers::response::Response;
@@ -232,6 +233,42 @@ pub fn waves_csv(comparison: &WaveComparison) -> String {
             p_value(e.gap_change.map(|t| t.adjusted)),
         ]);
         row
+    });
+    write_csv(&header, rows)
+}
+
+/// Each element's stated and derived importance (`partnerlens drivers`): the correlation of
+/// its performance with overall satisfaction, its 95 % interval, how many partners gave both,
+/// whether that is enough for a stable estimate, and its place on the map.
+pub fn drivers_csv(report: &DriversReport) -> String {
+    let header = [
+        "element",
+        "stated_importance",
+        "derived_importance",
+        "derived_low",
+        "derived_high",
+        "n",
+        "stable",
+        "quadrant",
+    ];
+    let rows = report.elements.iter().map(|e| {
+        vec![
+            e.id.clone(),
+            number(e.stated_importance),
+            number(e.derived_importance),
+            number(e.interval.map(|i| i.low)),
+            number(e.interval.map(|i| i.high)),
+            e.n.to_string(),
+            e.stable.to_string(),
+            match e.quadrant {
+                Some(DriverQuadrant::KeyDriver) => "key_driver",
+                Some(DriverQuadrant::SaidNotShown) => "said_not_shown",
+                Some(DriverQuadrant::Hidden) => "hidden_driver",
+                Some(DriverQuadrant::Secondary) => "secondary",
+                None => "",
+            }
+            .to_owned(),
+        ]
     });
     write_csv(&header, rows)
 }

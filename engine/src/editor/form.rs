@@ -69,6 +69,9 @@ pub enum Noun {
     Level,
     Process,
     Principle,
+    Overall,
+    Recommend,
+    Satisfaction,
     Categories,
     Band,
 }
@@ -214,6 +217,13 @@ pub static MATURITY: Shape = section(
     &[("levels", &LEVEL), ("processes", &PROCESS)],
 );
 pub static PRINCIPLES: Shape = section(Noun::Principles, &[("elements", &PRINCIPLE)]);
+pub static RECOMMEND: Shape = shape(Noun::Recommend, &[SIDE_TEXT, ID]);
+pub static SATISFACTION: Shape = shape(Noun::Satisfaction, &[SIDE_TEXT, ID]);
+/// Both questions come with the section; a file may hold either alone.
+pub static OVERALL: Shape = Shape {
+    parts: &[("recommend", &RECOMMEND), ("satisfaction", &SATISFACTION)],
+    ..section(Noun::Overall, &[])
+};
 pub static SECTIONS: Shape = Shape {
     parts: &[
         ("five_cs", &FIVE_CS),
@@ -221,6 +231,7 @@ pub static SECTIONS: Shape = Shape {
         ("journey", &JOURNEY),
         ("maturity", &MATURITY),
         ("principles", &PRINCIPLES),
+        ("overall", &OVERALL),
     ],
     ..shape(Noun::Sections, &[])
 };

@@ -4,7 +4,8 @@
 use crate::answers::response::Response;
 use crate::scoring::anonymity::{Threshold, Withheld};
 use crate::scoring::model::{GroupKeys, Row, ScoringModel};
-use crate::scoring::stats::{weighted_mean, Interval, PairSums};
+use crate::scoring::overall::{overall_score, OverallScore};
+use crate::scoring::stats::{weighted_mean, Interval, PairSums, Sums, XySums};
 use crate::survey::definition::{Choice, ScoredSection, Survey};
 use crate::survey::text::{Side, Text};
 use serde::{Deserialize, Serialize};
@@ -251,6 +252,14 @@ pub struct Tally {
     pub journey: Vec<u64>,
     /// Per process, respondents per level.
     pub maturity: Vec<Vec<u64>>,
+    /// Recommendation answers: detractors (0-6), passives (7-8), promoters (9-10).
+    pub recommend: [u64; 3],
+    /// Overall satisfaction: how many answered, and the sums of their answers.
+    pub satisfaction_n: u64,
+    pub satisfaction: Sums,
+    /// Per model element, its performance beside the same partner's overall satisfaction:
+    /// the sums behind derived importance. Empty without a satisfaction question.
+    pub drivers: Vec<XySums>,
 }
 
 fn item_slots(section: &Option<ScoredSection>) -> Vec<Vec<ItemSums>> {
@@ -276,6 +285,17 @@ impl Tally {
                 .as_ref()
                 .map(|m| vec![vec![0; m.levels.len()]; m.processes.len()])
                 .unwrap_or_default(),
+            recommend: [0; 3],
+            satisfaction_n: 0,
+            satisfaction: Sums::default(),
+            drivers: match sections
+                .overall
+                .as_ref()
+                .and_then(|o| o.satisfaction.as_ref())
+            {
+                Some(_) => vec![XySums::default(); model.element_count],
+                None => Vec::new(),
+            },
         }
     }
 
@@ -302,6 +322,18 @@ impl Tally {
         for (counts, level) in self.maturity.iter_mut().zip(&row.maturity) {
             if let Some(level) = level {
                 counts[usize::from(*level)] += 1;
+            }
+        }
+        if let Some(likely) = row.recommend {
+            self.recommend[nps_group(likely)] += 1;
+        }
+        if let Some(satisfaction) = row.satisfaction {
+            self.satisfaction_n += 1;
+            self.satisfaction.add(satisfaction);
+            for &(index, _, performance) in &row.ratings {
+                if let Some(sums) = self.drivers.get_mut(index as usize) {
+                    sums.add(performance, satisfaction);
+                }
             }
         }
     }
@@ -344,6 +376,24 @@ impl Tally {
                 *a += b;
             }
         }
+        for (mine, theirs) in self.recommend.iter_mut().zip(&other.recommend) {
+            *mine += theirs;
+        }
+        self.satisfaction_n += other.satisfaction_n;
+        self.satisfaction.merge(&other.satisfaction);
+        for (mine, theirs) in self.drivers.iter_mut().zip(&other.drivers) {
+            mine.merge(theirs);
+        }
+    }
+}
+
+/// A recommendation's group: 0 for a detractor (0-6), 1 for a passive (7-8), 2 for a
+/// promoter (9-10), as the Net Promoter Score counts them.
+pub fn nps_group(likely: i32) -> usize {
+    match likely {
+        9.. => 2,
+        7 | 8 => 1,
+        _ => 0,
     }
 }
 
@@ -523,6 +573,9 @@ pub struct Summary {
     pub journey: Option<Vec<PhaseCount>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maturity: Option<Vec<ProcessLevels>>,
+    /// NPS, overall satisfaction and derived importance: only for many partners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall: Option<OverallScore>,
 }
 
 /// Where the crosshair sits; None on an axis without data.
@@ -719,6 +772,7 @@ impl Summary {
                     })
                     .collect()
             }),
+            overall: None,
         }
     }
 }
@@ -755,6 +809,7 @@ impl Summary {
         top: usize,
     ) -> Summary {
         let mut summary = Summary::of(model, tally, mode, top);
+        summary.overall = overall_score(model, tally);
         let (elements, principles) = tally
             .rated
             .split_at(model.element_count.min(tally.rated.len()));

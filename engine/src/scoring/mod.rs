@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod anonymity;
 pub mod model;
+pub mod overall;
 pub mod portable_math;
 pub mod ranking;
 pub mod scorecard;

@@ -2,7 +2,9 @@
 //! responses only adds numbers to arrays.
 
 use crate::answers::response::{ProfileAnswers, Rating, Response};
-use crate::survey::definition::{visible, Condition, ProfileFacts, ScoredSection, Survey};
+use crate::survey::definition::{
+    visible, Condition, ProfileFacts, ScoredSection, Survey, RECOMMEND_MAX,
+};
 use crate::survey::text::Side;
 use std::collections::HashMap;
 
@@ -29,6 +31,9 @@ enum Slot {
     /// Position among all criteria of the journey.
     Criterion(u32),
     Process(u16),
+    /// The overall section's recommendation (0-10) and satisfaction (survey scale).
+    Recommend,
+    Satisfaction,
 }
 
 /// The survey, with every rated entry and section item given a position.
@@ -65,6 +70,9 @@ pub struct Row {
     pub phases_met: Vec<bool>,
     /// Maturity: for each process in order, the chosen level's position (0 = lowest).
     pub maturity: Vec<Option<u16>>,
+    /// The overall section: likelihood to recommend, 0-10, and satisfaction on the scale.
+    pub recommend: Option<i32>,
+    pub satisfaction: Option<i32>,
 }
 
 /// The profile answers that filters and groupings look at.
@@ -170,6 +178,16 @@ impl<'s> ScoringModel<'s> {
         {
             slots.insert(process.id.as_str(), Slot::Process(p as u16));
         }
+        if let Some(overall) = &sections.overall {
+            for (item, slot) in [
+                (&overall.recommend, Slot::Recommend),
+                (&overall.satisfaction, Slot::Satisfaction),
+            ] {
+                if let Some(item) = item {
+                    slots.insert(item.id.as_str(), slot);
+                }
+            }
+        }
         ScoringModel {
             survey,
             rated,
@@ -239,6 +257,8 @@ impl<'s> ScoringModel<'s> {
             proposition: Vec::with_capacity(self.proposition_items),
             criteria_yes: vec![false; self.criterion_phases.len()],
             maturity: vec![None; sections.maturity.as_ref().map_or(0, |m| m.processes.len())],
+            recommend: None,
+            satisfaction: None,
         }
     }
 
@@ -275,6 +295,8 @@ pub struct RowBuilder<'m, 's> {
     proposition: Vec<(u16, u16, i32)>,
     criteria_yes: Vec<bool>,
     maturity: Vec<Option<u16>>,
+    recommend: Option<i32>,
+    satisfaction: Option<i32>,
 }
 
 impl RowBuilder<'_, '_> {
@@ -289,10 +311,22 @@ impl RowBuilder<'_, '_> {
     }
 
     pub fn item(&mut self, id: &str, value: i32) {
+        match self.slot(id) {
+            Some(Slot::Recommend) if (0..=RECOMMEND_MAX).contains(&value) => {
+                self.recommend = Some(value);
+                return;
+            }
+            Some(Slot::Recommend) => return,
+            _ => {}
+        }
         if !self.model.survey.scale.contains(value) {
             return;
         }
         let (answers, d, i) = match self.slot(id) {
+            Some(Slot::Satisfaction) => {
+                self.satisfaction = Some(value);
+                return;
+            }
             Some(Slot::FiveCs(d, i)) => (&mut self.five_cs, d, i),
             Some(Slot::Proposition(d, i)) => (&mut self.proposition, d, i),
             _ => return,
@@ -367,6 +401,7 @@ impl RowBuilder<'_, '_> {
         let partner_function = facts.partner_function.map(str::to_owned);
         let five_cs_shown = section_shown(&sections.five_cs);
         let proposition_shown = section_shown(&sections.proposition);
+        let overall_shown = sections.overall.as_ref().is_some_and(|o| shown(&o.show_if));
         // The profile's strings move into the row: no copies per response.
         let mut profile = profile;
         let partner_name = std::mem::take(&mut profile.partner_name);
@@ -392,6 +427,8 @@ impl RowBuilder<'_, '_> {
             } else {
                 Vec::new()
             },
+            recommend: self.recommend.filter(|_| overall_shown),
+            satisfaction: self.satisfaction.filter(|_| overall_shown),
         }
     }
 }

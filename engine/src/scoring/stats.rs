@@ -4,6 +4,7 @@
 //! them as `i64` makes aggregation exact: adding responses one at a time, all at once or in
 //! any order gives the same bits.
 
+use crate::scoring::portable_math::{exp, ln};
 use serde::{Deserialize, Serialize};
 
 /// Running sums of one rated quantity pair (importance, performance).
@@ -119,7 +120,7 @@ pub fn t_critical(df: u64) -> f64 {
     {
         return t;
     }
-    let z: f64 = 1.959_963_984_540_054;
+    let z = Z_975;
     let v = df as f64;
     let (z2, z3) = (z * z, z * z * z);
     let (z5, z7) = (z3 * z2, z3 * z2 * z2);
@@ -177,6 +178,74 @@ impl Sums {
         Some(variance.sqrt())
     }
 }
+
+/// Exact sums of two answers one partner gives together (an element's performance, x, and
+/// the overall satisfaction, y), for their correlation across partners.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct XySums {
+    pub n: u64,
+    pub x: Sums,
+    pub y: Sums,
+    pub cross: i64,
+}
+
+impl XySums {
+    pub fn add(&mut self, x: i32, y: i32) {
+        self.n += 1;
+        self.x.add(x);
+        self.y.add(y);
+        self.cross += i64::from(x) * i64::from(y);
+    }
+
+    pub fn merge(&mut self, other: &XySums) {
+        self.n += other.n;
+        self.x.merge(&other.x);
+        self.y.merge(&other.y);
+        self.cross += other.cross;
+    }
+
+    /// Pearson's r from the exact sums: (nΣxy − ΣxΣy) / √((nΣx² − (Σx)²)(nΣy² − (Σy)²)), the
+    /// three differences exact in whole numbers. None below 3 pairs or when either side never
+    /// varies.
+    pub fn pearson(&self) -> Option<f64> {
+        if self.n < 3 {
+            return None;
+        }
+        let n = i128::from(self.n);
+        let spread = |s: &Sums| n * i128::from(s.squares) - i128::from(s.sum) * i128::from(s.sum);
+        let (sxx, syy) = (spread(&self.x), spread(&self.y));
+        let sxy = n * i128::from(self.cross) - i128::from(self.x.sum) * i128::from(self.y.sum);
+        if sxx <= 0 || syy <= 0 {
+            return None;
+        }
+        Some((sxy as f64 / ((sxx as f64) * (syy as f64)).sqrt()).clamp(-1.0, 1.0))
+    }
+
+    /// The 95 % confidence interval of the correlation by Fisher's z: atanh r ± 1.96 / √(n − 3),
+    /// back through tanh. None below 4 pairs; a perfect correlation is its own interval.
+    pub fn interval(&self) -> Option<Interval> {
+        let r = self.pearson()?;
+        if self.n < 4 {
+            return None;
+        }
+        if r.abs() >= 1.0 {
+            return Some(Interval { low: r, high: r });
+        }
+        let z = 0.5 * ln((1.0 + r) / (1.0 - r));
+        let half = Z_975 / ((self.n - 3) as f64).sqrt();
+        let tanh = |z: f64| {
+            let e = exp(2.0 * z);
+            (e - 1.0) / (e + 1.0)
+        };
+        Some(Interval {
+            low: tanh(z - half),
+            high: tanh(z + half),
+        })
+    }
+}
+
+/// The normal distribution's two-sided 95 % critical value.
+pub const Z_975: f64 = 1.959_963_984_540_054;
 
 /// Weighted mean of (value, weight) pairs; None when the weights add up to nothing.
 pub fn weighted_mean(pairs: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
@@ -236,6 +305,28 @@ pub fn spearman(x: &[f64], y: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn correlation_and_its_interval_by_hand() {
+        // (1,2), (2,1), (3,4), (4,3), (5,5): Σx = Σy = 15, Σx² = Σy² = 55, Σxy = 2+2+12+12+25
+        // = 53; n = 5: sxy = 265 − 225 = 40, sxx = syy = 275 − 225 = 50: r = 40/50 = 0.8.
+        let mut sums = XySums::default();
+        for (x, y) in [(1, 2), (2, 1), (3, 4), (4, 3), (5, 5)] {
+            sums.add(x, y);
+        }
+        assert_eq!(sums.pearson(), Some(0.8));
+        // z = atanh 0.8 = ½ ln 9 = 1.0986123; ± 1.959964 / √2 = 1.3859038: from −0.2872915
+        // to 2.4845161. tanh by its series, x − x³/3 + 2x⁵/15 − 17x⁷/315: −0.2796397; by
+        // (e^2z − 1)/(e^2z + 1) with e^4.9690322 = 143.888: 0.986196.
+        let interval = sums.interval().unwrap();
+        assert!((interval.low + 0.279_640).abs() < 1e-5, "{interval:?}");
+        assert!((interval.high - 0.986_196).abs() < 1e-5, "{interval:?}");
+        let mut flat = XySums::default();
+        for x in 1..=4 {
+            flat.add(x, 3);
+        }
+        assert_eq!(flat.pearson(), None, "satisfaction never varies");
+    }
 
     #[test]
     fn mean_and_sample_sd_by_hand() {

@@ -234,7 +234,28 @@ pub struct Sections {
     pub maturity: Option<MaturitySection>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub principles: Option<PrinciplesSection>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overall: Option<OverallSection>,
 }
+
+/// The overall verdict (format 1.1): how likely the partner is to recommend the program, on
+/// 0 to 10 (the Net Promoter question), and its overall satisfaction on the survey scale.
+/// The dashboard reports the NPS and each element's derived importance from these.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OverallSection {
+    pub title: Text,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub show_if: Vec<Condition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommend: Option<Item>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satisfaction: Option<Item>,
+}
+
+/// The recommendation question's answers run from 0 to 10, whatever the survey's scale.
+pub const RECOMMEND_MAX: i32 = 10;
 
 /// Dimensions of weighted items rated on the survey scale: the five Cs, the business proposition.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -393,6 +414,30 @@ impl Survey {
             .flatten()
             .flat_map(|section| &section.dimensions)
             .flat_map(|dimension| &dimension.items)
+    }
+
+    /// The overall section's questions: the recommendation (0-10), then the satisfaction.
+    pub fn overall_items(&self) -> impl Iterator<Item = &Item> {
+        self.sections
+            .overall
+            .iter()
+            .flat_map(|o| o.recommend.iter().chain(&o.satisfaction))
+    }
+
+    /// The recommendation question's id, whose answers are 0 to 10.
+    pub fn recommend_id(&self) -> Option<&str> {
+        let overall = self.sections.overall.as_ref()?;
+        overall.recommend.as_ref().map(|item| item.id.as_str())
+    }
+
+    /// The points a scale-like answer to `item` may take: 0-10 for the recommendation, else
+    /// the survey's scale.
+    pub fn item_range(&self, item: &str) -> (i32, i32) {
+        if self.recommend_id() == Some(item) {
+            (0, RECOMMEND_MAX)
+        } else {
+            (self.scale.min, self.scale.max)
+        }
     }
 
     /// The journey's yes/no criteria, phase by phase.

@@ -377,6 +377,22 @@ fn check_sections(check: &mut Checker, survey: &Survey) {
         check.non_empty("sections.principles.elements", principles.elements.len());
         check.elements("sections.principles.elements", &principles.elements, survey);
     }
+    if let Some(overall) = &sections.overall {
+        check.text("sections.overall.title", &overall.title);
+        check.optional_text("sections.overall.description", &overall.description);
+        check.conditions("sections.overall.show_if", &overall.show_if, survey);
+        check.non_empty("sections.overall", survey.overall_items().count());
+        for (key, item) in [
+            ("recommend", &overall.recommend),
+            ("satisfaction", &overall.satisfaction),
+        ] {
+            if let Some(item) = item {
+                let path = format!("sections.overall.{key}");
+                check.id(&format!("{path}.id"), &item.id, true);
+                check.sided(&format!("{path}.text"), &item.text);
+            }
+        }
+    }
 }
 
 fn check_categories(check: &mut Checker, survey: &Survey) {

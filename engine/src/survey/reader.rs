@@ -8,9 +8,9 @@
 
 use crate::survey::definition::{
     Area, Band, Categories, Choice, ChoiceField, Condition, Dimension, Element, Item,
-    JourneySection, MaturitySection, PartnerFunction, PartnerTypeField, Phase, PrinciplesSection,
-    Profile, ProfileQuestion, RatingPrompt, Ratings, RevenueFields, Scale, ScaleLabel,
-    ScoredSection, Sections, Survey, TextField, DEFAULT_MIN_GROUP_SIZE,
+    JourneySection, MaturitySection, OverallSection, PartnerFunction, PartnerTypeField, Phase,
+    PrinciplesSection, Profile, ProfileQuestion, RatingPrompt, Ratings, RevenueFields, Scale,
+    ScaleLabel, ScoredSection, Sections, Survey, TextField, DEFAULT_MIN_GROUP_SIZE,
 };
 use crate::survey::finding::{Finding, Kind};
 use crate::survey::load::SurveyError;
@@ -607,6 +607,7 @@ fn sections(r: &mut Reader, value: &Value) -> Sections {
             "proposition",
             "maturity",
             "principles",
+            "overall",
         ],
     ) else {
         return Sections::default();
@@ -659,6 +660,22 @@ fn sections(r: &mut Reader, value: &Value) -> Sections {
                 description,
                 show_if,
                 elements: r.list(p, &path, "elements", true, element),
+            })
+        }),
+        overall: o.get("overall").and_then(|v| {
+            let path = at("overall");
+            let o = r.object(v, &path, &keys(&["recommend", "satisfaction"]))?;
+            let (title, description, show_if) = section_head(r, o, &path);
+            let mut question = |key: &str| {
+                let value = o.get(key)?;
+                statement(r, value, &join(&path, key))
+            };
+            Some(OverallSection {
+                title,
+                description,
+                show_if,
+                recommend: question("recommend"),
+                satisfaction: question("satisfaction"),
             })
         }),
     }

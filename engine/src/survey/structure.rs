@@ -68,6 +68,9 @@ impl Survey {
         if let Some(principles) = &sections.principles {
             line("principles", element_ids(&principles.elements));
         }
+        // The overall section is left out on purpose: adding it to a survey (as the default
+        // survey did in 2026.2) keeps last year's answers comparable; they simply have no
+        // overall answers.
         out
     }
 }

@@ -10,6 +10,7 @@ mod loading;
 mod portfolio_view;
 mod ranking_view;
 mod segments_view;
+mod verdict_view;
 mod views;
 mod waves_view;
 

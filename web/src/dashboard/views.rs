@@ -7,6 +7,7 @@ use super::filters::{dimension_name, value_name, Filters};
 use super::portfolio_view::PortfolioView;
 use super::ranking_view::RankingTable;
 use super::segments_view::Comparison;
+use super::verdict_view::{Drivers, Verdict};
 use super::waves_view::WavesView;
 use super::{Dash, View};
 use crate::download::{save_csv, save_json};
@@ -158,7 +159,9 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                         <h3 id="dash-report-title">{words.dash_report_title}</h3>
                         <Show when=move || withheld.get().is_none()>
                             {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(chart_survey.clone(), locale, overall, dash.diagonal, true, dash.intervals.into()))}
+                            <Verdict dash report/>
                             <Comparison dash report/>
+                            <Drivers dash overall/>
                         </Show>
                         <RankingTable dash ranked wave=ranked_wave/>
                         <Exports dash report ranked/>

@@ -4,6 +4,7 @@
 //! both waves, to partner answers only.
 
 use super::arrows::{arrow_section, Arrow, Words};
+use super::verdict_view::signed;
 use super::views::{csv_and_json, withheld_text};
 use super::{adjusted_p, Dash};
 use crate::charts::GapChart;
@@ -188,6 +189,26 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
             ))
         })
     };
+    // Each wave's NPS, when the survey asks the recommendation question.
+    let nps = move || {
+        let pair = pair.get()?;
+        comparison.with(|c| {
+            let c = c.as_ref()?;
+            let (earlier, later) = (c.earlier_nps.as_ref()?, c.later_nps.as_ref()?);
+            let score = |n: &engine::scoring::overall::Nps| signed(locale, n.score);
+            Some(Strings::fill(
+                words.waves_nps,
+                &[
+                    ("earlier", &pair.earlier_label),
+                    ("earlier_nps", &score(earlier)),
+                    ("earlier_n", &earlier.n.to_string()),
+                    ("later", &pair.later),
+                    ("later_nps", &score(later)),
+                    ("later_n", &later.n.to_string()),
+                ],
+            ))
+        })
+    };
     let title = move || {
         pair.get().map_or_else(
             || words.dash_view_waves.to_owned(),
@@ -223,6 +244,7 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
             </p>
         </div>
         <p role="status" class="wave-status">{status}</p>
+        {move || nps().map(|text| view! { <p class="nps">{text}</p> })}
         {chart_section(strings, "dash-waves-chart", words.waves_chart_title.to_owned(), section)}
         {lists}
         <p class="downloads">{csv_and_json(dash, "waves", (words.waves_csv, words.waves_json), move || comparison.with(Option::is_some), move || comparison.get_untracked(), waves_csv)}</p>

@@ -123,6 +123,21 @@ fn words(noun: Noun) -> (Pick, Pick, Pick) {
             |w| w.editor_principles,
             |w| w.editor_principles,
         ),
+        Noun::Overall => (
+            |w| w.editor_overall,
+            |w| w.editor_overall,
+            |w| w.editor_overall,
+        ),
+        Noun::Recommend => (
+            |w| w.editor_recommend,
+            |w| w.editor_recommend,
+            |w| w.editor_new_recommend,
+        ),
+        Noun::Satisfaction => (
+            |w| w.editor_satisfaction,
+            |w| w.editor_satisfaction,
+            |w| w.editor_new_satisfaction,
+        ),
         Noun::Revenue => (
             |w| w.editor_revenue,
             |w| w.editor_revenue,

@@ -1,0 +1,313 @@
+//! The overall section across partners: the Net Promoter Score and the overall satisfaction,
+//! the NPS by segment, and what drives satisfaction (derived against stated importance).
+
+use super::filters::{dimension_name, value_name};
+use super::views::{csv_and_json, withheld_text};
+use super::Dash;
+use crate::i18n::{Locale, Strings};
+use crate::results::cell;
+use crate::state::{use_app_state, use_survey};
+use engine::analysis::drivers::{driver_map, drivers_report, DriverQuadrant, DriversReport};
+use engine::codec::report_csv::drivers_csv;
+use engine::scoring::aggregate::{AggregateReport, Reported, Summary};
+use engine::scoring::overall::{Nps, MIN_DRIVER_PAIRS};
+use engine::scoring::stats::Interval;
+use leptos::prelude::*;
+
+/// A score with its sign: "+20.0", "−27.0", "0.0".
+pub(super) fn signed(locale: Locale, value: f64) -> String {
+    let text = locale.decimal(value);
+    if value > 0.0 && !text.starts_with('+') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// "−35.6 to −18.4", or a dash without an interval.
+fn interval_text(
+    locale: Locale,
+    interval: Option<Interval>,
+    show: fn(Locale, f64) -> String,
+) -> String {
+    interval.map_or_else(
+        || "–".to_owned(),
+        |i| {
+            Strings::fill(
+                locale.strings().interval_range,
+                &[
+                    ("low", &show(locale, i.low)),
+                    ("high", &show(locale, i.high)),
+                ],
+            )
+        },
+    )
+}
+
+/// The NPS sentence.
+fn nps_sentence(locale: Locale, nps: &Nps) -> String {
+    let words = locale.dash();
+    let (low, high) = nps.interval.map_or(("–".to_owned(), "–".to_owned()), |i| {
+        (signed(locale, i.low), signed(locale, i.high))
+    });
+    Strings::fill(
+        words.verdict_nps,
+        &[
+            ("score", &signed(locale, nps.score)),
+            ("low", &low),
+            ("high", &high),
+            ("n", &nps.n.to_string()),
+            ("promoters", &nps.promoters.to_string()),
+            ("passives", &nps.passives.to_string()),
+            ("detractors", &nps.detractors.to_string()),
+        ],
+    )
+}
+
+/// The NPS and satisfaction of the matching partners, and the NPS of each segment.
+#[component]
+pub(super) fn Verdict(dash: Dash, report: Memo<Option<AggregateReport>>) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
+    let strings = locale.strings();
+    let words = locale.dash();
+    let code = locale.code();
+    let (min, max) = (survey.scale.min, survey.scale.max);
+    let has_recommend = survey.recommend_id().is_some();
+    let lines = move || {
+        report.with(|r| {
+            let overall = r.as_ref()?.overall.shown()?.overall.as_ref()?;
+            let nps = has_recommend.then(|| match &overall.nps {
+                Some(nps) => nps_sentence(locale, nps),
+                None => words.verdict_nps_none.to_owned(),
+            });
+            let satisfaction = overall.satisfaction.as_ref().map(|s| {
+                Strings::fill(
+                    words.verdict_satisfaction,
+                    &[
+                        ("mean", &locale.decimal(s.mean)),
+                        ("min", &min.to_string()),
+                        ("max", &max.to_string()),
+                        (
+                            "low",
+                            &s.interval.map_or("–".to_owned(), |i| locale.decimal(i.low)),
+                        ),
+                        (
+                            "high",
+                            &s.interval
+                                .map_or("–".to_owned(), |i| locale.decimal(i.high)),
+                        ),
+                        ("n", &s.n.to_string()),
+                    ],
+                )
+            });
+            Some(view! {
+                {nps.map(|text| view! { <p class="nps">{text}</p> })}
+                {satisfaction.map(|text| view! { <p>{text}</p> })}
+            })
+        })
+    };
+    let by_survey = survey.clone();
+    let by_segment = move || {
+        let by = dash.by.get()?;
+        if !has_recommend {
+            return None;
+        }
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let threshold = r.min_group_size;
+            let rows: Vec<_> = r
+                .groups
+                .iter()
+                .map(|g| {
+                    let name = value_name(&by_survey, by, &g.key, code);
+                    let cells = match &g.summary {
+                        Reported::Withheld { .. } => {
+                            let text = withheld_text(words.dash_withheld_group, threshold);
+                            view! { <td colspan="3">{text}</td> }.into_any()
+                        }
+                        Reported::Shown(summary) => {
+                            let nps = summary.overall.as_ref().and_then(|o| o.nps.as_ref());
+                            let score = nps.map_or("–".to_owned(), |n| signed(locale, n.score));
+                            let interval =
+                                interval_text(locale, nps.and_then(|n| n.interval), signed);
+                            let n = nps.map_or(0, |n| n.n);
+                            view! { <td class="num">{score}</td><td class="num">{interval}</td><td class="num">{n}</td> }.into_any()
+                        }
+                    };
+                    view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+                })
+                .collect();
+            let title = Strings::fill(words.verdict_nps_by, &[("by", dimension_name(locale, by))]);
+            let region = title.clone();
+            Some(view! {
+                <div class="table-wrap" role="region" aria-label=region tabindex="0">
+                    <table class="data">
+                        <caption>{title}</caption>
+                        <thead><tr>
+                            <th scope="col">{words.col_segment}</th>
+                            <th scope="col">{words.col_nps}</th>
+                            <th scope="col">{words.col_interval}</th>
+                            <th scope="col">{strings.col_n}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })
+        })
+    };
+    let shown = move || report.with(|r| r.as_ref().and_then(|r| r.overall.shown()).is_some());
+    let has_section = survey.sections.overall.is_some();
+    move || {
+        (has_section && shown()).then(|| {
+            view! {
+                <section class="report-section" aria-labelledby="verdict-title">
+                    <h4 id="verdict-title">{words.verdict_title}</h4>
+                    {lines}
+                    {by_segment.clone()}
+                </section>
+            }
+        })
+    }
+}
+
+/// Derived against stated importance: the elements named in each direction, every element's
+/// figures, and the downloads.
+#[component]
+pub(super) fn Drivers(dash: Dash, overall: Memo<Option<Summary>>) -> impl IntoView {
+    let survey = use_survey();
+    let locale = use_app_state().locale.get_untracked();
+    let strings = locale.strings();
+    let words = locale.dash();
+    let code = locale.code();
+    let labels: Vec<(String, String)> = survey
+        .elements()
+        .map(|(_, e)| (e.id.clone(), e.label.get(code).to_owned()))
+        .collect();
+    let report = Memo::new(move |_| overall.with(|o| drivers_report(o.as_ref()?)));
+    let label_of = move |id: &str| {
+        labels
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or_else(|| id.to_owned(), |(_, label)| label.clone())
+    };
+    let named_label = label_of.clone();
+    let named = move || {
+        overall.with(|o| {
+            let o = o.as_ref()?;
+            let Some(map) = driver_map(o) else {
+                let most = o
+                    .overall
+                    .as_ref()
+                    .map_or(0, |v| v.drivers.iter().map(|d| d.n).max().unwrap_or(0));
+                let text = Strings::fill(
+                    words.drivers_too_few,
+                    &[
+                        ("min", &MIN_DRIVER_PAIRS.to_string()),
+                        ("n", &most.to_string()),
+                    ],
+                );
+                return Some(view! { <p class="notice">{text}</p> }.into_any());
+            };
+            let list = |quadrant| {
+                let names: Vec<String> = map
+                    .in_quadrant(quadrant)
+                    .iter()
+                    .map(|m| named_label(&m.id))
+                    .collect();
+                if names.is_empty() {
+                    words.drivers_none_in.to_owned()
+                } else {
+                    names.join(", ")
+                }
+            };
+            let said = Strings::fill(
+                words.drivers_said_not_shown,
+                &[("elements", &list(DriverQuadrant::SaidNotShown))],
+            );
+            let hidden = Strings::fill(
+                words.drivers_hidden,
+                &[("elements", &list(DriverQuadrant::Hidden))],
+            );
+            Some(
+                view! {
+                    <ul class="drivers-named">
+                        <li>{said}</li>
+                        <li>{hidden}</li>
+                    </ul>
+                }
+                .into_any(),
+            )
+        })
+    };
+    let table = move || {
+        report.with(|r| {
+            let r = r.as_ref()?;
+            let mut rows: Vec<_> = r.elements.iter().collect();
+            // Stable estimates first, strongest first; the rest in survey order.
+            rows.sort_by(|a, b| {
+                let key = |e: &engine::analysis::drivers::DriverRow| {
+                    if e.stable { e.derived_importance.unwrap_or(f64::MIN) } else { f64::MIN }
+                };
+                key(b).total_cmp(&key(a))
+            });
+            let rows: Vec<_> = rows
+                .into_iter()
+                .map(|e| {
+                    let derived = if e.stable {
+                        e.derived_importance.map_or("–".to_owned(), |d| locale.hundredths(d))
+                    } else {
+                        Strings::fill(words.drivers_unstable_cell, &[("n", &e.n.to_string())])
+                    };
+                    let interval = if e.stable {
+                        interval_text(locale, e.interval, Locale::hundredths)
+                    } else {
+                        "–".to_owned()
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row">{label_of(&e.id)}</th>
+                            <td class="num">{cell(locale, e.stated_importance)}</td>
+                            <td class="num">{derived}</td>
+                            <td class="num">{interval}</td>
+                            <td class="num">{e.n}</td>
+                        </tr>
+                    }
+                })
+                .collect();
+            Some(view! {
+                <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", words.drivers_title)]) tabindex="0">
+                    <table class="data">
+                        <thead><tr>
+                            <th scope="col">{strings.col_element}</th>
+                            <th scope="col">{words.col_stated}</th>
+                            <th scope="col">{words.col_derived}</th>
+                            <th scope="col">{words.col_interval}</th>
+                            <th scope="col">{strings.col_n}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })
+        })
+    };
+    let ready = move || report.with(Option::is_some);
+    let has_satisfaction = survey
+        .sections
+        .overall
+        .as_ref()
+        .is_some_and(|o| o.satisfaction.is_some());
+    has_satisfaction.then(|| {
+        view! {
+            <section class="report-section" aria-labelledby="drivers-title">
+                <h4 id="drivers-title">{words.drivers_title}</h4>
+                <p class="note">{words.drivers_note}</p>
+                {named}
+                {table}
+                <p class="downloads">
+                    {csv_and_json(dash, "drivers", (words.drivers_csv, words.drivers_json), ready, move || report.get_untracked(), |r: &DriversReport| drivers_csv(r))}
+                </p>
+            </section>
+        }
+    })
+}
