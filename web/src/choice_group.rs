@@ -57,6 +57,16 @@ pub fn ChoiceGroup(
             }
         }
     };
+    // An 11-point question names its two ends once under the tiles on a phone, where the
+    // tiles are too narrow for them (the stylesheet decides; the tiles keep them for readers).
+    let ends = match (options.first(), options.last()) {
+        (Some(first), Some(last)) if options.len() >= 11 => first
+            .detail
+            .as_ref()
+            .zip(last.detail.as_ref())
+            .map(|(low, high)| format!("{} = {low} · {} = {high}", first.label, last.label)),
+        _ => None,
+    };
     let radios = options
         .into_iter()
         .map(|option| {
@@ -91,7 +101,7 @@ pub fn ChoiceGroup(
         >
             <legend>{legend}</legend>
             {help}
-            <div class="points">{radios}</div>
+            <div class="points" data-ends=ends>{radios}</div>
         </fieldset>
     }
 }
