@@ -409,6 +409,12 @@ test("a planted driver is found and named, with the NPS, and too few partners sa
   const csv = (await download(page, "Download the drivers (CSV)")).text.replace(/^\ufeff/, "");
   expect(csv).toBe(cli("drivers", "--survey", SURVEY, file, "--format", "csv"));
   expect(csv).toMatch(/\nleads,2,1,1,1,\d+,true,hidden_driver\n/);
+  // The gap chart's other mode plots derived against stated importance; its table agrees.
+  await page.getByRole("radio", { name: "Derived against stated importance" }).check();
+  const leadsRow = page.locator("#dash-drivers-chart-table tbody tr").filter({ hasText: "Leads" });
+  await expect(leadsRow.locator("td").last()).toHaveText("Hidden drivers");
+  await expect(leadsRow).toContainText("1.001.00 to 1.00");
+  await expect(page.locator("#dash-gap-chart")).toHaveCount(0);
 
   // A partner type with fewer than 30 partners: too few for derived importance, and said.
   const counts = {};

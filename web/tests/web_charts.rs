@@ -77,6 +77,7 @@ fn gap_chart(points: Vec<GapPoint>, point_areas: Vec<usize>, legend: &[&str]) ->
         legend: legend.iter().map(|&l| l.into()).collect(),
         origins: Vec::new(),
         errors: Vec::new(),
+        x_axis: None,
     }
 }
 

@@ -89,8 +89,10 @@ pub struct GapChartSpec {
     /// The chart's size in CSS pixels (without the legend).
     pub width: f64,
     pub height: f64,
-    /// The survey's scale, on both axes.
+    /// The survey's scale, on the y axis, and on the x axis too unless `x_range` says otherwise.
     pub scale: (i32, i32),
+    /// Another range across, such as a correlation's (derived importance).
+    pub x_range: Option<(f64, f64)>,
     /// The crosshair as (importance, performance).
     pub crosshair: (f64, f64),
     /// Narrow charts label markers with numbers keyed to the table instead of text.
@@ -100,7 +102,14 @@ pub struct GapChartSpec {
     pub quadrant_names: [String; 4],
     /// The line above the plot that states the crosshair.
     pub caption: String,
+    /// Per point, where its arrow starts as (importance, performance): the vendor's view or
+    /// the earlier wave. Empty for a chart without arrows. Labels keep off the arrows.
+    pub origins: Vec<Option<(f64, f64)>>,
 }
+
+/// Below this share of markers named in words, a chart is too dense for words: every marker
+/// carries its number instead, keyed to the table.
+const NAMED_SHARE: f64 = 0.75;
 
 /// The corner of the plot each quadrant name sits in: Concentrate here (top left), Keep up
 /// the good work (top right), Low priority (bottom left), Possible overkill (bottom right).
@@ -192,9 +201,12 @@ impl GapLayout {
             h: (spec.height - top - bottom).max(1.0),
         };
         let (min, max) = (f64::from(spec.scale.0), f64::from(spec.scale.1));
+        let (x_min, x_max) = spec.x_range.unwrap_or((min, max));
+        // The same padding in pixels as the scale's on a range of another width.
+        let pad_x = PAD * (x_max - x_min) / (max - min);
         let x = Axis {
-            lo: min - PAD,
-            hi: max + PAD,
+            lo: x_min - pad_x,
+            hi: x_max + pad_x,
             from: plot.x,
             to: plot.right(),
         };
@@ -255,13 +267,42 @@ impl GapLayout {
             })
             .collect();
 
-        let mut obstacles: Vec<Rect> = quadrant_names.iter().flatten().copied().collect();
-        obstacles.extend(markers.iter().map(|m| Rect {
+        let mut fixed: Vec<Rect> = quadrant_names.iter().flatten().copied().collect();
+        fixed.extend(markers.iter().map(|m| Rect {
             x: m.x - m.radius - 1.0,
             y: m.y - m.radius - 1.0,
             w: 2.0 * m.radius + 2.0,
             h: 2.0 * m.radius + 2.0,
         }));
+        // The crosshair's lines: a label across one would be read as in two quadrants.
+        fixed.push(Rect {
+            x: cross.0 - 1.0,
+            y: plot.y,
+            w: 2.0,
+            h: plot.h,
+        });
+        fixed.push(Rect {
+            x: plot.x,
+            y: cross.1 - 1.0,
+            w: plot.w,
+            h: 2.0,
+        });
+        // Each arrow's shaft, and the small ring where it starts.
+        let mut shafts = Vec::new();
+        for marker in &markers {
+            for &member in &marker.members {
+                if let Some(Some((importance, performance))) = spec.origins.get(member) {
+                    let from = (x.px(*performance), y.px(*importance));
+                    shafts.push((from, (marker.x, marker.y)));
+                    fixed.push(Rect {
+                        x: from.0 - 4.0,
+                        y: from.1 - 4.0,
+                        w: 8.0,
+                        h: 8.0,
+                    });
+                }
+            }
+        }
         // The largest gaps are what the reader looks for first, so they get the best places.
         let mut order: Vec<usize> = (0..markers.len()).collect();
         let gap = |m: &Marker| {
@@ -273,33 +314,59 @@ impl GapLayout {
                 .total_cmp(&gap(&markers[a]))
                 .then(a.cmp(&b))
         });
-        for m in order {
-            let marker = &markers[m];
-            let number = marker.number.to_string();
-            let text = if spec.numbered {
-                number.clone()
-            } else {
-                let first = &points[marker.members[0]].label;
-                match marker.members.len() {
-                    1 => first.clone(),
-                    n => format!("{first} +{}", n - 1),
+        let place = |numbers_only: bool| {
+            let mut obstacles = fixed.clone();
+            let mut labels: Vec<Option<Label>> = vec![None; markers.len()];
+            for &m in &order {
+                let marker = &markers[m];
+                let number = marker.number.to_string();
+                let text = if numbers_only {
+                    number.clone()
+                } else {
+                    let first = &points[marker.members[0]].label;
+                    match marker.members.len() {
+                        1 => first.clone(),
+                        n => format!("{first} +{}", n - 1),
+                    }
+                };
+                let fits = |text: &str, off_arrows: bool| {
+                    candidates(marker, measure(text), text_height)
+                        .find(|rect| {
+                            plot.contains(rect)
+                                && !obstacles.iter().any(|o| o.overlaps(rect))
+                                && !(off_arrows
+                                    && shafts.iter().any(|&(a, b)| segment_crosses(rect, a, b)))
+                        })
+                        .map(|rect| Label {
+                            text: text.to_owned(),
+                            rect,
+                        })
+                };
+                // A label that fits nowhere falls back to the marker's number, then to the
+                // number over an arrow, then to none: the table still names every element.
+                let label = fits(&text, true)
+                    .or_else(|| (!numbers_only).then(|| fits(&number, true)).flatten())
+                    .or_else(|| fits(&number, false));
+                if let Some(label) = &label {
+                    obstacles.push(label.rect);
                 }
-            };
-            let fits = |text: &str| {
-                candidates(marker, measure(text), text_height)
-                    .find(|rect| plot.contains(rect) && !obstacles.iter().any(|o| o.overlaps(rect)))
-                    .map(|rect| Label {
-                        text: text.to_owned(),
-                        rect,
-                    })
-            };
-            // A label that fits nowhere falls back to the marker's number, then to none: the
-            // table still names every element.
-            let label = fits(&text).or_else(|| (!spec.numbered).then(|| fits(&number)).flatten());
-            if let Some(label) = &label {
-                obstacles.push(label.rect);
+                labels[m] = label;
             }
-            markers[m].label = label;
+            labels
+        };
+        let mut labels = place(spec.numbered);
+        if !spec.numbered {
+            let named = markers
+                .iter()
+                .zip(&labels)
+                .filter(|(m, l)| l.as_ref().is_some_and(|l| l.text != m.number.to_string()))
+                .count();
+            if (named as f64) < NAMED_SHARE * markers.len() as f64 {
+                labels = place(true);
+            }
+        }
+        for (marker, label) in markers.iter_mut().zip(labels) {
+            marker.label = label;
         }
 
         GapLayout {
@@ -362,6 +429,35 @@ fn candidates(marker: &Marker, w: f64, h: f64) -> impl Iterator<Item = Rect> + '
         .into_iter()
         .map(move |(x, y)| Rect { x, y, w, h })
     })
+}
+
+/// Whether the segment from `a` to `b` passes through the box (Liang-Barsky clipping).
+pub fn segment_crosses(rect: &Rect, a: (f64, f64), b: (f64, f64)) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - rect.x),
+        (dx, rect.right() - a.0),
+        (-dy, a.1 - rect.y),
+        (dy, rect.bottom() - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A text cut at the space nearest its middle into two lines (one line if it has no space).
@@ -449,6 +545,7 @@ mod tests {
             width: 640.0,
             height: 480.0,
             scale: (1, 5),
+            x_range: None,
             crosshair: (3.0, 3.0),
             numbered,
             font_px: 12.0,
@@ -460,6 +557,7 @@ mod tests {
             ]
             .map(String::from),
             caption: "Scale-centred crosshair".to_owned(),
+            origins: Vec::new(),
         }
     }
 
@@ -650,5 +748,56 @@ mod tests {
             "Business manageme…"
         );
         assert_eq!(short_label("Quartalsgespräche (QBR)", 12), "Quartalsges…");
+    }
+
+    #[test]
+    fn a_segment_crosses_a_box_only_where_it_passes_through() {
+        let rect = Rect {
+            x: 10.0,
+            y: 10.0,
+            w: 20.0,
+            h: 10.0,
+        };
+        assert!(
+            segment_crosses(&rect, (0.0, 15.0), (40.0, 15.0)),
+            "straight through"
+        );
+        assert!(segment_crosses(&rect, (15.0, 12.0), (16.0, 13.0)), "inside");
+        assert!(!segment_crosses(&rect, (0.0, 0.0), (40.0, 5.0)), "above");
+        assert!(!segment_crosses(&rect, (0.0, 0.0), (9.0, 30.0)), "beside");
+        // The diagonal from (0, 30) to (30, 0) passes (20, 10), the box's top edge.
+        assert!(segment_crosses(&rect, (0.0, 30.0), (30.0, 0.0)));
+    }
+
+    #[test]
+    fn a_chart_too_dense_for_words_numbers_every_marker() {
+        // 30 distinct points packed into a quarter of the plot: most names find no room.
+        let points: Vec<GapPoint> = (0..30)
+            .map(|i| {
+                point(
+                    3.0 + f64::from(i % 6) * 0.1,
+                    3.0 + f64::from(i / 6) * 0.1,
+                    "A rather long name",
+                )
+            })
+            .collect();
+        let layout = GapLayout::new(&spec(false), &points, &measure);
+        let texts: Vec<&str> = layout
+            .markers
+            .iter()
+            .filter_map(|m| Some(m.label.as_ref()?.text.as_str()))
+            .collect();
+        assert!(!texts.is_empty());
+        assert!(
+            texts.iter().all(|t| t.parse::<usize>().is_ok()),
+            "{texts:?}"
+        );
+        // A sparse chart keeps its words.
+        let sparse = [
+            point(1.5, 4.5, "Upper left"),
+            point(4.5, 1.5, "Lower right"),
+        ];
+        let layout = GapLayout::new(&spec(false), &sparse, &measure);
+        assert_eq!(layout.markers[0].label.as_ref().unwrap().text, "Upper left");
     }
 }

@@ -35,6 +35,16 @@ pub struct GapChart {
     /// Per point, the 95 % intervals of its (importance, performance), drawn as error bars.
     /// Empty for a chart without them.
     pub errors: Vec<Option<(Interval, Interval)>>,
+    /// Another quantity across than the scale's performance (derived importance, a
+    /// correlation); None for the gap chart itself.
+    pub x_axis: Option<XAxis>,
+}
+
+/// A range across, with its ticks already written in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct XAxis {
+    pub range: (f64, f64),
+    pub ticks: Vec<(f64, String)>,
 }
 
 /// Where an arrow starts, and whether it is one the text names (drawn bolder).
@@ -84,11 +94,17 @@ impl Chart for GapChart {
             width: p.width,
             height: Self::plot_height(p.width),
             scale: self.scale,
+            x_range: self.x_axis.as_ref().map(|a| a.range),
             crosshair: self.crosshair,
             numbered: p.width < NARROW,
             font_px: FONT,
             quadrant_names: self.quadrant_names.clone(),
             caption: self.caption.clone(),
+            origins: self
+                .origins
+                .iter()
+                .map(|o| o.map(|o| (o.importance, o.performance)))
+                .collect(),
         };
         let layout = GapLayout::new(&spec, &self.points, &|text| p.measure(text, FONT));
         let plot = layout.plot;
@@ -123,29 +139,31 @@ impl Chart for GapChart {
         for (region, tint) in regions.into_iter().zip(colours.quadrant_tints) {
             p.fill_rect(region, tint);
         }
-        for value in self.scale.0..=self.scale.1 {
-            let (x, y) = (layout.x.px(f64::from(value)), layout.y.px(f64::from(value)));
+        let points = || (self.scale.0..=self.scale.1).map(|v| (f64::from(v), v.to_string()));
+        let x_ticks: Vec<(f64, String)> = match &self.x_axis {
+            Some(axis) => axis.ticks.clone(),
+            None => points().collect(),
+        };
+        for (value, text) in x_ticks {
+            let x = layout.x.px(value);
             p.line(&[(x, plot.y), (x, plot.bottom())], colours.grid, 1.0);
-            p.line(&[(plot.x, y), (plot.right(), y)], colours.grid, 1.0);
             p.text(
-                &value.to_string(),
+                &text,
                 x,
                 plot.bottom() + 4.0,
                 FONT,
                 colours.muted,
                 Anchor::Below,
             );
-            p.text(
-                &value.to_string(),
-                plot.x - 6.0,
-                y,
-                FONT,
-                colours.muted,
-                Anchor::End,
-            );
+        }
+        for (value, text) in points() {
+            let y = layout.y.px(value);
+            p.line(&[(plot.x, y), (plot.right(), y)], colours.grid, 1.0);
+            p.text(&text, plot.x - 6.0, y, FONT, colours.muted, Anchor::End);
         }
         p.stroke_rect(plot, colours.grid, 1.0);
-        if self.diagonal {
+        // The diagonal compares like with like: only where both axes are the scale.
+        if self.diagonal && self.x_axis.is_none() {
             let (lo, hi) = (f64::from(self.scale.0), f64::from(self.scale.1));
             let ends = [
                 (layout.x.px(lo), layout.y.px(lo)),
@@ -177,15 +195,16 @@ impl Chart for GapChart {
         }
         p.axis_titles(plot, &self.x_title, &self.y_title);
 
-        // Error bars under the markers, clipped to the scale the axes show.
+        // Error bars under the markers, clipped to the ranges the axes show.
         let (lo, hi) = (f64::from(self.scale.0), f64::from(self.scale.1));
+        let (x_lo, x_hi) = self.x_axis.as_ref().map_or((lo, hi), |a| a.range);
         for marker in &layout.markers {
             for &member in &marker.members {
                 if let Some(Some((importance, performance))) = self.errors.get(member) {
                     let colour = colours.area(self.point_areas[member]);
                     let (left, right) = (
-                        layout.x.px(performance.low.clamp(lo, hi)),
-                        layout.x.px(performance.high.clamp(lo, hi)),
+                        layout.x.px(performance.low.clamp(x_lo, x_hi)),
+                        layout.x.px(performance.high.clamp(x_lo, x_hi)),
                     );
                     let (bottom, top) = (
                         layout.y.px(importance.low.clamp(lo, hi)),

@@ -16,7 +16,7 @@ pub use area_bars::AreaBars;
 pub use chart_canvas::{render, Chart, ChartCanvas, ChartFn};
 pub use five_cs_chart::FiveCsChart;
 pub use gap_bars::GapBars;
-pub use gap_chart::{GapChart, Origin};
+pub use gap_chart::{GapChart, Origin, XAxis};
 pub use painter::Painter;
 pub use palette::Palette;
 pub use portfolio_chart::{PortfolioChart, PortfolioPoint};

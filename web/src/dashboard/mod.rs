@@ -301,6 +301,8 @@ pub struct Dash {
     pub diagonal: RwSignal<bool>,
     /// The gap chart draws each element's 95 % intervals as error bars.
     pub intervals: RwSignal<bool>,
+    /// The gap chart plots derived against stated importance instead.
+    pub drivers_chart: RwSignal<bool>,
     /// The segments picked for the comparison; empty picks every segment.
     pub segments: RwSignal<Vec<String>>,
     pub ranking: Ranking,
@@ -331,6 +333,7 @@ impl Dash {
             mode: RwSignal::new(CrosshairMode::DataCentred),
             diagonal: RwSignal::new(false),
             intervals: RwSignal::new(false),
+            drivers_chart: RwSignal::new(false),
             segments: RwSignal::new(Vec::new()),
             ranking: Ranking::new(),
             view: RwSignal::new(View::addressed()),

@@ -4,11 +4,14 @@
 use super::filters::{dimension_name, value_name};
 use super::views::{csv_and_json, withheld_text};
 use super::Dash;
+use crate::charts::{GapChart, XAxis};
 use crate::i18n::{Locale, Strings};
 use crate::results::cell;
+use crate::results::chart_section::{Section, Table};
 use crate::state::{use_app_state, use_survey};
 use engine::analysis::drivers::{driver_map, drivers_report, DriverQuadrant, DriversReport};
 use engine::codec::report_csv::drivers_csv;
+use engine::layout::chart::{marker_numbers, short_label, GapPoint};
 use engine::scoring::aggregate::{AggregateReport, Reported, Summary};
 use engine::scoring::overall::{Nps, MIN_DRIVER_PAIRS};
 use engine::scoring::stats::Interval;
@@ -309,5 +312,199 @@ pub(super) fn Drivers(dash: Dash, overall: Memo<Option<Summary>>) -> impl IntoVi
                 </p>
             </section>
         }
+    })
+}
+
+/// Ticks across a correlation's range: steps of 0.1, 0.2, 0.25 or 0.5, at most six, and the
+/// range widened to whole steps.
+fn correlation_ticks(locale: Locale, low: f64, high: f64) -> ((f64, f64), Vec<(f64, String)>) {
+    let step = [0.1, 0.2, 0.25, 0.5]
+        .into_iter()
+        .find(|step| (high - low) / step <= 5.0)
+        .unwrap_or(0.5);
+    let first = (low / step).floor() as i64;
+    let last = (high / step).ceil().max(first as f64 + 1.0) as i64;
+    let ticks = (first..=last)
+        .map(|k| {
+            let value = k as f64 * step;
+            (value, locale.hundredths(value))
+        })
+        .collect();
+    ((first as f64 * step, last as f64 * step), ticks)
+}
+
+/// The gap chart's other mode: each stable element by its derived importance (across) and
+/// stated importance (up), with the map's crosshair and quadrants; its table keyed by marker.
+pub(super) fn drivers_chart(
+    survey: std::sync::Arc<engine::Survey>,
+    locale: Locale,
+    overall: Memo<Option<Summary>>,
+    intervals: Signal<bool>,
+) -> Memo<Option<Section<GapChart>>> {
+    let strings = locale.strings();
+    let words = locale.dash();
+    let code = locale.code();
+    Memo::new(move |_| {
+        overall.with(|summary| {
+            let summary = summary.as_ref()?;
+            let map = driver_map(summary)?;
+            let info: Vec<(usize, &str, String)> = survey
+                .elements()
+                .map(|(area, e)| {
+                    let a = survey
+                        .areas
+                        .iter()
+                        .position(|x| x.id == area.id)
+                        .unwrap_or(0);
+                    (a, e.id.as_str(), e.label.get(code).to_owned())
+                })
+                .collect();
+            let find = |id: &str| info.iter().find(|(_, i, _)| *i == id);
+            let points: Vec<GapPoint> = map
+                .elements
+                .iter()
+                .map(|m| GapPoint {
+                    performance: m.derived,
+                    importance: m.stated,
+                    label: short_label(find(&m.id).map_or(&m.id, |(_, _, l)| l), 22),
+                })
+                .collect();
+            let names = [
+                words.drivers_q_said,
+                words.drivers_q_key,
+                words.drivers_q_secondary,
+                words.drivers_q_hidden,
+            ];
+            let quadrant_name = |q: DriverQuadrant| {
+                let index = DriverQuadrant::ALL
+                    .iter()
+                    .position(|x| *x == q)
+                    .unwrap_or(0);
+                names[index].to_owned()
+            };
+            let show_errors = intervals.get();
+            let lows = map.elements.iter().map(|m| {
+                let low = m
+                    .interval
+                    .filter(|_| show_errors)
+                    .map_or(m.derived, |i| i.low);
+                low.min(m.derived)
+            });
+            let highs = map.elements.iter().map(|m| {
+                let high = m
+                    .interval
+                    .filter(|_| show_errors)
+                    .map_or(m.derived, |i| i.high);
+                high.max(m.derived)
+            });
+            let low = lows.fold(0.0_f64, f64::min);
+            let high = highs.fold(f64::MIN, f64::max).max(low + 0.1);
+            let (range, ticks) = correlation_ticks(locale, low, high);
+            let numbers = marker_numbers(&points);
+            let rows = map
+                .elements
+                .iter()
+                .zip(&numbers)
+                .map(|(m, number)| {
+                    let (area, label) = find(&m.id)
+                        .map_or((String::new(), m.id.clone()), |(a, _, l)| {
+                            (survey.areas[*a].title.get(code).to_owned(), l.clone())
+                        });
+                    vec![
+                        number.to_string(),
+                        label,
+                        area,
+                        locale.decimal(m.stated),
+                        locale.hundredths(m.derived),
+                        interval_text(locale, m.interval, Locale::hundredths),
+                        quadrant_name(m.quadrant),
+                    ]
+                })
+                .collect();
+            let count = |q| {
+                map.elements
+                    .iter()
+                    .filter(|m| m.quadrant == q)
+                    .count()
+                    .to_string()
+            };
+            let summary_text = Strings::fill(
+                words.drivers_chart_summary,
+                &[
+                    ("count", &map.elements.len().to_string()),
+                    ("key", &count(DriverQuadrant::KeyDriver)),
+                    ("said", &count(DriverQuadrant::SaidNotShown)),
+                    ("hidden", &count(DriverQuadrant::Hidden)),
+                    ("secondary", &count(DriverQuadrant::Secondary)),
+                ],
+            );
+            let caption = Strings::fill(
+                words.drivers_caption,
+                &[
+                    ("stated", &locale.decimal(map.crosshair.0)),
+                    ("derived", &locale.hundredths(map.crosshair.1)),
+                ],
+            );
+            let chart = GapChart {
+                point_areas: map
+                    .elements
+                    .iter()
+                    .map(|m| find(&m.id).map_or(0, |(a, _, _)| *a))
+                    .collect(),
+                points,
+                scale: (survey.scale.min, survey.scale.max),
+                crosshair: map.crosshair,
+                diagonal: false,
+                caption,
+                quadrant_names: names.map(str::to_owned),
+                x_title: format!("{} →", words.col_derived),
+                y_title: format!("{} →", words.col_stated),
+                legend: survey
+                    .areas
+                    .iter()
+                    .map(|a| a.title.get(code).to_owned())
+                    .collect(),
+                origins: Vec::new(),
+                errors: if show_errors {
+                    let stated = |id: &str| {
+                        summary
+                            .elements
+                            .iter()
+                            .find(|e| e.id == id)
+                            .and_then(|e| e.importance_ci)
+                    };
+                    map.elements
+                        .iter()
+                        .map(|m| stated(&m.id).zip(m.interval))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                x_axis: Some(XAxis { range, ticks }),
+            };
+            Some(Section {
+                chart,
+                summary: summary_text,
+                table: Table {
+                    headers: [
+                        strings.col_number,
+                        strings.col_element,
+                        strings.col_area,
+                        words.col_stated,
+                        words.col_derived,
+                        words.col_interval,
+                        strings.col_quadrant,
+                    ]
+                    .map(str::to_owned)
+                    .to_vec(),
+                    rows,
+                    key: 1,
+                    numeric: vec![0, 3, 4, 5],
+                    note: None,
+                    total_last: false,
+                },
+                note: None,
+            })
+        })
     })
 }

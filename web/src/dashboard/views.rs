@@ -7,7 +7,7 @@ use super::filters::{dimension_name, value_name, Filters};
 use super::portfolio_view::PortfolioView;
 use super::ranking_view::RankingTable;
 use super::segments_view::Comparison;
-use super::verdict_view::{Drivers, Verdict};
+use super::verdict_view::{drivers_chart, Drivers, Verdict};
 use super::waves_view::WavesView;
 use super::{Dash, View};
 use crate::download::{save_csv, save_json};
@@ -99,6 +99,11 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
         parts.join(" · ")
     };
     let matching = move || overall.with(|o| o.as_ref().map_or(0, |o| o.responses));
+    let has_satisfaction = survey
+        .sections
+        .overall
+        .as_ref()
+        .is_some_and(|o| o.satisfaction.is_some());
 
     view! {
         <Filters dash/>
@@ -131,6 +136,20 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                 <input type="checkbox" prop:checked=move || dash.intervals.get() on:change=move |_| dash.intervals.update(|d| *d = !*d)/>
                 {words.dash_show_intervals}
             </label>
+            {has_satisfaction.then(|| view! {
+                <fieldset>
+                    <legend>{words.dash_chart_mode}</legend>
+                    {[(false, words.dash_chart_ipa), (true, words.dash_chart_drivers)]
+                        .into_iter()
+                        .map(|(value, label)| view! {
+                            <label>
+                                <input type="radio" name="dash-chart-mode" prop:checked=move || dash.drivers_chart.get() == value on:change=move |_| dash.drivers_chart.set(value)/>
+                                {label}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+            })}
             <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
         </div>
         <fieldset class="view-switch">
@@ -158,7 +177,14 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                     <section class="results dashboard-report" aria-labelledby="dash-report-title">
                         <h3 id="dash-report-title">{words.dash_report_title}</h3>
                         <Show when=move || withheld.get().is_none()>
-                            {chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(chart_survey.clone(), locale, overall, dash.diagonal, true, dash.intervals.into()))}
+                            {
+                                let chart_survey = chart_survey.clone();
+                                move || if dash.drivers_chart.get() {
+                                    chart_section(strings, "dash-drivers-chart", words.drivers_chart_title.to_owned(), drivers_chart(chart_survey.clone(), locale, overall, dash.intervals.into())).into_any()
+                                } else {
+                                    chart_section(strings, "dash-gap-chart", strings.gap_chart_title.to_owned(), gap_chart(chart_survey.clone(), locale, overall, dash.diagonal, true, dash.intervals.into())).into_any()
+                                }
+                            }
                             <Verdict dash report/>
                             <Comparison dash report/>
                             <Drivers dash overall/>

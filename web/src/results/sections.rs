@@ -79,6 +79,7 @@ pub(crate) fn gap_chart_of(
             .collect(),
         origins: Vec::new(),
         errors: Vec::new(),
+        x_axis: None,
     }
 }
 
