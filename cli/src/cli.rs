@@ -15,7 +15,7 @@ use engine::scoring::aggregate::{Aggregation, CrosshairMode, Filter, GroupBy, Re
 use engine::scoring::anonymity::{Threshold, Withheld};
 use engine::scoring::model::Row;
 use engine::scoring::model::ScoringModel;
-use engine::scoring::ranking::rank_partners;
+use engine::scoring::ranking::{rank_partners, ranking_report, survey_weights};
 use engine::scoring::scorecard::score;
 use engine::{load_survey, Response, Survey};
 use engine::{Dimension, Side};
@@ -445,7 +445,8 @@ fn rank_command(options: &Options) -> Result<ExitCode, Failure> {
     let rows = rows_of_files(&model, &options.files)?;
     let filter = one_wave(options, &rows);
     let partners = rank_partners(&model, rows.iter().filter(|r| filter.matches(&r.keys)));
-    print_either(options, || ranking_csv(&survey, &partners), &partners)
+    let report = ranking_report(&survey, partners, &survey_weights(&survey));
+    print_either(options, || ranking_csv(&survey, &report), &report)
 }
 
 /// The wave that counts when partners are counted: `--wave`, else the latest in the files.

@@ -89,7 +89,7 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   const consumption = page.getByRole("columnheader", { name: "Consumption" });
   await consumption.getByRole("button").click();
   await expect(consumption).toHaveAttribute("aria-sort", "descending");
-  const column = ranked[0].length - 4;
+  const column = rankingCsv.split("\n")[0].split(",").indexOf("consumption");
   const scores = ranked.map((r) => r[column]).filter((v) => v !== "").map(Number).sort((a, b) => b - a);
   await expect(page.locator("#ranking-table tbody tr").first().locator("td").nth(5)).toHaveText(decimal(scores[0]));
   await consumption.getByRole("button").click();
@@ -271,7 +271,7 @@ test("every export of 10,000 responses downloads whole and reads back", async ({
   expect(JSON.parse((await download(page, "Download the results (JSON)")).text)).toEqual(json("aggregate", "--by", "region"));
   const ranking = json("rank");
   expect(JSON.parse((await download(page, "Download the ranking (JSON)")).text)).toEqual(ranking);
-  expect(csvRows(await download(page, "Download the ranking (CSV)"))).toBe(1 + ranking.length);
+  expect(csvRows(await download(page, "Download the ranking (CSV)"))).toBe(1 + ranking.partners.length);
 
   await page.getByRole("radio", { name: "Vendor and partners" }).check();
   expect(JSON.parse((await download(page, "Download the alignment (JSON)")).text)).toEqual(json("align"));
@@ -423,6 +423,55 @@ test("a planted driver is found and named, with the NPS, and too few partners sa
   await page.getByLabel("Partner type", { exact: true }).selectOption(few);
   await expect(section.locator("p.notice")).toContainText("Too few partners for a stable estimate: derived importance needs 30 partners");
   await expect(section.locator("ul.drivers-named")).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test("what-if weights of the five Cs re-rank partners at once, state themselves in exports, and reset", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath("what-if.json");
+  fs.writeFileSync(file, cli("generate", "--survey", SURVEY, "--count", "40", "--seed", "29"));
+  const ranking = JSON.parse(cli("rank", "--survey", SURVEY, file));
+  expect(ranking.weights.map((w) => w.weight)).toEqual([1, 1, 1, 1, 1]);
+  // By hand: the first C which, weighing 3 (or else 0) with the others at 1, puts another
+  // partner first.
+  const C = ["Contribution", "Consumption", "Coverage", "Capability", "Commitment"];
+  const overallUnder = (weights) => (p) => {
+    let total = 0, sum = 0;
+    p.dimensions.forEach((d, i) => { if (d !== null) { total += d * weights[i]; sum += weights[i]; } });
+    return sum > 0 ? total / sum : null;
+  };
+  const rankUnder = (weights) => {
+    const overall = overallUnder(weights);
+    return ranking.partners
+      .filter((p) => overall(p) !== null)
+      .sort((a, b) => overall(b) - overall(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+  };
+  const tries = [3, 0].flatMap((w) => C.map((_, c) => C.map((__, i) => (i === c ? w : 1))));
+  const weights = tries.find((w) => rankUnder(w)[0].name !== ranking.partners[0].name);
+  const moved = weights.findIndex((w) => w !== 1);
+  const expected = rankUnder(weights);
+  const overall = overallUnder(weights);
+
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("40 of 40 responses match the filters.")).toBeVisible();
+  const first = page.locator("#ranking-table tbody tr").first();
+  await expect(first).toContainText(ranking.partners[0].name);
+  await page.getByLabel(`Weight of ${C[moved]}`).fill(String(weights[moved]));
+  await expect(first).toContainText(expected[0].name);
+  await expect(first.locator("td").nth(3)).toHaveText(decimal(overall(expected[0])));
+  const csv = (await download(page, "Download the ranking (CSV)")).text.replace(/^\ufeff/, "");
+  const [header, row] = csv.split("\n");
+  expect(header.endsWith(",weight_contribution,weight_consumption,weight_coverage,weight_capability,weight_commitment")).toBe(true);
+  expect(row.endsWith("," + weights.join(","))).toBe(true);
+  const json = JSON.parse((await download(page, "Download the ranking (JSON)")).text);
+  expect(json.weights.map((w) => w.weight)).toEqual(weights);
+  expect(json.partners[0].name).toBe(expected[0].name);
+  // Reset: the survey's weights, and the CLI's ranking, again.
+  await page.getByRole("button", { name: "Reset to the survey's weights" }).first().click();
+  await expect(first).toContainText(ranking.partners[0].name);
+  await expect(page.getByLabel(`Weight of ${C[moved]}`)).toHaveValue("1");
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });

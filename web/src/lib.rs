@@ -37,6 +37,7 @@ mod storage;
 mod survey_error_page;
 mod survey_fetch;
 mod update;
+mod weights;
 
 pub use app::App;
 use engine::answers::handover::Handover;

@@ -7,7 +7,7 @@ use crate::analysis::portfolio::Portfolio;
 use crate::analysis::waves::WaveComparison;
 use crate::answers::response::Response;
 use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Reported, Summary};
-use crate::scoring::ranking::RankedPartner;
+use crate::scoring::ranking::RankingReport;
 use crate::survey::definition::Survey;
 
 const HEADER: [&str; 19] = [
@@ -140,25 +140,34 @@ pub fn results_csv(id: &str, summary: &Summary) -> String {
 }
 
 /// The partner ranking: overall and category rank, the category, the overall five-Cs score
-/// and one column per C (named by the survey's ids).
-pub fn ranking_csv(survey: &Survey, partners: &[RankedPartner]) -> String {
+/// and one column per C (named by the survey's ids), then the weight each C had in the
+/// overall score (`weight_<id>`, the same on every row): the survey's, or a what-if.
+pub fn ranking_csv(survey: &Survey, report: &RankingReport) -> String {
     let dimensions: Vec<&str> = survey
         .sections
         .five_cs
         .iter()
         .flat_map(|section| section.dimensions.iter().map(|d| d.id.as_str()))
         .collect();
-    let mut header = vec![
+    let mut header: Vec<String> = [
         "rank",
         "id",
         "partner",
         "category",
         "category_rank",
         "score",
-    ];
-    header.extend(&dimensions);
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    header.extend(dimensions.iter().map(|d| (*d).to_owned()));
+    header.extend(report.weights.iter().map(|w| format!("weight_{}", w.id)));
+    let weights: Vec<String> = report
+        .weights
+        .iter()
+        .map(|w| w.weight.to_string())
+        .collect();
     let rank = |r: Option<usize>| r.map(|r| r.to_string()).unwrap_or_default();
-    let rows = partners.iter().map(|p| {
+    let rows = report.partners.iter().map(|p| {
         let mut row = vec![
             rank(p.rank),
             p.id.clone(),
@@ -168,8 +177,10 @@ pub fn ranking_csv(survey: &Survey, partners: &[RankedPartner]) -> String {
             number(p.score),
         ];
         row.extend(p.dimensions.iter().map(|d| number(*d)));
+        row.extend(weights.iter().cloned());
         row
     });
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     write_csv(&header, rows)
 }
 

@@ -71,17 +71,63 @@ pub fn category_label<'s>(survey: &'s Survey, id: &str) -> Option<&'s Text> {
     }
 }
 
+/// One C's weight in the overall five-Cs score.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DimensionWeight {
+    pub id: String,
+    pub weight: f64,
+}
+
+/// The ranking with the weights it was made under: the survey's, or the user's what-if.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankingReport {
+    pub weights: Vec<DimensionWeight>,
+    pub partners: Vec<RankedPartner>,
+}
+
+/// The five Cs' weights as the survey sets them, in survey order.
+pub fn survey_weights(survey: &Survey) -> Vec<f64> {
+    survey
+        .sections
+        .five_cs
+        .iter()
+        .flat_map(|s| s.dimensions.iter().map(|d| d.weight))
+        .collect()
+}
+
+/// The overall five-Cs score under `weights`: the weighted mean of the Cs that have a score,
+/// as the survey's own weights make it. None when no C with weight has a score.
+pub fn overall_with(scores: &[Option<f64>], weights: &[f64]) -> Option<f64> {
+    crate::scoring::stats::weighted_mean(
+        scores
+            .iter()
+            .zip(weights)
+            .filter_map(|(score, weight)| Some(((*score)?, *weight))),
+    )
+}
+
 /// Ranks every row by overall five-Cs score (higher first), ties broken by partner name and
 /// then id; then ranks within each category. Rows without a score come last, unranked.
 pub fn rank_partners<'r>(
     model: &ScoringModel,
     rows: impl IntoIterator<Item = &'r Row>,
 ) -> Vec<RankedPartner> {
+    rank_partners_with(model, rows, &survey_weights(model.survey))
+}
+
+/// The ranking under other weights of the Cs (one per C, in survey order): each partner's
+/// overall score, its band where categories are bands, and every rank follow them.
+pub fn rank_partners_with<'r>(
+    model: &ScoringModel,
+    rows: impl IntoIterator<Item = &'r Row>,
+    weights: &[f64],
+) -> Vec<RankedPartner> {
     let survey = model.survey;
     let mut partners: Vec<RankedPartner> = rows
         .into_iter()
         .map(|row| {
-            let (dimensions, score) = five_cs_of(model, row);
+            let (dimensions, _) = five_cs_of(model, row);
+            let score = overall_with(&dimensions, weights);
             let category = category_of(survey, &row.keys, score);
             RankedPartner {
                 id: row.id.clone(),
@@ -117,6 +163,26 @@ pub fn rank_partners<'r>(
         partner.category_rank = Some(*count);
     }
     partners
+}
+
+/// The ranking report: the partners ranked under `weights`, which it states by C.
+pub fn ranking_report(
+    survey: &Survey,
+    partners: Vec<RankedPartner>,
+    weights: &[f64],
+) -> RankingReport {
+    let ids = survey
+        .sections
+        .five_cs
+        .iter()
+        .flat_map(|s| s.dimensions.iter().map(|d| d.id.clone()));
+    RankingReport {
+        weights: ids
+            .zip(weights)
+            .map(|(id, &weight)| DimensionWeight { id, weight })
+            .collect(),
+        partners,
+    }
 }
 
 /// A column the ranking table can be ordered by.
@@ -189,6 +255,49 @@ pub fn ranking_order(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{default_survey, rated_response};
+
+    #[test]
+    fn what_if_weights_move_scores_and_ranks() {
+        // Two Cs scored: 100 and 50 give 75 with equal weights, (3·100 + 50)/4 = 87.5 with
+        // the first weighing 3; a C without a score counts for nothing, whatever its weight.
+        let scores = [Some(100.0), Some(50.0), None];
+        assert_eq!(overall_with(&scores, &[1.0, 1.0, 1.0]), Some(75.0));
+        assert_eq!(overall_with(&scores, &[3.0, 1.0, 5.0]), Some(87.5));
+        assert_eq!(overall_with(&scores, &[0.0, 0.0, 1.0]), None);
+
+        // A: contribution 5s (100), capability 1s (0); B the other way round. Equal weights
+        // tie them at 50 (names decide: A first); weighting capability 2 puts B first at
+        // 66.7, and A falls to 33.3.
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let answer = |name: &str, contribution: i32, capability: i32| {
+            let mut r = rated_response(name, "emea", &[]);
+            r.profile.partner_name = name.into();
+            for id in [
+                "contribution-share",
+                "contribution-growth",
+                "contribution-new-customers",
+            ] {
+                r.items.insert(id.into(), contribution);
+            }
+            for id in ["capability-certified", "capability-solutions"] {
+                r.items.insert(id.into(), capability);
+            }
+            model.row(&r)
+        };
+        let rows = [answer("A", 5, 1), answer("B", 1, 5)];
+        let equal = rank_partners(&model, &rows);
+        assert_eq!((equal[0].name.as_str(), equal[0].score), ("A", Some(50.0)));
+        let weights = [1.0, 1.0, 1.0, 2.0, 1.0];
+        let what_if = rank_partners_with(&model, &rows, &weights);
+        assert_eq!(what_if[0].name, "B");
+        assert!((what_if[0].score.unwrap() - 200.0 / 3.0).abs() < 1e-12);
+        assert!((what_if[1].score.unwrap() - 100.0 / 3.0).abs() < 1e-12);
+        let report = ranking_report(&survey, what_if, &weights);
+        assert_eq!(report.weights[3].id, "capability");
+        assert_eq!(report.weights[3].weight, 2.0);
+    }
 
     fn partner(
         name: &str,

@@ -303,6 +303,8 @@ pub struct Dash {
     pub intervals: RwSignal<bool>,
     /// The gap chart plots derived against stated importance instead.
     pub drivers_chart: RwSignal<bool>,
+    /// What-if weights of the five Cs for the ranking; None for the survey's.
+    pub weights: RwSignal<Option<Vec<f64>>>,
     /// The segments picked for the comparison; empty picks every segment.
     pub segments: RwSignal<Vec<String>>,
     pub ranking: Ranking,
@@ -334,6 +336,7 @@ impl Dash {
             diagonal: RwSignal::new(false),
             intervals: RwSignal::new(false),
             drivers_chart: RwSignal::new(false),
+            weights: RwSignal::new(None),
             segments: RwSignal::new(Vec::new()),
             ranking: Ranking::new(),
             view: RwSignal::new(View::addressed()),

@@ -6,6 +6,7 @@ use super::{response_of, Dash};
 use crate::i18n::Strings;
 use crate::results::cell;
 use crate::state::{use_app_state, use_survey};
+use crate::weights::WeightSliders;
 use engine::scoring::ranking::{category_label, ranking_order, RankedPartner, RankingColumn};
 use leptos::prelude::*;
 
@@ -58,6 +59,7 @@ pub(super) fn RankingTable(
     });
     let pages = move || shown.with(Vec::len).div_ceil(PAGE).max(1);
     let survey_threshold = survey.min_group_size;
+    let has_five_cs = survey.sections.five_cs.is_some();
     let dimensions: Vec<String> = survey
         .sections
         .five_cs
@@ -168,6 +170,7 @@ pub(super) fn RankingTable(
             <h4 id="ranking-title">{words.dash_ranking_title}</h4>
             <p class="note">{withheld_text(words.dash_named_on_purpose, u64::from(survey_threshold))}</p>
             {move || wave.get().map(|w| view! { <p class="note">{Strings::fill(words.dash_one_wave, &[("wave", &w)])}</p> })}
+            {has_five_cs.then(|| view! { <WeightSliders weights=dash.weights id="ranking-weight"/> })}
             <p>
                 <label for="ranking-category">{words.dash_category}</label>
                 <select id="ranking-category" on:change:target=move |ev| { category.set(ev.target().value()); page.set(0); }>

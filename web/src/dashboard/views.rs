@@ -16,11 +16,12 @@ use crate::results::chart_section::chart_section;
 use crate::results::sections::gap_chart;
 use crate::results::{ReportView, ResultsReport};
 use crate::state::{use_app_state, use_survey};
+use crate::weights::weights_in_force;
 use engine::codec::export::slug;
 use engine::codec::report_csv::{aggregate_csv, long_csv, ranking_csv};
 use engine::scoring::aggregate::{AggregateReport, Aggregation, CrosshairMode, GroupBy, Reported};
 use engine::scoring::model::ScoringModel;
-use engine::scoring::ranking::{rank_partners, RankedPartner};
+use engine::scoring::ranking::{rank_partners_with, ranking_report, RankedPartner, RankingReport};
 use engine::Response;
 use leptos::prelude::*;
 
@@ -63,10 +64,14 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
     });
     let ranked = Memo::new(move |_| {
         let filter = counted.with(|(filter, _)| filter.clone());
+        let weights = dash
+            .weights
+            .with(|w| weights_in_force(&rank_survey, w.as_ref()));
         dash.current.with(|c| {
             c.as_ref().map_or_else(Vec::new, |c| {
                 let model = ScoringModel::new(&rank_survey);
-                rank_partners(&model, c.rows.iter().filter(|r| filter.matches(&r.keys)))
+                let rows = c.rows.iter().filter(|r| filter.matches(&r.keys));
+                rank_partners_with(&model, rows, &weights)
             })
         })
     });
@@ -267,12 +272,20 @@ fn Exports(
     let words = use_app_state().locale.get_untracked().dash();
     let always = || true;
     let ranking_survey = survey.clone();
+    let report_survey = survey.clone();
+    // The ranking as exported: with the weights it was made under.
+    let ranking = Memo::new(move |_| {
+        let weights = dash
+            .weights
+            .with(|w| weights_in_force(&report_survey, w.as_ref()));
+        ranking_report(&report_survey, ranked.get(), &weights)
+    });
     view! {
         <section class="report-section take-away" aria-labelledby="dash-export-title">
             <h4 id="dash-export-title">{words.dash_export_title}</h4>
             <p class="downloads">
                 {csv_and_json(dash, "aggregate", (words.dash_aggregate_csv, words.dash_aggregate_json), always, move || report.get_untracked(), aggregate_csv)}
-                {csv_and_json(dash, "ranking", (words.dash_ranking_csv, words.dash_ranking_json), always, move || Some(ranked.get_untracked()), move |r: &Vec<RankedPartner>| ranking_csv(&ranking_survey, r))}
+                {csv_and_json(dash, "ranking", (words.dash_ranking_csv, words.dash_ranking_json), always, move || Some(ranking.get_untracked()), move |r: &RankingReport| ranking_csv(&ranking_survey, r))}
                 // Every response of the set, whatever the filters: the set as a file, which
                 // the dashboard and the CLI read back.
                 {csv_and_json(dash, "answers", (words.dash_answers_csv, words.dash_answers_json), always, move || dash.current.with_untracked(|c| c.as_ref().map(|c| c.responses.to_vec())), move |r: &Vec<Response>| long_csv(&survey, r))}

@@ -9,6 +9,7 @@ mod take_away;
 
 use super::i18n::{Locale, Strings};
 use super::state::{use_app_state, use_survey};
+use crate::weights::WeightSliders;
 use chart_section::chart_section;
 use engine::codec::export::Envelope;
 use engine::scoring::aggregate::CrosshairMode;
@@ -67,6 +68,8 @@ pub struct ReportView {
     pub open: RwSignal<bool>,
     pub mode: RwSignal<CrosshairMode>,
     pub diagonal: RwSignal<bool>,
+    /// What-if weights of the five Cs; None for the survey's.
+    pub weights: RwSignal<Option<Vec<f64>>>,
 }
 
 impl ReportView {
@@ -75,6 +78,7 @@ impl ReportView {
             open: RwSignal::new(false),
             mode: RwSignal::new(CrosshairMode::DataCentred),
             diagonal: RwSignal::new(false),
+            weights: RwSignal::new(None),
         }
     }
 }
@@ -97,7 +101,12 @@ pub fn ResultsReport(
     let locale = use_app_state().locale.get_untracked();
     let strings = locale.strings();
     let code = locale.code();
-    let ReportView { mode, diagonal, .. } = view;
+    let ReportView {
+        mode,
+        diagonal,
+        weights,
+        ..
+    } = view;
     let scored = survey.clone();
     let card = Memo::new(move |_| {
         let model = ScoringModel::new(&scored);
@@ -181,7 +190,8 @@ pub fn ResultsReport(
             <Priorities card/>
             {chart_section(strings, "gaps", strings.gap_bars_title.to_owned(), sections::gap_bars(survey.clone(), locale, card))}
             {chart_section(strings, "areas", strings.areas_title.to_owned(), sections::areas(survey.clone(), locale, card))}
-            {chart_section(strings, "five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response))}
+            {chart_section(strings, "five-cs", five_cs_title, sections::five_cs(survey.clone(), locale, card, response, weights))}
+            {survey.sections.five_cs.is_some().then(|| view! { <WeightSliders weights id="report-weight"/> })}
             <Placements card/>
             <Management response/>
             {envelope.map(|envelope| view! { <TakeAway card envelope/> })}

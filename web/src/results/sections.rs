@@ -6,10 +6,11 @@ use super::chart_section::{Section, Table};
 use super::{cell, element_info, quadrant_names, SHORT};
 use crate::charts::{AreaBars, FiveCsChart, GapBars, GapChart};
 use crate::i18n::{Locale, Strings};
+use crate::weights::{weights_in_force, what_if_note};
 use engine::layout::chart::{marker_numbers, short_label, GapPoint};
 use engine::scoring::aggregate::{CrosshairMode, Summary};
 use engine::scoring::model::GroupKeys;
-use engine::scoring::ranking::{category_label, category_of};
+use engine::scoring::ranking::{category_label, category_of, overall_with};
 use engine::scoring::scorecard::Scorecard;
 use engine::{Response, Survey};
 use leptos::prelude::*;
@@ -383,6 +384,7 @@ pub fn five_cs(
     locale: Locale,
     card: Card,
     response: RwSignal<Response>,
+    weights: RwSignal<Option<Vec<f64>>>,
 ) -> Memo<Option<Section<FiveCsChart>>> {
     let strings = locale.strings();
     let code = locale.code();
@@ -390,7 +392,11 @@ pub fn five_cs(
         let section = survey.sections.five_cs.as_ref()?;
         card.with(|card| {
             let five = card.as_ref()?.summary.five_cs.as_ref()?;
-            let overall = five.overall?;
+            // The overall score under the weights in force: the survey's, or a what-if.
+            let what_if = weights.get();
+            let scores: Vec<Option<f64>> = five.dimensions.iter().map(|d| d.score).collect();
+            let overall = overall_with(&scores, &weights_in_force(&survey, what_if.as_ref()))?;
+            let note = what_if_note(&survey, locale, what_if.as_ref());
             let keys = response.with(|r| GroupKeys::of(&r.profile, &survey));
             let category = category_of(&survey, &keys, Some(overall))
                 .and_then(|id| category_label(&survey, &id))
@@ -452,7 +458,11 @@ pub fn five_cs(
                     ..Table::default()
                 },
                 chart: FiveCsChart { bars },
-                note: category,
+                // The category, and the what-if weights when they are not the survey's.
+                note: match (category, note) {
+                    (Some(category), Some(note)) => Some(format!("{category}. {note}")),
+                    (category, note) => category.or(note),
+                },
             })
         })
     })
