@@ -218,3 +218,51 @@ test("the portfolio places partners by revenue and names those without", async (
   await expect(page.getByText("58 Partner mit beiden Umsatzangaben; 2 ohne.")).toBeVisible();
   await axeClean(page);
 });
+
+test("the executive summary holds the counts, PXI and NPS with intervals, and only what holds up", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const earlier = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "300", "--seed", "37", "--wave", "2025"));
+  const waveShifts = PLANTED_WAVES.flatMap(([id, by]) => ["--shift", `${id}:performance:${by}`]);
+  const later = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "300", "--seed", "38", "--wave", "2026", ...waveShifts));
+  const vendorShifts = PLANTED_VENDOR.flatMap(([id, rated, by]) => ["--shift", `${id}:${rated}:${by}`]);
+  const vendor = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "4", "--seed", "24", "--side", "vendor", "--wave", "2026", ...vendorShifts));
+  const file = testInfo.outputPath("summary.json");
+  fs.writeFileSync(file, JSON.stringify([...earlier, ...later, ...vendor]));
+  const aggregate = JSON.parse(cli("aggregate", "--survey", SURVEY, file));
+  const drivers = JSON.parse(cli("drivers", "--survey", SURVEY, file));
+
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("604 of 604 responses match the filters.")).toBeVisible();
+  await page.getByRole("radio", { name: "Executive summary" }).check();
+  await expect(page).toHaveURL(/#summary$/);
+  await expect(page.getByRole("heading", { name: /^Executive summary: / })).toBeVisible();
+  await expect(page.getByText("604 responses, 600 of them from partners.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Responses by Region" }).locator("tbody tr")).toHaveCount(5);
+  const one = (v) => (Math.sign(v) * Math.round(Math.abs(v) * 10) / 10).toFixed(1);
+  await expect(page.locator("p.pxi")).toHaveText(new RegExp(`^Partner Experience Index: ${one(aggregate.overall.pxi)} of 100 \\(95% interval \\d+\\.\\d to \\d+\\.\\d\\)\\.$`));
+  await expect(page.locator("p.nps")).toContainText(`from ${drivers.nps.n} partners: ${drivers.nps.promoters} promoters`);
+  // The priorities: "Concentrate here", clearly, largest gap first, at most five.
+  const clear = aggregate.overall.elements
+    .filter((e) => e.quadrant === "concentrate_here" && e.clear_quadrant === true)
+    .sort((a, b) => a.gap_rank - b.gap_rank)
+    .slice(0, 5);
+  const priorities = page.locator('section[aria-labelledby="summary-priorities"] li');
+  await expect(priorities).toHaveCount(clear.length);
+  // The changes since 2025: every planted one, each with its adjusted p-value.
+  const changes = page.locator('section[aria-labelledby="summary-changes"] li');
+  await expect(page.getByRole("heading", { name: "Changes since 2025" })).toBeVisible();
+  for (const [, , label] of PLANTED_WAVES) await expect(changes.filter({ hasText: `${label}: gap ` })).toHaveCount(1);
+  for (const text of await changes.allTextContents()) expect(text).toMatch(/\(adjusted p (< 0\.001|= 0\.0[0-4]\d)\)$/);
+  // The vendor's five largest disagreements are the five planted ones.
+  const disagreements = page.locator('section[aria-labelledby="summary-disagreements"] li');
+  await expect(disagreements).toHaveCount(5);
+  for (const [, , , label] of PLANTED_VENDOR) await expect(disagreements.filter({ hasText: label })).toHaveCount(1);
+  await axeClean(page);
+  // Printed, the page is the summary: the controls are left out.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".filters")).toBeHidden();
+  await expect(page.locator("fieldset.view-switch")).toBeHidden();
+  await expect(page.locator(".print-action button")).toBeHidden();
+  await expect(page.getByRole("heading", { name: /^Executive summary: / })).toBeVisible();
+});

@@ -5,4 +5,5 @@ pub mod alignment;
 pub mod drivers;
 pub mod portfolio;
 pub mod segments;
+pub mod summary;
 pub mod waves;

@@ -20,7 +20,7 @@ use engine::{Dimension, Survey};
 use leptos::prelude::*;
 
 /// One disagreement as a sentence: who rates what higher, how far, and both means.
-fn sentence(survey: &Survey, locale: Locale, d: &Disagreement) -> String {
+pub(super) fn sentence(survey: &Survey, locale: Locale, d: &Disagreement) -> String {
     let words = locale.dash();
     let label = survey
         .rated_elements()

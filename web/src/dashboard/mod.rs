@@ -10,6 +10,7 @@ mod loading;
 mod portfolio_view;
 mod ranking_view;
 mod segments_view;
+mod summary_view;
 mod verdict_view;
 mod views;
 mod waves_view;
@@ -129,10 +130,17 @@ pub enum View {
     Alignment,
     Waves,
     Portfolio,
+    Summary,
 }
 
 impl View {
-    const ALL: [View; 4] = [View::Results, View::Alignment, View::Waves, View::Portfolio];
+    const ALL: [View; 5] = [
+        View::Results,
+        View::Alignment,
+        View::Waves,
+        View::Portfolio,
+        View::Summary,
+    ];
 
     /// The view's address within the dashboard ("#alignment"); the results are the page itself.
     fn hash(self) -> &'static str {
@@ -141,6 +149,7 @@ impl View {
             View::Alignment => "#alignment",
             View::Waves => "#waves",
             View::Portfolio => "#portfolio",
+            View::Summary => "#summary",
         }
     }
 

@@ -48,7 +48,7 @@ fn interval_text(
 }
 
 /// The NPS sentence.
-fn nps_sentence(locale: Locale, nps: &Nps) -> String {
+pub(super) fn nps_sentence(locale: Locale, nps: &Nps) -> String {
     let words = locale.dash();
     let (low, high) = nps.interval.map_or(("–".to_owned(), "–".to_owned()), |i| {
         (signed(locale, i.low), signed(locale, i.high))

@@ -7,6 +7,7 @@ use super::filters::{dimension_name, value_name, Filters};
 use super::portfolio_view::PortfolioView;
 use super::ranking_view::RankingTable;
 use super::segments_view::Comparison;
+use super::summary_view::SummaryView;
 use super::verdict_view::{drivers_chart, Drivers, Verdict};
 use super::waves_view::WavesView;
 use super::{Dash, View};
@@ -164,6 +165,7 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                 (View::Alignment, words.dash_view_alignment),
                 (View::Waves, words.dash_view_waves),
                 (View::Portfolio, words.dash_view_portfolio),
+                (View::Summary, words.dash_view_summary),
             ]
                 .into_iter()
                 .map(|(value, label)| view! {
@@ -212,6 +214,11 @@ pub fn Analysis(dash: Dash) -> impl IntoView {
                 View::Portfolio => view! {
                     <section class="results dashboard-report" aria-labelledby="portfolio-title">
                         <PortfolioView dash/>
+                    </section>
+                }.into_any(),
+                View::Summary => view! {
+                    <section class="results dashboard-report" aria-labelledby="summary-title">
+                        <SummaryView dash/>
                     </section>
                 }.into_any(),
             }
