@@ -367,12 +367,18 @@ test("a segment of 3 partners shows no numbers anywhere, and every export says i
   const filtered = JSON.parse((await download(page, "Download the results (JSON)")).text);
   expect(filtered.overall).toEqual({ withheld: { fewer_than: 5 } });
   noLatamNumbers((await download(page, "Download the results (CSV)")).text);
+  // Neither the overall verdict nor the drivers, nor their download, nor the summary.
+  await expect(page.locator('section[aria-labelledby="verdict-title"]')).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Download the drivers (CSV)" })).toHaveCount(0);
   // The ranking names partners on purpose, and says so.
   await expect(page.getByText("This table names each partner on purpose")).toBeVisible();
   await page.getByRole("radio", { name: "Vendor and partners" }).check();
   await expect(page.locator("p.notice").filter({ hasText: "Withheld: this view would show fewer than 5" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Download the alignment (CSV)" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Download the alignment (JSON)" })).toBeDisabled();
+  await page.getByRole("radio", { name: "Executive summary" }).check();
+  await expect(page.locator("p.notice").filter({ hasText: "Withheld: this view would show fewer than 5" })).toBeVisible();
+  await expect(page.locator("p.pxi")).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });
