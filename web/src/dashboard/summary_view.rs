@@ -8,6 +8,7 @@ use super::verdict_view::{nps_sentence, signed};
 use super::views::withheld_text;
 use super::Dash;
 use crate::i18n::Strings;
+use crate::results::chart_section::{DataTable, Table};
 use crate::state::{use_app_state, use_survey};
 use engine::analysis::summary::{executive_summary, ExecutiveSummary};
 use engine::scoring::aggregate::GroupBy;
@@ -60,7 +61,7 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
                 }
             };
             let threshold = u64::from(survey.min_group_size);
-            let segments: Vec<_> = s
+            let segments: Vec<Vec<String>> = s
                 .segments
                 .iter()
                 .map(|g| {
@@ -68,7 +69,7 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
                         || withheld_text(words.dash_withheld_group, threshold),
                         |n| n.to_string(),
                     );
-                    view! { <tr><th scope="row">{value_name(survey, s.by, &g.key, code)}</th><td class="num">{count}</td></tr> }
+                    vec![value_name(survey, s.by, &g.key, code), count]
                 })
                 .collect();
             let by_title = Strings::fill(words.summary_by, &[("by", dimension_name(locale, s.by))]);
@@ -144,16 +145,16 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
                 words.summary_counts,
                 &[("responses", &s.responses.to_string()), ("partners", &s.partners.to_string())],
             );
-            let region = by_title.clone();
+            let table = Table {
+                headers: vec![dimension_name(locale, s.by).to_owned(), words.col_responses.to_owned()],
+                rows: segments,
+                key: 0,
+                numeric: vec![1],
+                ..Table::default()
+            };
             Some(view! {
                 <p>{counts}</p>
-                <div class="table-wrap" role="region" aria-label=region tabindex="0">
-                    <table class="data">
-                        <caption>{by_title}</caption>
-                        <thead><tr><th scope="col">{dimension_name(locale, s.by)}</th><th scope="col">{words.col_responses}</th></tr></thead>
-                        <tbody>{segments}</tbody>
-                    </table>
-                </div>
+                <DataTable id="summary-segments".to_owned() name=by_title table=Signal::stored(table)/>
                 <p class="pxi">{pxi}</p>
                 {nps.map(|text| view! { <p class="nps">{text}</p> })}
                 <section class="report-section" aria-labelledby="summary-priorities">

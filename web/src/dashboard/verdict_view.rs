@@ -7,7 +7,7 @@ use super::Dash;
 use crate::charts::{GapChart, XAxis};
 use crate::i18n::{Locale, Strings};
 use crate::results::cell;
-use crate::results::chart_section::{Section, Table};
+use crate::results::chart_section::{DataTable, Section, Table};
 use crate::state::{use_app_state, use_survey};
 use engine::analysis::drivers::{driver_map, drivers_report, DriverQuadrant, DriversReport};
 use engine::codec::report_csv::drivers_csv;
@@ -119,44 +119,39 @@ pub(super) fn Verdict(dash: Dash, report: Memo<Option<AggregateReport>>) -> impl
         report.with(|r| {
             let r = r.as_ref()?;
             let threshold = r.min_group_size;
-            let rows: Vec<_> = r
+            let rows: Vec<Vec<String>> = r
                 .groups
                 .iter()
                 .map(|g| {
                     let name = value_name(&by_survey, by, &g.key, code);
-                    let cells = match &g.summary {
+                    match &g.summary {
                         Reported::Withheld { .. } => {
                             let text = withheld_text(words.dash_withheld_group, threshold);
-                            view! { <td colspan="3">{text}</td> }.into_any()
+                            vec![name, text, "–".to_owned(), "–".to_owned()]
                         }
                         Reported::Shown(summary) => {
                             let nps = summary.overall.as_ref().and_then(|o| o.nps.as_ref());
-                            let score = nps.map_or("–".to_owned(), |n| signed(locale, n.score));
-                            let interval =
-                                interval_text(locale, nps.and_then(|n| n.interval), signed);
-                            let n = nps.map_or(0, |n| n.n);
-                            view! { <td class="num">{score}</td><td class="num">{interval}</td><td class="num">{n}</td> }.into_any()
+                            vec![
+                                name,
+                                nps.map_or("–".to_owned(), |n| signed(locale, n.score)),
+                                interval_text(locale, nps.and_then(|n| n.interval), signed),
+                                nps.map_or(0, |n| n.n).to_string(),
+                            ]
                         }
-                    };
-                    view! { <tr><th scope="row">{name}</th>{cells}</tr> }
+                    }
                 })
                 .collect();
             let title = Strings::fill(words.verdict_nps_by, &[("by", dimension_name(locale, by))]);
-            let region = title.clone();
-            Some(view! {
-                <div class="table-wrap" role="region" aria-label=region tabindex="0">
-                    <table class="data">
-                        <caption>{title}</caption>
-                        <thead><tr>
-                            <th scope="col">{words.col_segment}</th>
-                            <th scope="col">{words.col_nps}</th>
-                            <th scope="col">{words.col_interval}</th>
-                            <th scope="col">{strings.col_n}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            })
+            let table = Table {
+                headers: [words.col_segment, words.col_nps, words.col_interval, strings.col_n]
+                    .map(str::to_owned)
+                    .to_vec(),
+                rows,
+                key: 0,
+                numeric: vec![1, 2, 3],
+                ..Table::default()
+            };
+            Some(view! { <DataTable id="nps-by-segment".to_owned() name=title table=Signal::stored(table)/> })
         })
     };
     let shown = move || report.with(|r| r.as_ref().and_then(|r| r.overall.shown()).is_some());
@@ -254,7 +249,7 @@ pub(super) fn Drivers(dash: Dash, overall: Memo<Option<Summary>>) -> impl IntoVi
                 };
                 key(b).total_cmp(&key(a))
             });
-            let rows: Vec<_> = rows
+            let rows: Vec<Vec<String>> = rows
                 .into_iter()
                 .map(|e| {
                     let derived = if e.stable {
@@ -267,31 +262,32 @@ pub(super) fn Drivers(dash: Dash, overall: Memo<Option<Summary>>) -> impl IntoVi
                     } else {
                         "–".to_owned()
                     };
-                    view! {
-                        <tr>
-                            <th scope="row">{label_of(&e.id)}</th>
-                            <td class="num">{cell(locale, e.stated_importance)}</td>
-                            <td class="num">{derived}</td>
-                            <td class="num">{interval}</td>
-                            <td class="num">{e.n}</td>
-                        </tr>
-                    }
+                    vec![
+                        label_of(&e.id),
+                        cell(locale, e.stated_importance),
+                        derived,
+                        interval,
+                        e.n.to_string(),
+                    ]
                 })
                 .collect();
-            Some(view! {
-                <div class="table-wrap" role="region" aria-label=Strings::fill(strings.table_of, &[("chart", words.drivers_title)]) tabindex="0">
-                    <table class="data">
-                        <thead><tr>
-                            <th scope="col">{strings.col_element}</th>
-                            <th scope="col">{words.col_stated}</th>
-                            <th scope="col">{words.col_derived}</th>
-                            <th scope="col">{words.col_interval}</th>
-                            <th scope="col">{strings.col_n}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            })
+            let table = Table {
+                headers: [
+                    strings.col_element,
+                    words.col_stated,
+                    words.col_derived,
+                    words.col_interval,
+                    strings.col_n,
+                ]
+                .map(str::to_owned)
+                .to_vec(),
+                rows,
+                key: 0,
+                numeric: vec![1, 2, 3, 4],
+                ..Table::default()
+            };
+            let name = Strings::fill(strings.table_of, &[("chart", words.drivers_title)]);
+            Some(view! { <DataTable id="drivers-table".to_owned() name table=Signal::stored(table)/> })
         })
     };
     let ready = move || report.with(Option::is_some);

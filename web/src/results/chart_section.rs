@@ -91,7 +91,7 @@ fn ChartSection(
 
 /// A table in a region that scrolls sideways on its own when it is wider than the screen.
 #[component]
-fn DataTable(id: String, name: String, table: Signal<Table>) -> impl IntoView {
+pub(crate) fn DataTable(id: String, name: String, table: Signal<Table>) -> impl IntoView {
     let column_class = move |column: usize| {
         table.with(|t| {
             if t.numeric.contains(&column) {
