@@ -301,3 +301,27 @@ test("a survey file dropped on the page opens in the editor", async ({ page }) =
   const survey = JSON.parse(text);
   await expect(page.locator('[id="f-id"]')).toHaveValue(survey.id);
 });
+
+test("the anonymity threshold and the overall verdict are edited like the rest", async ({ page }, testInfo) => {
+  await page.goto("/editor.html");
+  const threshold = page.getByLabel("Fewest partners in a reported group (empty: 5)");
+  await expect(threshold).toHaveValue("");
+  await threshold.fill("0");
+  await expect(page.locator(".editor-problems li")).toContainText(["0 is not a group size; use a whole number of 1 or more"]);
+  await threshold.fill("3");
+  await expect(page.getByText("No problems: partners' browsers will accept this survey.")).toBeVisible();
+  // The overall section's two questions, as partners and the vendor read them.
+  const overall = group(page, "Overall verdict");
+  const recommend = group(overall, "Recommendation, 0 to 10");
+  await expect(recommend.getByRole("textbox").first()).toHaveValue("How likely are you to recommend the vendor's partner program?");
+  await expect(group(overall, "Overall satisfaction").getByLabel("Id")).toHaveValue("overall-satisfaction");
+
+  const downloaded = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Save survey file" }).click();
+  const file = testInfo.outputPath("threshold.json");
+  await (await downloaded).saveAs(file);
+  const saved = JSON.parse(fs.readFileSync(file, "utf8"));
+  expect(saved.min_group_size).toBe(3);
+  expect(saved.sections.overall.recommend.id).toBe("recommend");
+  expect(cli("check", file)).toContain(": ok:");
+});
