@@ -4,7 +4,7 @@
 //! are more than chance, and the vendor's largest disagreements with its partners.
 
 use crate::analysis::alignment::{align_rows, Disagreement, DISAGREEMENTS};
-use crate::analysis::waves::{compare_waves, wave_tally};
+use crate::analysis::waves::{compare_waves, partner_waves, wave_tally};
 use crate::scoring::aggregate::{
     Aggregation, CrosshairMode, Filter, GroupBy, Quadrant, Reported, DEFAULT_PRIORITIES,
 };
@@ -14,7 +14,6 @@ use crate::scoring::overall::Nps;
 use crate::scoring::stats::{t_critical, Interval, PairSums};
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// A segment's responses, or None where the group is withheld.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -147,13 +146,7 @@ pub fn executive_summary(
     // The partners' waves among the rows the filter keeps, whatever wave it picks.
     let mut any_wave = filter.clone();
     any_wave.wave.clear();
-    let waves: Vec<&str> = rows
-        .iter()
-        .filter(|r| r.keys.side == Side::Partner && any_wave.matches(&r.keys))
-        .filter_map(|r| r.keys.wave.as_deref())
-        .collect::<BTreeSet<&str>>()
-        .into_iter()
-        .collect();
+    let waves = partner_waves(rows.iter().filter(|r| any_wave.matches(&r.keys)));
     let waves = match waves.as_slice() {
         [.., earlier, later] => {
             let tally = |wave: &str| wave_tally(model, rows, filter, wave, threshold);
@@ -162,8 +155,8 @@ pub fn executive_summary(
                 Ok(compare_waves(model, &e, &l, mode))
             });
             Some(WaveChanges {
-                earlier: (*earlier).to_owned(),
-                later: (*later).to_owned(),
+                earlier: earlier.clone(),
+                later: later.clone(),
                 changes: changes.ok().map(|c| {
                     let mut held: Vec<Change> = c
                         .elements

@@ -177,8 +177,8 @@ pub fn wave_tally(
 }
 
 /// The waves that partners' rows name, in order (the vendor's own answers are not a wave's).
-pub fn partner_waves(rows: &[Row]) -> Vec<String> {
-    rows.iter()
+pub fn partner_waves<'r>(rows: impl IntoIterator<Item = &'r Row>) -> Vec<String> {
+    rows.into_iter()
         .filter(|row| row.keys.side == Side::Partner)
         .filter_map(|row| row.keys.wave.as_deref())
         .collect::<BTreeSet<&str>>()

@@ -8,6 +8,8 @@ use crate::charts::{GapChart, XAxis};
 use crate::i18n::{Locale, Strings};
 use crate::results::cell;
 use crate::results::chart_section::{DataTable, Section, Table};
+use crate::results::element_info;
+use crate::results::sections::gap_chart_of;
 use crate::state::{use_app_state, use_survey};
 use engine::analysis::drivers::{driver_map, drivers_report, DriverQuadrant, DriversReport};
 use engine::codec::report_csv::drivers_csv;
@@ -346,14 +348,8 @@ pub(super) fn drivers_chart(
             let map = driver_map(summary)?;
             let info: Vec<(usize, &str, String)> = survey
                 .elements()
-                .map(|(area, e)| {
-                    let a = survey
-                        .areas
-                        .iter()
-                        .position(|x| x.id == area.id)
-                        .unwrap_or(0);
-                    (a, e.id.as_str(), e.label.get(code).to_owned())
-                })
+                .zip(element_info(&survey))
+                .map(|((_, e), (area, label))| (area, e.id.as_str(), label.get(code).to_owned()))
                 .collect();
             let find = |id: &str| info.iter().find(|(_, i, _)| *i == id);
             let points: Vec<GapPoint> = map
@@ -441,43 +437,40 @@ pub(super) fn drivers_chart(
                     ("derived", &locale.hundredths(map.crosshair.1)),
                 ],
             );
-            let chart = GapChart {
-                point_areas: map
+            // The gap chart's own frame (scale, legend by area), with this mode's axes and words.
+            let point_areas = map
+                .elements
+                .iter()
+                .map(|m| find(&m.id).map_or(0, |(a, _, _)| *a))
+                .collect();
+            let mode = summary.crosshair.mode;
+            let mut chart = gap_chart_of(
+                &survey,
+                locale,
+                points,
+                point_areas,
+                (map.crosshair, mode),
+                false,
+            );
+            chart.caption = caption;
+            chart.quadrant_names = names.map(str::to_owned);
+            chart.x_title = format!("{} →", words.col_derived);
+            chart.y_title = format!("{} →", words.col_stated);
+            chart.x_axis = Some(XAxis { range, ticks });
+            if show_errors {
+                let stated = |id: &str| {
+                    summary
+                        .elements
+                        .iter()
+                        .find(|e| e.id == id)
+                        .and_then(|e| e.importance_ci)
+                };
+                chart.errors = map
                     .elements
                     .iter()
-                    .map(|m| find(&m.id).map_or(0, |(a, _, _)| *a))
-                    .collect(),
-                points,
-                scale: (survey.scale.min, survey.scale.max),
-                crosshair: map.crosshair,
-                diagonal: false,
-                caption,
-                quadrant_names: names.map(str::to_owned),
-                x_title: format!("{} →", words.col_derived),
-                y_title: format!("{} →", words.col_stated),
-                legend: survey
-                    .areas
-                    .iter()
-                    .map(|a| a.title.get(code).to_owned())
-                    .collect(),
-                origins: Vec::new(),
-                errors: if show_errors {
-                    let stated = |id: &str| {
-                        summary
-                            .elements
-                            .iter()
-                            .find(|e| e.id == id)
-                            .and_then(|e| e.importance_ci)
-                    };
-                    map.elements
-                        .iter()
-                        .map(|m| stated(&m.id).zip(m.interval))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                x_axis: Some(XAxis { range, ticks }),
-            };
+                    .map(|m| stated(&m.id).zip(m.interval))
+                    .collect();
+            }
             Some(Section {
                 chart,
                 summary: summary_text,

@@ -41,7 +41,7 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
     let later_waves = Memo::new(move |_| {
         dash.current.with(|c| {
             c.as_ref()
-                .map(|l| partner_waves(&l.rows))
+                .map(|l| partner_waves(l.rows.iter()))
                 .unwrap_or_default()
         })
     });
@@ -51,7 +51,7 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
         } else {
             pick.other.with(|o| {
                 o.as_ref()
-                    .map(|l| partner_waves(&l.rows))
+                    .map(|l| partner_waves(l.rows.iter()))
                     .unwrap_or_default()
             })
         }
