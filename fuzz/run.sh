@@ -33,6 +33,11 @@ printf '\000\003\010\001\004\012\002\000\011\003\005\011' > corpus/merge/seed.bi
 printf '%s' '{"version":1,"value":{"title":{"en":"A"}},"origin":{"title":{"en":"B"}},"name":"s.json","done":[{"undo":[{"op":"put","at":["title","en"],"value":"B"}],"redo":[{"op":"put","at":["title","en"],"value":"A"}]}],"undone":[]}' \
   > corpus/editor_draft/seed.json
 printf '%s' 'surveys/extended-example.json' > corpus/survey_address/seed.txt
+# Every target is built first, so that a target that no longer compiles is reported as such
+# rather than as a failing input.
+for target in ${FUZZ_TARGETS:-$targets}; do
+  cargo +nightly fuzz build "$target"
+done
 log=$(mktemp)
 # Inputs up to 1 MB, the size of the largest survey the app reads, so that size-driven
 # problems are within reach.

@@ -14,6 +14,9 @@ fuzz_target!(|data: &[u8]| {
             let scheme = path.split_once(':').map(|(scheme, _)| scheme);
             assert!(scheme.is_none_or(|scheme| scheme.contains('/')));
         }
-        Err(message) => assert!(message.len() < 400, "{} bytes", message.len()),
+        Err(refused) => {
+            let message = refused.to_string();
+            assert!(message.len() < 400, "{} bytes", message.len());
+        }
     }
 });
