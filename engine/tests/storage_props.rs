@@ -1,11 +1,11 @@
 //! Property tests of the stored assessment: the decoder never panics, and two tabs' copies
 //! merge to the latest edit of every answer, clearings included.
 
-use engine::answers::assessment::Assessment;
+use engine::answers::assessment::{answer_leaves, changed_answers, Assessment};
 use engine::answers::prefill::prefill;
-use engine::{load_survey, Dimension, Response, Survey};
+use engine::{load_survey, Dimension, Rating, Response, Survey};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn minimal() -> Survey {
     let path = concat!(
@@ -263,5 +263,67 @@ proptest! {
         for (key, at) in &left.changed_at {
             prop_assert_eq!(Some(*at), [a.changed_at.get(key), b.changed_at.get(key)].into_iter().flatten().max().copied());
         }
+    }
+}
+
+/// Answers drawn from small pools, so that two of them share most answers and differ in some;
+/// ids with "~" and "/" check the pointers' escaping.
+fn answers() -> impl Strategy<Value = Response> {
+    const IDS: [&str; 4] = ["leads", "a/b", "c~d", "ordering"];
+    let id = proptest::sample::select(&IDS[..]).prop_map(str::to_owned);
+    let rating = (
+        proptest::option::of(1..=3i32),
+        proptest::option::of(1..=3i32),
+        any::<bool>(),
+    )
+        .prop_map(|(importance, performance, not_applicable)| Rating {
+            importance,
+            performance,
+            not_applicable,
+        });
+    (
+        proptest::option::of(proptest::sample::select(&["emea", "apac"][..])),
+        proptest::sample::select(&["", "2026"][..]),
+        proptest::option::of(proptest::sample::select(&[1.5, 2.0][..])),
+        proptest::collection::btree_map(id.clone(), rating, 0..4),
+        proptest::collection::btree_map(id.clone(), 1..=2i32, 0..3),
+        proptest::collection::btree_map(id.clone(), any::<bool>(), 0..3),
+        proptest::collection::btree_map(
+            id,
+            proptest::sample::select(&["l1", "l2"][..]).prop_map(str::to_owned),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |(region, wave, revenue, ratings, items, criteria, maturity)| {
+                let mut response = Response {
+                    survey_id: "minimal".into(),
+                    ..Response::default()
+                };
+                response.profile.region = region.map(str::to_owned);
+                response.profile.wave = wave.to_owned();
+                response.profile.revenue_current = revenue;
+                response.ratings = ratings;
+                response.items = items;
+                response.criteria = criteria;
+                response.maturity = maturity;
+                response
+            },
+        )
+}
+
+proptest! {
+    /// The part-by-part comparison an autosave makes names exactly the answers whose values
+    /// differ when both responses are written out whole.
+    #[test]
+    fn the_changed_answers_are_the_leaves_that_differ(before in answers(), after in answers()) {
+        let (was, is) = (answer_leaves(&before), answer_leaves(&after));
+        let differ: BTreeSet<String> = was
+            .keys()
+            .chain(is.keys())
+            .filter(|key| was.get(*key) != is.get(*key))
+            .cloned()
+            .collect();
+        prop_assert_eq!(changed_answers(&before, &after), differ);
     }
 }

@@ -9,7 +9,7 @@ use crate::survey::definition::Survey;
 use crate::survey::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The stored format this app writes. Version 0 is a bare `Response` without this field.
 pub const STORAGE_VERSION: u32 = 1;
@@ -192,16 +192,12 @@ impl Assessment {
     /// clock (a file from a machine whose clock runs fast, or this clock stepped back): the
     /// stamp is the later of `now` and the last change plus one millisecond.
     pub fn record(&mut self, response: &Response, now: Millis) -> bool {
-        let before = answer_leaves(&self.response);
-        let after = answer_leaves(response);
         let stamp = self.next_stamp(now);
-        let mut changed = false;
-        for key in before.keys().chain(after.keys()) {
-            if before.get(key) != after.get(key) {
-                self.changed_at.insert(key.clone(), stamp);
-                changed = true;
-            }
+        let changed = changed_answers(&self.response, response);
+        for key in &changed {
+            self.changed_at.insert(key.clone(), stamp);
         }
+        let changed = !changed.is_empty();
         if changed || self.response != *response {
             self.response = response.clone();
             self.updated_at = stamp;
@@ -269,6 +265,68 @@ pub fn answer_leaves(response: &Response) -> BTreeMap<String, Value> {
         }
     }
     leaves
+}
+
+/// The pointers of the answers that differ between two responses, as `answer_leaves` names
+/// them. The parts are compared first and only differing ones are turned into leaves: an
+/// autosave after one click then writes out one rating, not the whole response twice.
+pub fn changed_answers(before: &Response, after: &Response) -> BTreeSet<String> {
+    let mut changed = BTreeSet::new();
+    if before.profile != after.profile {
+        changed_leaves(
+            &mut changed,
+            "/profile".into(),
+            Some(&before.profile),
+            Some(&after.profile),
+        );
+    }
+    changed_entries(&mut changed, "ratings", &before.ratings, &after.ratings);
+    changed_entries(&mut changed, "items", &before.items, &after.items);
+    changed_entries(&mut changed, "criteria", &before.criteria, &after.criteria);
+    changed_entries(&mut changed, "maturity", &before.maturity, &after.maturity);
+    changed
+}
+
+/// The changed leaves of the entries of one map of answers (`/ratings/<id>/...`).
+fn changed_entries<V: PartialEq + Serialize>(
+    changed: &mut BTreeSet<String>,
+    name: &str,
+    before: &BTreeMap<String, V>,
+    after: &BTreeMap<String, V>,
+) {
+    if before == after {
+        return;
+    }
+    let prefix = pointer_segment(String::new(), name);
+    let added = after.keys().filter(|key| !before.contains_key(*key));
+    for key in before.keys().chain(added) {
+        let (was, is) = (before.get(key), after.get(key));
+        if was != is {
+            changed_leaves(changed, pointer_segment(prefix.clone(), key), was, is);
+        }
+    }
+}
+
+/// The leaves under `at` whose values differ between two versions of one part.
+fn changed_leaves<V: Serialize>(
+    changed: &mut BTreeSet<String>,
+    at: String,
+    before: Option<&V>,
+    after: Option<&V>,
+) {
+    let leaves = |part: Option<&V>| {
+        let mut leaves = BTreeMap::new();
+        if let Some(Ok(value)) = part.map(serde_json::to_value) {
+            collect(&mut leaves, at.clone(), &value);
+        }
+        leaves
+    };
+    let (before, after) = (leaves(before), leaves(after));
+    for key in before.keys().chain(after.keys()) {
+        if before.get(key) != after.get(key) {
+            changed.insert(key.clone());
+        }
+    }
 }
 
 fn pointer_segment(mut prefix: String, key: &str) -> String {
