@@ -2,6 +2,7 @@
 
 use super::focus::focus_next_question;
 use engine::answers::questionnaire::AnswerOption;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -30,6 +31,9 @@ pub fn ChoiceGroup(
     help: Option<String>,
     #[prop(into, default = Signal::stored(false))] disabled: Signal<bool>,
 ) -> impl IntoView {
+    // Every answer changes the response the selection is read from: the memo passes a change
+    // on to this group's radios only when this question's own answer changed.
+    let selected = Memo::new(move |_| selected.get());
     let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
     let keydown = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
@@ -67,20 +71,22 @@ pub fn ChoiceGroup(
             .map(|(low, high)| format!("{} = {low} · {} = {high}", first.label, last.label)),
         _ => None,
     };
+    // The radios are drawn checked as the answer stands, and one effect for the group checks
+    // another when the answer changes other than by a click (a digit key, another tab):
+    // five reactive bindings per group were built on every page turn and run on every answer.
+    let points = NodeRef::<Div>::new();
+    Effect::watch(
+        move || selected.get(),
+        move |value, _, _| check(points, value.as_deref()),
+        false,
+    );
     let radios = options
         .into_iter()
         .map(|option| {
-            let value = option.value.clone();
-            let checked_value = option.value.clone();
+            let checked = selected.with_untracked(|s| s.as_deref() == Some(option.value.as_str()));
             view! {
                 <label class="point">
-                    <input
-                        type="radio"
-                        name=group.clone()
-                        value=option.value.clone()
-                        prop:checked=move || selected.with(|s| s.as_deref() == Some(checked_value.as_str()))
-                        on:change=move |_| on_select.run(value.clone())
-                    />
+                    <input type="radio" name=group.clone() value=option.value prop:checked=checked/>
                     <span class="value">{option.label}</span>
                     {option.detail.map(|detail| view! { <span class="point-label">{detail}</span> })}
                 </label>
@@ -98,10 +104,35 @@ pub fn ChoiceGroup(
             aria-describedby=help_id.clone()
             prop:disabled=disabled
             on:keydown=keydown
+            // One listener for the group's radios rather than one each: a page holds up to
+            // eighty, and each listener is built on every page turn.
+            on:change=move |ev| {
+                if let Some(radio) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    on_select.run(radio.value());
+                }
+            }
         >
             <legend>{legend}</legend>
             {help}
-            <div class="points" data-ends=ends>{radios}</div>
+            <div class="points" data-ends=ends node_ref=points>{radios}</div>
         </fieldset>
+    }
+}
+
+/// Checks the radio for `value` among those in `points`, and only it (none for None).
+fn check(points: NodeRef<Div>, value: Option<&str>) {
+    let Some(radios) = points
+        .get_untracked()
+        .and_then(|p| p.query_selector_all("input").ok())
+    else {
+        return;
+    };
+    for radio in (0..radios.length()).filter_map(|i| radios.item(i)) {
+        if let Ok(radio) = radio.dyn_into::<web_sys::HtmlInputElement>() {
+            radio.set_checked(value == Some(radio.value().as_str()));
+        }
     }
 }

@@ -26,7 +26,7 @@ pub fn ElementCard(
     let offers_na = survey.scale.not_applicable;
     let not_applicable = {
         let id = id.clone();
-        Signal::derive(move || offers_na && response.with(|r| r.rating(&id).not_applicable))
+        Memo::new(move |_| offers_na && response.with(|r| r.rating(&id).not_applicable))
     };
     let options = scale_options(&survey.scale, locale);
     let group = |dimension: Dimension, prompt: &RatingPrompt| {

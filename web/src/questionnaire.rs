@@ -41,7 +41,15 @@ fn ProgressBar(#[prop(into)] progress: Signal<Progress>) -> impl IntoView {
                     state.strings().answered_of(p.answered, p.total)
                 }
             >
-                <div class="fill" style:width=move || format!("{}%", progress.get().percent())></div>
+                // A transform, not a width: the bar moves on every answer, and a transform is
+                // neither laid out nor painted again.
+                <div
+                    class="fill"
+                    style:transform=move || {
+                        let percent = progress.get().percent();
+                        format!("scaleX({}.{:02})", percent / 100, percent % 100)
+                    }
+                ></div>
             </div>
             <span class="percent" aria-hidden="true">{move || format!("{}%", progress.get().percent())}</span>
         </div>
@@ -427,14 +435,15 @@ fn keep_answers(
     // each changed answer stamped with the time. Another tab's newer answers are merged in
     // first, so a save never overwrites them.
     Effect::watch(
-        move || response.get(),
-        move |current, _, _| {
+        move || response.track(),
+        move |_, _, _| {
             let now = storage::now();
             let percent = progress.with_untracked(|p| p.percent() as u32);
             let outcome = assessment.try_update_value(|a| {
                 let stored = written
                     .with_value(|ours| storage::stored_copy_since(&a.response.id, ours.as_deref()));
-                let (_, merged) = a.save_change(current, now, stored.as_ref());
+                let (_, merged) =
+                    response.with_untracked(|current| a.save_change(current, now, stored.as_ref()));
                 a.progress_percent = percent;
                 let text = storage::store(a);
                 let stored = text.is_some();
