@@ -17,6 +17,29 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// The survey the first module will hand over, read while the partner answers (`prepare`),
+    /// so that the hand-over at the review need not read it again.
+    static PREPARED: std::cell::RefCell<Option<(String, Survey)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the survey the first module is showing, ahead of its hand-over. A survey that cannot
+/// be read is left for the hand-over to explain.
+pub fn prepare(text: &str) {
+    if let Ok(survey) = load_survey(text.as_bytes()) {
+        PREPARED.with(|prepared| *prepared.borrow_mut() = Some((text.to_owned(), survey)));
+    }
+}
+
+/// The survey in `text`: the one read ahead when it is the same text, else read now.
+fn read_handed(text: &str) -> Option<Survey> {
+    let prepared = PREPARED.with(|prepared| prepared.borrow_mut().take());
+    match prepared {
+        Some((read, survey)) if read == text => Some(survey),
+        _ => load_survey(text.as_bytes()).ok(),
+    }
+}
+
 #[derive(Clone)]
 enum SurveyLoad {
     Loading,
@@ -127,7 +150,7 @@ pub fn App(
     });
 
     // A handed-over survey was read by the first module already: no fetch, no loading screen.
-    let handed = handover.and_then(|h| Some((load_survey(h.survey.as_bytes()).ok()?, h.survey)));
+    let handed = handover.and_then(|h| Some((read_handed(&h.survey)?, h.survey)));
     let load = RwSignal::new(SurveyLoad::Loading);
     match (handed, survey_address()) {
         (Some((survey, raw)), _) => {

@@ -62,7 +62,9 @@ fn FirstHome() -> impl IntoView {
     let leaving = RwSignal::new(false);
     let on_leave = Callback::new(move |()| leaving.set(true));
     reload_on_pasted_link();
-    full_app::preload();
+    if let Some(text) = use_context::<SurveyText>() {
+        text.0.with_value(|text| full_app::preload(text));
+    }
     view! {
         <main>
             <LinkIgnored ignored/>

@@ -20,9 +20,9 @@ export function load_full() {
   }
   return loading;
 }
-export function preload_full() {
+export function preload_full(survey) {
   const later = self.requestIdleCallback || ((run) => setTimeout(run, 1));
-  later(() => load_full().catch(() => {}));
+  later(() => load_full().then((m) => later(() => m.prepare(survey))).catch(() => {}));
 }
 export function start_full(module, handover) {
   module.start(handover);
@@ -30,14 +30,15 @@ export function start_full(module, handover) {
 "#)]
 extern "C" {
     fn load_full() -> Promise;
-    fn preload_full();
+    fn preload_full(survey: &str);
     #[wasm_bindgen(catch)]
     fn start_full(module: &JsValue, handover: &str) -> Result<(), JsValue>;
 }
 
-/// Starts loading the full app when the browser is idle, so it is ready before it is needed.
-pub fn preload() {
-    preload_full();
+/// Starts loading the full app when the browser is idle, and then has it read `survey` (the
+/// survey's text) at the next idle moment, so it is ready before it is needed.
+pub fn preload(survey: &str) {
+    preload_full(survey);
 }
 
 /// Loads the full app (once; again after a failure) and starts it with `handover` (JSON).

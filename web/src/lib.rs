@@ -39,7 +39,7 @@ mod survey_fetch;
 mod update;
 mod weights;
 
-pub use app::App;
+pub use app::{prepare, App};
 use engine::answers::handover::Handover;
 pub use first::mount_first;
 pub use home::Home;
