@@ -91,6 +91,26 @@ test("the first page is in the HTML: what a partner types before the app loads i
     .toMatch(/Early Bird GmbH[\s\S]*latam|latam[\s\S]*Early Bird GmbH/);
 });
 
+test("a partner typing while the app takes over loses no key and keeps the focus", async ({ page }) => {
+  const release = await holdFirstModule(page);
+  const q = new QuestionnairePage(page);
+  await q.open();
+  await page.getByLabel("Company name").focus();
+  let typed = "";
+  const type = async (text) => {
+    await page.keyboard.type(text);
+    typed += text;
+  };
+  await type("Acme");
+  release();
+  // Key by key while the HTML's page is there, so the take-over falls between two keys.
+  for (let i = 0; i < 400 && (await page.locator("#first-page").count()) > 0; i++) await type(String(i % 10));
+  await type(" Integration");
+  await expect(page.getByLabel("Company name")).toHaveValue(typed);
+  await expect(page.getByLabel("Company name")).toBeFocused();
+  await expect(page.getByRole("button", { name: "Next" })).toBeEnabled();
+});
+
 test("a German browser gets the German first page from the HTML", async ({ browser }) => {
   const context = await browser.newContext({ locale: "de-DE" });
   const page = await context.newPage();
