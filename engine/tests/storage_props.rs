@@ -324,6 +324,9 @@ proptest! {
             .filter(|key| was.get(*key) != is.get(*key))
             .cloned()
             .collect();
-        prop_assert_eq!(changed_answers(&before, &after), differ);
+        let changed = changed_answers(&before, &after);
+        let named: BTreeSet<String> = changed.iter().cloned().collect();
+        prop_assert_eq!(named.len(), changed.len(), "a pointer named twice");
+        prop_assert_eq!(named, differ);
     }
 }

@@ -9,7 +9,7 @@ use crate::survey::definition::Survey;
 use crate::survey::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The stored format this app writes. Version 0 is a bare `Response` without this field.
 pub const STORAGE_VERSION: u32 = 1;
@@ -268,64 +268,48 @@ pub fn answer_leaves(response: &Response) -> BTreeMap<String, Value> {
 }
 
 /// The pointers of the answers that differ between two responses, as `answer_leaves` names
-/// them. The parts are compared first and only differing ones are turned into leaves: an
-/// autosave after one click then writes out one rating, not the whole response twice.
-pub fn changed_answers(before: &Response, after: &Response) -> BTreeSet<String> {
-    let mut changed = BTreeSet::new();
-    if before.profile != after.profile {
-        changed_leaves(
-            &mut changed,
-            "/profile".into(),
-            Some(&before.profile),
-            Some(&after.profile),
-        );
-    }
-    changed_entries(&mut changed, "ratings", &before.ratings, &after.ratings);
-    changed_entries(&mut changed, "items", &before.items, &after.items);
-    changed_entries(&mut changed, "criteria", &before.criteria, &after.criteria);
-    changed_entries(&mut changed, "maturity", &before.maturity, &after.maturity);
+/// them. Only objects whose contents differ are walked, so an autosave after one click looks
+/// at the leaves of one rating rather than collecting those of the whole response twice.
+/// Each pointer comes once: a pointer names one place in each response.
+pub fn changed_answers(before: &Response, after: &Response) -> Vec<String> {
+    let mut changed = Vec::new();
+    let answers = |response: &Response| match serde_json::to_value(response) {
+        Ok(Value::Object(mut top)) => {
+            for bookkeeping in ["id", "survey_id", "structure_hash"] {
+                top.remove(bookkeeping);
+            }
+            Value::Object(top)
+        }
+        _ => Value::Null,
+    };
+    changed_leaves(
+        &mut changed,
+        "",
+        Some(&answers(before)),
+        Some(&answers(after)),
+    );
     changed
 }
 
-/// The changed leaves of the entries of one map of answers (`/ratings/<id>/...`).
-fn changed_entries<V: PartialEq + Serialize>(
-    changed: &mut BTreeSet<String>,
-    name: &str,
-    before: &BTreeMap<String, V>,
-    after: &BTreeMap<String, V>,
-) {
-    if before == after {
+/// Adds the pointers under `at` whose leaves differ between `was` and `is` (None: absent).
+fn changed_leaves(changed: &mut Vec<String>, at: &str, was: Option<&Value>, is: Option<&Value>) {
+    if was == is {
         return;
     }
-    let prefix = pointer_segment(String::new(), name);
-    let added = after.keys().filter(|key| !before.contains_key(*key));
-    for key in before.keys().chain(added) {
-        let (was, is) = (before.get(key), after.get(key));
-        if was != is {
-            changed_leaves(changed, pointer_segment(prefix.clone(), key), was, is);
-        }
+    let (was_map, is_map) = (
+        was.and_then(Value::as_object),
+        is.and_then(Value::as_object),
+    );
+    // A leaf on either side is gone or changed: an object on the other side has none there.
+    if was.is_some_and(|_| was_map.is_none()) || is.is_some_and(|_| is_map.is_none()) {
+        changed.push(at.to_owned());
     }
-}
-
-/// The leaves under `at` whose values differ between two versions of one part.
-fn changed_leaves<V: Serialize>(
-    changed: &mut BTreeSet<String>,
-    at: String,
-    before: Option<&V>,
-    after: Option<&V>,
-) {
-    let leaves = |part: Option<&V>| {
-        let mut leaves = BTreeMap::new();
-        if let Some(Ok(value)) = part.map(serde_json::to_value) {
-            collect(&mut leaves, at.clone(), &value);
-        }
-        leaves
-    };
-    let (before, after) = (leaves(before), leaves(after));
-    for key in before.keys().chain(after.keys()) {
-        if before.get(key) != after.get(key) {
-            changed.insert(key.clone());
-        }
+    let none = Map::new();
+    let (was_map, is_map) = (was_map.unwrap_or(&none), is_map.unwrap_or(&none));
+    let added = is_map.keys().filter(|key| !was_map.contains_key(*key));
+    for key in was_map.keys().chain(added) {
+        let inner = pointer_segment(at.to_owned(), key);
+        changed_leaves(changed, &inner, was_map.get(key), is_map.get(key));
     }
 }
 
