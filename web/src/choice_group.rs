@@ -31,9 +31,6 @@ pub fn ChoiceGroup(
     help: Option<String>,
     #[prop(into, default = Signal::stored(false))] disabled: Signal<bool>,
 ) -> impl IntoView {
-    // Every answer changes the response the selection is read from: the memo passes a change
-    // on to this group's radios only when this question's own answer changed.
-    let selected = Memo::new(move |_| selected.get());
     let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
     let keydown = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
@@ -74,10 +71,16 @@ pub fn ChoiceGroup(
     // The radios are drawn checked as the answer stands, and one effect for the group checks
     // another when the answer changes other than by a click (a digit key, another tab):
     // five reactive bindings per group were built on every page turn and run on every answer.
+    // Every answer changes the response the selection is read from; only a change of this
+    // question's own answer reaches its radios.
     let points = NodeRef::<Div>::new();
     Effect::watch(
         move || selected.get(),
-        move |value, _, _| check(points, value.as_deref()),
+        move |value, before, _| {
+            if before != Some(value) {
+                check(points, value.as_deref());
+            }
+        },
         false,
     );
     let radios = options
