@@ -252,14 +252,16 @@ pub fn describe_raw(raw: &str) -> Option<String> {
     })
 }
 
-/// Every answer of a response as (JSON pointer, value). The bookkeeping fields (`id`,
-/// `survey_id`, `structure_hash`) are not answers.
+/// A response's bookkeeping fields: written with it, but not answers.
+const BOOKKEEPING: [&str; 3] = ["id", "survey_id", "structure_hash"];
+
+/// Every answer of a response as (JSON pointer, value); `BOOKKEEPING` fields are not answers.
 pub fn answer_leaves(response: &Response) -> BTreeMap<String, Value> {
     let mut leaves = BTreeMap::new();
     // Straight to a `Value`: no JSON text written and read back, on every autosave.
     if let Ok(Value::Object(top)) = serde_json::to_value(response) {
         for (key, value) in &top {
-            if !matches!(key.as_str(), "id" | "survey_id" | "structure_hash") {
+            if !BOOKKEEPING.contains(&key.as_str()) {
                 collect(&mut leaves, pointer_segment(String::new(), key), value);
             }
         }
@@ -275,7 +277,7 @@ pub fn changed_answers(before: &Response, after: &Response) -> Vec<String> {
     let mut changed = Vec::new();
     let answers = |response: &Response| match serde_json::to_value(response) {
         Ok(Value::Object(mut top)) => {
-            for bookkeeping in ["id", "survey_id", "structure_hash"] {
+            for bookkeeping in BOOKKEEPING {
                 top.remove(bookkeeping);
             }
             Value::Object(top)
