@@ -1,7 +1,11 @@
 // Makes a built site work offline and under a strict Content-Security-Policy: `make build` runs
 // it last (after Trunk and tools/prerender.mjs), on dist/ and dist-assess/.
-// - Puts the policy in each page as a <meta> (a host should also send it as a header, with
-//   frame-ancestors, which a <meta> cannot carry: docs/hosting.md).
+// - Puts the partner's page's styles and its first-page chooser (tools/prerender.mjs) into
+//   index.html, so its first question needs the HTML alone: one round trip, not two, which is
+//   150 ms and more on a phone's network (docs/performance.md).
+// - Puts the policy in each page as a <meta>, with the hash of each inline script and style of
+//   that page, so the policy stays strict (no 'unsafe-inline'). A host adds frame-ancestors,
+//   which a <meta> cannot carry, as a header of its own (docs/hosting.md).
 // - Tells each page's loader (public/loader.js) where the service worker is.
 // - Puts the icon into the vendor pages (dashboard.html, editor.html, preview.html) as a data:
 //   address: the browser asks for a page's icon again whenever the address changes, as the
@@ -13,7 +17,7 @@
 //   it fetched for offline use, and deletes only this copy's old caches. Its version is a hash of the files, so a new build is a new worker.
 // Usage: node tools/offline.mjs <dist dir>   (idempotent)
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 export const POLICY = [
@@ -30,6 +34,7 @@ export const POLICY = [
 ].join("; ");
 const PAGES = ["index.html", "dashboard.html", "editor.html", "preview.html"];
 const WORKER = "sw.js";
+const FIRST_PAGE = "first-page.js";
 
 const [dir] = process.argv.slice(2);
 if (!dir) {
@@ -37,10 +42,35 @@ if (!dir) {
   process.exit(2);
 }
 
+// index.html's style sheets and first-page script, put inline; the style files are then
+// removed, as no other page uses them (the vendor pages link style/). Running it again finds
+// nothing left to put inline.
+function inline(html) {
+  html = html.replace(/<link [^>]*rel="?stylesheet"?[^>]*>/g, (link) => {
+    const name = /href="?[^" >]*\/([^/" >]+\.css)/.exec(link)?.[1];
+    if (!name) throw new Error(`index.html: a style sheet without a file name: ${link}`);
+    const css = readFileSync(join(dir, name), "utf8");
+    rmSync(join(dir, name));
+    return `<style>${css}</style>`;
+  });
+  html = html.replace(`<link rel="preload" href="${FIRST_PAGE}" as="script">`, "");
+  return html.replace(new RegExp(`<script src="${FIRST_PAGE}" ([^>]*)></script>`), (_, attributes) =>
+    `<script ${attributes}>${readFileSync(join(dir, FIRST_PAGE), "utf8")}</script>`);
+}
+
+// The policy, with the hash of every inline script and style the page carries.
+function policy(html) {
+  const hashes = (tag) => [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, "g"))]
+    .map(([, text]) => ` 'sha256-${createHash("sha256").update(text).digest("base64")}'`).join("");
+  return POLICY.replace("script-src 'self' 'wasm-unsafe-eval'", (s) => s + hashes("script"))
+    .replace("style-src 'self'", (s) => s + hashes("style"));
+}
+
 for (const page of PAGES) {
   const file = join(dir, page);
   let html = readFileSync(file, "utf8");
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+  if (page === "index.html") html = inline(html);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(html)}">`;
   html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
   html = html.replace(/(<meta charset="?utf-8"?\s*\/?>)/i, `$1${meta}`);
   if (!html.includes(meta)) throw new Error(`${file}: no <meta charset> to put the policy after`);
@@ -74,7 +104,7 @@ const bytes = cached.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
 // Which page needs a file: each page's own (the vendor pages share style/), or every page (the
 // rest).
 const GROUPS = {
-  "index.html": ["", ...cached.filter((f) => f === "index.html" || /^partnerlens-(web|full)/.test(f) || /^[a-z]+-[0-9a-f]+\.css$/.test(f))],
+  "index.html": ["", ...cached.filter((f) => f === "index.html" || /^partnerlens-(web|full)/.test(f))],
   "dashboard.html": cached.filter((f) => f === "dashboard.html" || f.startsWith("partnerlens-dashboard") || f.startsWith("style/")),
   // The editor's preview opens from the editor, so the editor caches it too.
   "editor.html": cached.filter((f) => /^(editor|preview)\.html$/.test(f) || /^partnerlens-(editor|preview)/.test(f) || f.startsWith("style/")),

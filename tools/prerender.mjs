@@ -2,8 +2,8 @@
 // question as soon as the HTML and CSS arrive, before any wasm: `make build` runs it on dist/
 // and dist-assess/ after Trunk. It opens the built app in Debian's Chromium (a fresh profile
 // per language), takes the first page exactly as the app draws it, and stores one inert
-// <template> per language. A small script (first-page.js, written beside the pages, so that a
-// strict Content-Security-Policy needs no inline script) instantiates the one that fits, only
+// <template> per language. A small script (first-page.js, written beside the pages; then
+// tools/offline.mjs puts it inline in index.html, allowed by its hash) instantiates the one that fits, only
 // for a first visit to the default survey (no ?survey=, no share link, nothing saved); the
 // first module then takes over that page, keeping what was typed or chosen (web/src/first_page.rs).
 // Replacing the default survey file after a build: run this again, or the old survey's first

@@ -91,6 +91,22 @@ test("the first page is in the HTML: what a partner types before the app loads i
     .toMatch(/Early Bird GmbH[\s\S]*latam|latam[\s\S]*Early Bird GmbH/);
 });
 
+for (const base of ["/", "http://127.0.0.1:8092/assess/"]) {
+  test(`the first question needs the HTML alone, styled, under the strict policy (${base})`, async ({ page }) => {
+    // Every request but the page itself fails: on a slow network, nothing else is waited for.
+    await page.route(/./, (route) => (route.request().resourceType() === "document" ? route.continue() : route.abort()));
+    const violations = [];
+    page.on("console", (message) => /Content.Security.Policy/i.test(message.text()) && violations.push(message.text()));
+    const q = new QuestionnairePage(page);
+    await q.open("", base);
+    await expect(q.pageHeading("About you")).toBeVisible();
+    await expect(page.getByLabel("Company name")).toBeEditable();
+    // The styles came with it: the pager is laid out as its style sheet says.
+    await expect(page.locator("nav.pager")).toHaveCSS("display", "flex");
+    expect(violations).toEqual([]);
+  });
+}
+
 test("a partner typing while the app takes over loses no key and keeps the focus", async ({ page }) => {
   const release = await holdFirstModule(page);
   const q = new QuestionnairePage(page);
