@@ -159,8 +159,11 @@ pub fn ChartCanvas(
             if css_width <= 0.0 {
                 return;
             }
-            // At least twice the CSS size, so the chart also prints sharp without a redraw.
-            let scale = window().device_pixel_ratio().max(2.0);
+            // The screen's pixels; print mode redraws at twice the CSS size at least, so a
+            // printed chart is sharp. Drawing four times the pixels on a 1x screen made the
+            // gap chart's first drawing 11 ms rather than 6.
+            let ratio = window().device_pixel_ratio();
+            let scale = if printing { ratio.max(2.0) } else { ratio };
             let clock = window().performance();
             let start = clock.as_ref().map(|c| c.now());
             render(&canvas, chart.as_ref(), css_width, scale, palette);
