@@ -84,37 +84,23 @@ pub fn TextField(
         ed.type_with(|d| d.text_ops(&at, &language, &text));
     };
     let invalid = has_problems(ed, &place);
-    let described = format!("p-{place}");
+    // Everything but the element: a line of text or a box of a few lines.
+    let shared = view! {
+        <{..}
+            id=id.clone()
+            lang=move || ed.language.get()
+            dir=move || Locale::from_code(&ed.language.get()).map_or("ltr", Locale::dir)
+            aria-describedby=format!("p-{place}")
+            aria-invalid=move || invalid.get().then_some("true")
+            placeholder=move || hint().unwrap_or_default()
+            prop:value=value
+            on:input=move |ev| input(event_target_value(&ev))
+        />
+    };
     let field = if long {
-        view! {
-            <textarea
-                id=id.clone()
-                rows="2"
-                lang=move || ed.language.get()
-                dir=move || Locale::from_code(&ed.language.get()).map_or("ltr", Locale::dir)
-                aria-describedby=described.clone()
-                aria-invalid=move || invalid.get().then_some("true")
-                placeholder=move || hint().unwrap_or_default()
-                prop:value=value
-                on:input:target=move |ev| input(ev.target().value())
-            ></textarea>
-        }
-        .into_any()
+        view! { <textarea rows="2" {..shared}></textarea> }.into_any()
     } else {
-        view! {
-            <input
-                type="text"
-                id=id.clone()
-                lang=move || ed.language.get()
-                dir=move || Locale::from_code(&ed.language.get()).map_or("ltr", Locale::dir)
-                aria-describedby=described.clone()
-                aria-invalid=move || invalid.get().then_some("true")
-                placeholder=move || hint().unwrap_or_default()
-                prop:value=value
-                on:input:target=move |ev| input(ev.target().value())
-            />
-        }
-        .into_any()
+        view! { <input type="text" {..shared}/> }.into_any()
     };
     view! {
         <div class="field">
