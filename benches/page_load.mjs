@@ -47,11 +47,11 @@ function sizes() {
   }
   // What a partner downloads to fill the survey and see results: both modules of the app and
   // the default survey (benches/side_by_side.mjs measures what comes before the first question).
-  // index.html names its files with content hashes; dashboard.html, its wasm and the unhashed
-  // copies of the styles under style/ are the dashboard's, which partners never load.
+  // index.html carries its styles inline (tools/offline.mjs); dashboard.html, its wasm and the
+  // styles under style/ are the vendor pages', which partners never load.
   const partner = rows.filter((r) => r.file === "index.html" || r.file.startsWith("partnerlens-web-") ||
     r.file.startsWith("partnerlens-full") || r.file.startsWith("snippets/") ||
-    /^[a-z]+-[0-9a-f]{16}\.css$/.test(r.file) || r.file === "surveys/partner-experience.json");
+    r.file === "surveys/partner-experience.json");
   const sum = (key) => partner.reduce((total, r) => total + r[key], 0);
   const gzipKb = sum("gzip") / KB;
   console.log(`  partner path: ${partner.length} files, ${(sum("raw") / KB).toFixed(1)} KB raw, ` +
