@@ -56,6 +56,13 @@ fn container_width(canvas: &HtmlCanvasElement) -> f64 {
         .map_or(0.0, |parent| f64::from(parent.client_width()))
 }
 
+/// Provided where each chart is what its view is for (the dashboard's views): they are drawn
+/// at once, not when they come near the screen. Waiting for the reader to scroll there put
+/// 130 ms between a data set's first views and their gap chart, two screens down in a 720 px
+/// window.
+#[derive(Clone, Copy)]
+pub struct DrawAtOnce;
+
 /// Tells `near` once an element comes within a screen's height of the screen.
 struct NearWatch {
     observer: web_sys::IntersectionObserver,
@@ -123,12 +130,15 @@ pub fn ChartCanvas(
     });
     on_cleanup(move || resize.remove());
     // A long report's lower charts are drawn when the reader comes within a screen of them
-    // (or prints): opening the report then costs only the charts in view.
-    let near = RwSignal::new(false);
+    // (or prints): opening the report then costs only the charts in view. Under
+    // `DrawAtOnce`, at once.
+    let near = RwSignal::new(use_context::<DrawAtOnce>().is_some());
     let watch = StoredValue::new_local(None::<NearWatch>);
     Effect::new(move || {
         if let Some(canvas) = canvas.get() {
-            watch.set_value(NearWatch::new(&canvas, near));
+            if !near.get_untracked() {
+                watch.set_value(NearWatch::new(&canvas, near));
+            }
         }
     });
     on_cleanup(move || drop(watch.try_update_value(Option::take)));

@@ -13,7 +13,7 @@ mod portfolio_chart;
 mod segment_bars;
 
 pub use area_bars::AreaBars;
-pub use chart_canvas::{render, Chart, ChartCanvas, ChartFn};
+pub use chart_canvas::{render, Chart, ChartCanvas, ChartFn, DrawAtOnce};
 pub use five_cs_chart::FiveCsChart;
 pub use gap_bars::GapBars;
 pub use gap_chart::{GapChart, Origin, XAxis};

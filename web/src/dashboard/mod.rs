@@ -15,6 +15,7 @@ mod verdict_view;
 mod views;
 mod waves_view;
 
+use super::charts::DrawAtOnce;
 use super::file_picker::FilePicker;
 use super::history;
 use super::i18n::{short, DashStrings, Locale, Strings};
@@ -575,6 +576,8 @@ async fn add_alone(dash: Dash, survey: Arc<Survey>, read: FileRead, default_name
 pub fn Dashboard() -> impl IntoView {
     let state = use_app_state();
     let survey = use_survey();
+    // Each view is there for its chart: drawn at once, not when scrolled near.
+    provide_context(DrawAtOnce);
     let dash = Dash::new();
     follow_address(dash);
     spawn_local(async move {
