@@ -42,6 +42,9 @@ test("the dashboard agrees with the CLI on 200 responses from 4 regions, and kee
   await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
   await expect(page.getByText("Added: 200. Already in the set: 0. Of another survey: 0. Not readable: 0.")).toBeVisible();
   await expect(page.getByText("200 of 200 responses match the filters.")).toBeVisible();
+  // The view is there for its gap chart: drawn at once, though it starts two screens down.
+  await expect(page.locator("section[aria-labelledby=dash-gap-chart] canvas")).toHaveAttribute("data-draw-ms", /\d/);
+  expect(await page.evaluate(() => [scrollY, document.querySelector("section[aria-labelledby=dash-gap-chart] canvas").getBoundingClientRect().top > 2 * innerHeight])).toEqual([0, true]);
   // Reading, scoring and exporting fetch nothing.
   expect(requests).toEqual([]);
 
