@@ -206,6 +206,29 @@ test("the translation grid marks what is missing, and a language goes to a trans
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
+test("an edit in the translation grid shows at once in the form, with its problem, and undo takes it back", async ({ page }) => {
+  await page.goto("/editor.html");
+  await page.getByText("Translations", { exact: true }).click();
+  const cell = page.getByRole("textbox", { name: "areas[0].title in English" });
+  await cell.fill("Trademark");
+  // The form's field, and the area's legend that its title names.
+  const area = group(page, "Area 1: Trademark");
+  const title = area.getByLabel("Title", { exact: true });
+  await expect(title).toHaveValue("Trademark");
+  await expect(title).not.toHaveAttribute("aria-invalid", "true");
+  // Every text needs English: with none, the field says so, and the legend falls back to the id.
+  await cell.fill("");
+  const bare = group(page, "Area 1: brand").getByLabel("Title", { exact: true });
+  await expect(bare).toHaveValue("");
+  await expect(bare).toHaveAttribute("aria-invalid", "true");
+  // Undo takes back the whole typing in the grid, in both places.
+  await page.getByRole("button", { name: "Undo" }).click();
+  const brand = group(page, "Area 1: Brand").getByLabel("Title", { exact: true });
+  await expect(brand).toHaveValue("Brand");
+  await expect(cell).toHaveValue("Brand");
+  await expect(brand).not.toHaveAttribute("aria-invalid", "true");
+});
+
 test("the profile's choices are edited as lists: a new region and a new partner type reach the partner", async ({ page }, testInfo) => {
   await page.goto("/editor.html");
   const region = group(page, "Region");

@@ -26,6 +26,10 @@ struct Action {
     typed: bool,
 }
 
+fn places(ops: &[Op]) -> Vec<Path> {
+    ops.iter().map(|op| op.place().clone()).collect()
+}
+
 /// A survey in the editor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
@@ -126,6 +130,20 @@ impl Draft {
 
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
+    }
+
+    /// The places that `undo` would change.
+    pub fn undo_places(&self) -> Vec<Path> {
+        self.done
+            .last()
+            .map_or_else(Vec::new, |step| places(&step.undo))
+    }
+
+    /// The places that `redo` would change.
+    pub fn redo_places(&self) -> Vec<Path> {
+        self.undone
+            .last()
+            .map_or_else(Vec::new, |step| places(&step.redo))
     }
 
     /// Takes back the last action; false when there is none.
@@ -343,6 +361,28 @@ mod tests {
             .unwrap();
         assert!(draft.undo());
         assert_eq!(draft.value(), &json!({"title": {"en": "Sur"}}));
+    }
+
+    #[test]
+    fn undo_and_redo_name_the_places_they_change() {
+        let mut draft = Draft::open(
+            json!({"title": {"en": "S"}, "areas": [{"id": "a"}]}),
+            "s.json",
+        );
+        assert!(draft.undo_places().is_empty());
+        let remove = Op::Remove {
+            list: at("areas"),
+            index: 0,
+        };
+        draft
+            .apply(vec![put("title.en", json!("T")), remove])
+            .unwrap();
+        // Undone in reverse: the area comes back first, then the title.
+        assert_eq!(draft.undo_places(), vec![at("areas"), at("title.en")]);
+        assert!(draft.redo_places().is_empty());
+        assert!(draft.undo());
+        assert!(draft.undo_places().is_empty());
+        assert_eq!(draft.redo_places(), vec![at("title.en"), at("areas")]);
     }
 
     #[test]

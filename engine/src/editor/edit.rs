@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 /// One step down a JSON tree: an object's key or a list's position.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Step {
     Index(usize),
@@ -15,7 +15,7 @@ pub enum Step {
 }
 
 /// A place in the tree, from the root.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Path(pub Vec<Step>);
 
 impl Path {
@@ -39,6 +39,12 @@ impl Path {
             Step::Key(key) => value.get(key),
             Step::Index(index) => value.get(index),
         })
+    }
+
+    /// Whether one of the two places holds the other (or they are one): a change at either
+    /// can change what the other reads.
+    pub fn overlaps(&self, other: &Path) -> bool {
+        self.0.starts_with(&other.0) || other.0.starts_with(&self.0)
     }
 
     fn get_mut<'v>(&self, root: &'v mut Value) -> Option<&'v mut Value> {
@@ -80,6 +86,17 @@ pub enum Op {
     Remove { list: Path, index: usize },
     /// Moves an entry of the list at `list` from one position to another.
     Move { list: Path, from: usize, to: usize },
+}
+
+impl Op {
+    /// The place whose value the op changes: the key or entry it puts, or the list whose
+    /// entries it adds, takes out or moves (which moves every entry after them).
+    pub fn place(&self) -> &Path {
+        match self {
+            Op::Put { at, .. } => at,
+            Op::Insert { list, .. } | Op::Remove { list, .. } | Op::Move { list, .. } => list,
+        }
+    }
 }
 
 /// An edit that does not fit the tree: its place is missing or of another kind. The editor
@@ -228,6 +245,44 @@ mod tests {
             .index(0)
             .key("id");
         assert_eq!(p.to_string(), "areas[1].elements[0].id");
+    }
+
+    #[test]
+    fn places_overlap_when_one_holds_the_other() {
+        let area = Path::default().key("areas").index(1);
+        let label = area.key("label").key("en");
+        assert!(label.overlaps(&area));
+        assert!(area.overlaps(&label));
+        assert!(area.overlaps(&area.clone()));
+        // The whole tree holds every place.
+        assert!(Path::default().overlaps(&label));
+        // A sibling, and a key that merely starts with the same letters, do not.
+        assert!(!label.overlaps(&area.key("label").key("de")));
+        assert!(!Path::default().key("area").overlaps(&area));
+        assert!(!Path::default().key("areas").index(2).overlaps(&label));
+    }
+
+    #[test]
+    fn an_op_changes_its_key_or_its_whole_list() {
+        let areas = path(&[key("areas")]);
+        let title = path(&[key("title"), key("en")]);
+        let put = Op::Put {
+            at: title.clone(),
+            value: None,
+        };
+        assert_eq!(put.place(), &title);
+        let remove = Op::Remove {
+            list: areas.clone(),
+            index: 0,
+        };
+        // Taking out the first area moves the second into its place: the list changes.
+        assert_eq!(remove.place(), &areas);
+        let moved = Op::Move {
+            list: areas.clone(),
+            from: 0,
+            to: 2,
+        };
+        assert_eq!(moved.place(), &areas);
     }
 
     #[test]

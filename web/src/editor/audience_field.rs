@@ -20,10 +20,7 @@ enum Mode {
 pub fn AudienceField(ed: Ed, at: Path) -> impl IntoView {
     let place = at.key("show_if").to_string();
     let read_at = at.clone();
-    let current = Memo::new(move |_| {
-        ed.draft
-            .with(|d| read_at.get(d.value()).map_or(Audience::Everyone, audience))
-    });
+    let current = Memo::new(move |_| ed.read(&read_at, |v| v.map_or(Audience::Everyone, audience)));
     let shape = Memo::new(move |_| match current.get() {
         Audience::Everyone => Some((Mode::Everyone, ByWhat::Function)),
         Audience::Only(by, _) => Some((Mode::Only, by)),

@@ -19,12 +19,10 @@ pub fn PlaceProblems(ed: Ed, place: String) -> impl IntoView {
     let id = format!("p-{place}");
     let words = move || {
         let file = ed.state.locale.get().file_words();
-        ed.problems.with(|all| {
-            all.iter()
-                .filter(|(home, _)| *home == place)
-                .map(|(_, error)| file.finding(&error.finding))
-                .collect::<Vec<_>>()
-        })
+        ed.problems_at(&place)
+            .iter()
+            .map(|error| file.finding(&error.finding))
+            .collect::<Vec<_>>()
     };
     view! {
         <ul class="field-problems" id=id>
@@ -36,10 +34,7 @@ pub fn PlaceProblems(ed: Ed, place: String) -> impl IntoView {
 /// Whether any problem shows at `place`.
 fn has_problems(ed: Ed, place: &str) -> Signal<bool> {
     let place = place.to_owned();
-    Signal::derive(move || {
-        ed.problems
-            .with(|all| all.iter().any(|(home, _)| *home == place))
-    })
+    Signal::derive(move || !ed.problems_at(&place).is_empty())
 }
 
 /// A text in the editing language, with the English text as a hint in other languages.
@@ -55,13 +50,8 @@ pub fn TextField(
     let value_at = at.clone();
     let value = move || {
         let language = ed.language.get();
-        ed.draft.with(|d| {
-            value_at
-                .key(&language)
-                .get(d.value())
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned()
+        ed.read(&value_at.key(&language), |v| {
+            v.and_then(Value::as_str).unwrap_or_default().to_owned()
         })
     };
     let hint_at = at.clone();
@@ -69,12 +59,8 @@ pub fn TextField(
         let language = ed.language.get();
         (language != "en")
             .then(|| {
-                ed.draft.with(|d| {
-                    hint_at
-                        .key("en")
-                        .get(d.value())
-                        .and_then(Value::as_str)
-                        .map(str::to_owned)
+                ed.read(&hint_at.key("en"), |v| {
+                    v.and_then(Value::as_str).map(str::to_owned)
                 })
             })
             .flatten()
@@ -130,7 +116,7 @@ pub fn PlainField(ed: Ed, at: Path, label: Signal<String>, kind: Kind) -> impl I
     let id = field_id(&place);
     let value_at = at.clone();
     let value = move || {
-        ed.draft.with(|d| match value_at.get(d.value()) {
+        ed.read(&value_at, |v| match v {
             Some(Value::String(text)) => text.clone(),
             Some(Value::Null) | None => String::new(),
             Some(other) => other.to_string(),
@@ -194,14 +180,7 @@ pub fn FlagField(ed: Ed, at: Path, label: Signal<String>) -> impl IntoView {
     let place = at.to_string();
     let id = field_id(&place);
     let value_at = at.clone();
-    let checked = move || {
-        ed.draft.with(|d| {
-            value_at
-                .get(d.value())
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
-        })
-    };
+    let checked = move || ed.read(&value_at, |v| v.and_then(Value::as_bool).unwrap_or(false));
     view! {
         <div class="field flag">
             <input

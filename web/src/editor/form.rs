@@ -201,8 +201,8 @@ fn english() -> &'static EditorStrings {
 
 /// The English name of the entry at `at` (at `pointer` in it), else its id.
 fn name_at(ed: Ed, at: &Path, pointer: Option<&str>) -> String {
-    ed.draft.with(|d| {
-        at.get(d.value())
+    ed.read(at, |entry| {
+        entry
             .map(|entry| name_of(entry, pointer))
             .unwrap_or_default()
     })
@@ -307,14 +307,8 @@ pub(super) fn PartBody(ed: Ed, at: Path, shape: &'static Shape) -> AnyView {
     };
     let grouped_by = {
         let at = at.clone();
-        Memo::new(move |_| {
-            ed.draft.with(|d| {
-                at.key("by")
-                    .get(d.value())
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            })
-        })
+        let by = at.key("by");
+        Memo::new(move |_| ed.read(&by, |v| v.and_then(Value::as_str).map(str::to_owned)))
     };
     let lists = shape
         .lists
@@ -360,10 +354,7 @@ pub fn Part(ed: Ed, at: Path, shape: &'static Shape) -> impl IntoView {
     };
     let present = {
         let at = at.clone();
-        Memo::new(move |_| {
-            ed.draft
-                .with(|d| at.get(d.value()).is_some_and(Value::is_object))
-        })
+        Memo::new(move |_| ed.read(&at, |v| v.is_some_and(Value::is_object)))
     };
     let add = {
         let at = at.clone();
@@ -431,11 +422,10 @@ fn Grouping(ed: Ed, at: Path, label: Signal<String>) -> impl IntoView {
     let id = field_id(&place);
     let current = {
         let at = at.clone();
+        let by = at.key("by");
         move || {
-            ed.draft.with(|d| {
-                at.key("by")
-                    .get(d.value())
-                    .and_then(Value::as_str)
+            ed.read(&by, |v| {
+                v.and_then(Value::as_str)
                     .unwrap_or("partner_type")
                     .to_owned()
             })
@@ -607,13 +597,7 @@ pub fn EntryList(
 ) -> impl IntoView {
     let count = {
         let list = list.clone();
-        Memo::new(move |_| {
-            ed.draft.with(|d| {
-                list.get(d.value())
-                    .and_then(Value::as_array)
-                    .map_or(0, Vec::len)
-            })
-        })
+        Memo::new(move |_| ed.read(&list, |v| v.and_then(Value::as_array).map_or(0, Vec::len)))
     };
     let (_, add_words, _) = words(shape.noun);
     let add = {

@@ -8,6 +8,7 @@ mod fields;
 mod form;
 mod preview;
 mod translations_grid;
+mod watch;
 
 use crate::app::SurveyText;
 use crate::download::save_json;
@@ -33,8 +34,10 @@ use leptos::task::spawn_local;
 pub use preview::mount_preview;
 use preview::PreviewTools;
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 use translations_grid::Translations;
 use wasm_bindgen_futures::JsFuture;
+use watch::Watchers;
 
 /// The editor's state, Copy so that every field and handler takes it.
 #[derive(Clone, Copy)]
@@ -45,6 +48,10 @@ pub struct Ed {
     pub language: RwSignal<String>,
     /// Every problem, with the place of the form where it shows.
     pub problems: Memo<Vec<(String, SurveyError)>>,
+    /// The places of the draft that fields read, each notified when an edit touches it.
+    places: Watchers<Path>,
+    /// The form's places that show problems, each notified when its problems change.
+    problem_places: Watchers<String>,
     /// The survey's structure hash when it reads, and the saved file's.
     hashes: Memo<(Option<String>, Option<String>)>,
     /// A line about the last open or save.
@@ -52,6 +59,24 @@ pub struct Ed {
 }
 
 impl Ed {
+    /// Reads the draft at `at`, and runs the calling view again only when an edit touches that
+    /// place, a place inside it or one that holds it.
+    pub fn read<T>(self, at: &Path, read: impl FnOnce(Option<&Value>) -> T) -> T {
+        self.places.track(at);
+        self.draft.with_untracked(|d| read(at.get(d.value())))
+    }
+
+    /// The problems that show at the form's `place`; the calling view runs again when they change.
+    pub fn problems_at(self, place: &str) -> Vec<SurveyError> {
+        self.problem_places.track(&place.to_owned());
+        self.problems.with_untracked(|all| {
+            all.iter()
+                .filter(|(home, _)| home == place)
+                .map(|(_, error)| error.clone())
+                .collect()
+        })
+    }
+
     /// Applies one action, keeps the draft, and moves focus nowhere: the field keeps it.
     pub fn act(self, ops: Vec<Op>) {
         self.act_with(move |_| ops);
@@ -59,22 +84,35 @@ impl Ed {
 
     /// Applies the ops that `make` builds from the draft as it is.
     pub fn act_with(self, make: impl FnOnce(&Draft) -> Vec<Op>) {
-        self.draft.update(|d| {
-            let ops = make(d);
-            // The form builds its edits from the tree on screen, so they fit it.
-            let _ = d.apply(ops);
-        });
-        self.keep();
+        self.change(false, make);
     }
 
     /// Applies what typing into a field did: more typing in the same field joins it, so undo
     /// takes back the whole word.
     pub fn type_with(self, make: impl FnOnce(&Draft) -> Vec<Op>) {
+        self.change(true, make);
+    }
+
+    fn change(self, typed: bool, make: impl FnOnce(&Draft) -> Vec<Op>) {
+        let mut places = Vec::new();
         self.draft.update(|d| {
             let ops = make(d);
-            let _ = d.apply_typed(ops);
+            places = ops.iter().map(|op| op.place().clone()).collect();
+            // The form builds its edits from the tree on screen, so they fit it.
+            let _ = if typed {
+                d.apply_typed(ops)
+            } else {
+                d.apply(ops)
+            };
         });
+        self.touched(&places);
         self.keep();
+    }
+
+    /// Runs again the views of the places that `places` change.
+    fn touched(self, places: &[Path]) {
+        self.places
+            .notify(|read| places.iter().any(|place| place.overlaps(read)));
     }
 
     fn keep(self) {
@@ -83,13 +121,17 @@ impl Ed {
     }
 
     fn undo(self) {
+        let places = self.draft.with_untracked(Draft::undo_places);
         if self.draft.try_update(Draft::undo) == Some(true) {
+            self.touched(&places);
             self.keep();
         }
     }
 
     fn redo(self) {
+        let places = self.draft.with_untracked(Draft::redo_places);
         if self.draft.try_update(Draft::redo) == Some(true) {
+            self.touched(&places);
             self.keep();
         }
     }
@@ -107,6 +149,8 @@ impl Ed {
             return;
         }
         self.draft.set(Draft::open(value, name));
+        // Another survey: every place may read differently.
+        self.places.notify(|_| true);
         self.keep();
         self.notice
             .set(Some(Strings::fill(words.editor_opened, &[("name", name)])));
@@ -180,11 +224,15 @@ pub fn Editor() -> impl IntoView {
             (hash(d.value()), hash(d.origin()))
         })
     });
+    let problem_places = Watchers::new();
+    notify_problem_changes(problems, problem_places);
     let ed = Ed {
         state,
         draft,
         language: RwSignal::new(state.locale.get_untracked().code().to_owned()),
         problems,
+        places: Watchers::new(),
+        problem_places,
         hashes,
         notice: RwSignal::new(unreadable.map(|problem| {
             let reason = match problem {
@@ -257,6 +305,39 @@ pub fn Editor() -> impl IntoView {
             </FormRegion>
         </main>
     }
+}
+
+/// Notifies the form's places whose problems differ after a change, and no others.
+fn notify_problem_changes(problems: Memo<Vec<(String, SurveyError)>>, places: Watchers<String>) {
+    let shown = StoredValue::new(problems.get_untracked());
+    Effect::watch(
+        move || problems.track(),
+        move |_, _, _| {
+            let changed: HashSet<String> = shown.with_value(|before| {
+                problems.with_untracked(|now| {
+                    let (before, now) = (by_place(before), by_place(now));
+                    before
+                        .keys()
+                        .chain(now.keys())
+                        .filter(|place| before.get(*place) != now.get(*place))
+                        .map(|place| (*place).to_owned())
+                        .collect()
+                })
+            });
+            shown.set_value(problems.get_untracked());
+            places.notify(|place| changed.contains(place));
+        },
+        false,
+    );
+}
+
+/// The problems grouped by the place where they show.
+fn by_place(all: &[(String, SurveyError)]) -> HashMap<&str, Vec<&SurveyError>> {
+    let mut grouped: HashMap<&str, Vec<&SurveyError>> = HashMap::new();
+    for (place, error) in all {
+        grouped.entry(place).or_default().push(error);
+    }
+    grouped
 }
 
 /// Open, undo and redo, the editing language, save; and the structure hash.

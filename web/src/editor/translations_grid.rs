@@ -158,7 +158,7 @@ pub fn Translations(ed: Ed) -> impl IntoView {
                         .map(|code| {
                             let code = code.to_string();
                             let read_at = at.key(&code);
-                            let value = move || ed.draft.with(|d| read_at.get(d.value()).and_then(Value::as_str).unwrap_or_default().to_owned());
+                            let value = move || ed.read(&read_at, |v| v.and_then(Value::as_str).unwrap_or_default().to_owned());
                             let missing = {
                                 let value = value.clone();
                                 move || value().trim().is_empty()
