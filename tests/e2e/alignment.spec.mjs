@@ -111,7 +111,10 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   const later = testInfo.outputPath("wave-2026.json");
   fs.writeFileSync(earlier, cli("generate", "--survey", SURVEY, "--count", "300", "--seed", "37", "--wave", "2025"));
   const shifts = PLANTED_WAVES.flatMap(([id, by]) => ["--shift", `${id}:performance:${by}`]);
-  fs.writeFileSync(later, cli("generate", "--survey", SURVEY, "--count", "300", "--seed", "38", "--wave", "2026", ...shifts));
+  // And a planted rise of the NPS: every 2026 partner would recommend the program.
+  const planted = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "300", "--seed", "38", "--wave", "2026", ...shifts));
+  for (const response of planted) response.items.recommend = 10;
+  fs.writeFileSync(later, JSON.stringify(planted));
   const wavesCsv = cli("waves", "--survey", SURVEY, "--earlier", "2025", "--later", "2026", "--format", "csv", earlier, later);
 
   // The 2025 wave in a data set of its own.
@@ -144,6 +147,9 @@ test("two waves show the planted quadrant movers, in one data set or two", async
   await expect(page.getByRole("heading", { name: "Waves: 2025 against 2026" })).toBeVisible();
   await expect(page.getByText("Partner answers in 2025: 300; in 2026: 300.", { exact: false })).toBeVisible();
   await expect(movers).toHaveText(expectedMovers);
+  await expect(page.locator("p.nps")).toHaveText(
+    /^Net Promoter Score: 2025 \S+ \(n = \d+\), 2026 \+100\.0 \(n = 300\)\. This change is more than chance \(Welch's test, p < 0\.001\)\.$/,
+  );
   // Planted changes in performance show in the table with their sign.
   const rows = await tableRows(page, "dash-waves-chart-table");
   for (const [, by, label] of PLANTED_WAVES) {
@@ -254,6 +260,18 @@ test("the executive summary holds the counts, PXI and NPS with intervals, and on
   await expect(page.getByRole("heading", { name: "Changes since 2025" })).toBeVisible();
   for (const [, , label] of PLANTED_WAVES) await expect(changes.filter({ hasText: `${label}: gap ` })).toHaveCount(1);
   for (const text of await changes.allTextContents()) expect(text).toMatch(/\(adjusted p (< 0\.001|= 0\.0[0-4]\d)\)$/);
+  // The NPS of both waves, and whether its change is more than chance, as `partnerlens waves` has it.
+  const waves = JSON.parse(cli("waves", "--survey", SURVEY, "--earlier", "2025", "--later", "2026", file));
+  const signed = (v) => (v > 0 ? "+" : "") + one(v);
+  const p = waves.nps_change.p;
+  const relation = p < 0.001 ? "< 0.001" : `= ${p.toFixed(3)}`;
+  const verdict = p < 0.05
+    ? `This change is more than chance (Welch's test, p ${relation}).`
+    : `This change is within chance (Welch's test, p ${relation}), so it is not a finding.`;
+  await expect(page.locator("p.nps-change")).toHaveText(
+    `Net Promoter Score: 2025 ${signed(waves.earlier_nps.score)} (n = ${waves.earlier_nps.n}), ` +
+      `2026 ${signed(waves.later_nps.score)} (n = ${waves.later_nps.n}). ${verdict}`,
+  );
   // The vendor's five largest disagreements are the five planted ones.
   const disagreements = page.locator('section[aria-labelledby="summary-disagreements"] li');
   await expect(disagreements).toHaveCount(5);

@@ -11,6 +11,7 @@ use crate::scoring::aggregate::{
 use crate::scoring::anonymity::{Threshold, Withheld};
 use crate::scoring::model::{Row, ScoringModel};
 use crate::scoring::overall::Nps;
+use crate::scoring::significance::Tested;
 use crate::scoring::stats::{t_critical, Interval, PairSums};
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,16 @@ pub struct Change {
     pub adjusted_p: f64,
 }
 
+/// Both waves' NPS, and whether the change is more than chance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NpsChange {
+    pub earlier: Nps,
+    pub later: Nps,
+    /// Welch's test of the change; None when either wave has fewer than two answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test: Option<Tested>,
+}
+
 /// The two latest waves of the partners kept, and what changed between them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WaveChanges {
@@ -46,6 +57,9 @@ pub struct WaveChanges {
     pub later: String,
     /// None when either wave is withheld for anonymity.
     pub changes: Option<Vec<Change>>,
+    /// None when either wave is withheld, or the survey asks no recommendation question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nps: Option<NpsChange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,14 +164,24 @@ pub fn executive_summary(
     let waves = match waves.as_slice() {
         [.., earlier, later] => {
             let tally = |wave: &str| wave_tally(model, rows, filter, wave, threshold);
-            let changes = tally(earlier).and_then(|e| {
-                let l = tally(later)?;
-                Ok(compare_waves(model, &e, &l, mode))
+            let compared = tally(earlier)
+                .and_then(|e| {
+                    let l = tally(later)?;
+                    Ok(compare_waves(model, &e, &l, mode))
+                })
+                .ok();
+            let nps = compared.as_ref().and_then(|c| {
+                Some(NpsChange {
+                    earlier: c.earlier_nps.clone()?,
+                    later: c.later_nps.clone()?,
+                    test: c.nps_change,
+                })
             });
             Some(WaveChanges {
                 earlier: earlier.clone(),
                 later: later.clone(),
-                changes: changes.ok().map(|c| {
+                nps,
+                changes: compared.map(|c| {
                     let mut held: Vec<Change> = c
                         .elements
                         .iter()

@@ -99,6 +99,10 @@ pub struct WaveComparison {
     pub earlier_nps: Option<Nps>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub later_nps: Option<Nps>,
+    /// The later NPS against the earlier (Welch's test of the answers as +1, 0 and −1): a
+    /// family of one test, so its adjusted p-value is its p-value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nps_change: Option<Tested>,
     pub earlier_crosshair: Crosshair,
     pub later_crosshair: Crosshair,
     pub elements: Vec<ElementChange>,
@@ -130,11 +134,18 @@ pub fn compare_waves(
         model.survey.recommend_id()?;
         Nps::of(tally.recommend)
     };
+    let (earlier_nps, later_nps) = (nps(earlier), nps(later));
+    let nps_change = earlier_nps
+        .as_ref()
+        .zip(later_nps.as_ref())
+        .and_then(|(from, to)| to.change_since(from))
+        .map(Tested::raw);
     WaveComparison {
         earlier_responses: earlier.responses,
         later_responses: later.responses,
-        earlier_nps: nps(earlier),
-        later_nps: nps(later),
+        earlier_nps,
+        later_nps,
+        nps_change,
         earlier_crosshair: before.crosshair,
         later_crosshair: after.crosshair,
         elements,
@@ -342,6 +353,42 @@ mod tests {
         );
         assert_eq!(find("invoicing").delta_gap(), None);
         assert_eq!(find("invoicing").moved(), None);
+    }
+
+    #[test]
+    fn the_nps_change_is_tested_as_one_family() {
+        // Worked example 10: 2025 answers 10, 10, 9, 9, 9 (promoters), 8, 7 (passives), 6, 3,
+        // 0 (detractors): NPS 20; 2026 answers 10 ×4, 9 ×4, 8, 7: NPS 80. Welch's p is 0.08386,
+        // and with one test in the family the adjusted p is the same.
+        let survey = default_survey();
+        let model = ScoringModel::new(&survey);
+        let recommend = survey.recommend_id().unwrap().to_owned();
+        let answer = |wave: &str, likely: i32| {
+            let mut r = response(wave, &[("leads", 3, 3)]);
+            r.items.insert(recommend.clone(), likely);
+            r
+        };
+        let responses: Vec<Response> = [10, 10, 9, 9, 9, 8, 7, 6, 3, 0]
+            .map(|v| answer("2025", v))
+            .into_iter()
+            .chain([10, 10, 10, 10, 9, 9, 9, 9, 8, 7].map(|v| answer("2026", v)))
+            .collect();
+        let rows: Vec<Row> = responses.iter().map(|r| model.row(r)).collect();
+        let comparison = compare_waves(
+            &model,
+            &tally(&model, &rows, "2025"),
+            &tally(&model, &rows, "2026"),
+            CrosshairMode::DataCentred,
+        );
+        let (from, to) = (
+            comparison.earlier_nps.unwrap(),
+            comparison.later_nps.unwrap(),
+        );
+        assert_eq!((from.score, to.score), (20.0, 80.0));
+        let change = comparison.nps_change.unwrap();
+        assert!((change.p - 0.08386).abs() < 1e-4, "{change:?}");
+        assert_eq!(change.adjusted, change.p);
+        assert!(!change.holds_up());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::scoring::aggregate::Tally;
 use crate::scoring::model::ScoringModel;
+use crate::scoring::significance::{welch, Welch};
 use crate::scoring::stats::{Interval, Sums, XySums};
 use serde::{Deserialize, Serialize};
 
@@ -68,23 +69,35 @@ impl Nps {
         if n == 0 {
             return None;
         }
-        // Each answer as −1, 0 or 1: the sum is P − D and the sum of squares P + D.
-        let net = promoters as i64 - detractors as i64;
-        let sums = Sums {
-            sum: net,
-            squares: (promoters + detractors) as i64,
-        };
+        let sums = answer_sums(promoters, detractors);
         Some(Nps {
             n,
             promoters,
             passives,
             detractors,
-            score: 100.0 * net as f64 / n as f64,
+            score: 100.0 * sums.sum as f64 / n as f64,
             interval: sums.interval(n).map(|i| Interval {
                 low: 100.0 * i.low,
                 high: 100.0 * i.high,
             }),
         })
+    }
+
+    /// This NPS against an `earlier` one: Welch's test of the answers as +1, 0 and −1, its
+    /// difference in those units (a hundredth of the scores' difference). None when either
+    /// has fewer than two answers, or neither varies.
+    pub fn change_since(&self, earlier: &Nps) -> Option<Welch> {
+        let sums = |nps: &Nps| answer_sums(nps.promoters, nps.detractors);
+        welch(&sums(self), self.n, &sums(earlier), earlier.n)
+    }
+}
+
+/// Each answer as +1 (promoter), 0 or −1 (detractor): the sum is P − D and the sum of squares
+/// P + D.
+fn answer_sums(promoters: u64, detractors: u64) -> Sums {
+    Sums {
+        sum: promoters as i64 - detractors as i64,
+        squares: (promoters + detractors) as i64,
     }
 }
 
@@ -143,5 +156,42 @@ mod tests {
         assert!((interval.high - 85.7358).abs() < 1e-3, "{interval:?}");
         assert_eq!(Nps::of([0, 0, 0]), None);
         assert_eq!(Nps::of([0, 0, 4]).unwrap().score, 100.0);
+    }
+
+    #[test]
+    fn an_nps_change_by_hand() {
+        // docs/scoring.md, worked example 10. Earlier: 5 promoters, 2 passives, 3 detractors
+        // (NPS 20; mean 0.2, variance 0.844444). Later: 8, 2, 0 (NPS 80; sum 8, squares 8,
+        // mean 0.8, variance (8 − 64/10) / 9 = 0.177778). Squared standard errors 0.0844444
+        // and 0.0177778, together 0.102222 (se 0.319722); t = 0.6 / 0.319722 = 1.876630;
+        // df = 0.102222² / ((0.0844444² + 0.0177778²) / 9) = 12.6286; two-sided p = 0.08386
+        // (the t density integrated numerically, apart from this code).
+        let earlier = Nps::of([3, 2, 5]).unwrap();
+        let later = Nps::of([0, 2, 8]).unwrap();
+        let test = later.change_since(&earlier).unwrap();
+        assert!((test.difference - 0.6).abs() < 1e-12, "{test:?}");
+        assert!((test.t - 1.876630).abs() < 1e-5, "{test:?}");
+        assert!((test.df - 12.6286).abs() < 1e-3, "{test:?}");
+        assert!((test.p - 0.08386).abs() < 1e-4, "{test:?}");
+        // Taken the other way, the same test with the sign turned.
+        let back = earlier.change_since(&later).unwrap();
+        assert!((back.t + test.t).abs() < 1e-12 && (back.p - test.p).abs() < 1e-12);
+        // A hundred answers each, 30/40/30 then 50/30/20 (NPS 0 then 30): variances
+        // 60/99 = 0.606061 and 61/99 = 0.616162; t = 0.3 / √(0.0122222) = 2.713602;
+        // df = 197.986; p = 0.007242.
+        let (from, to) = (
+            Nps::of([30, 40, 30]).unwrap(),
+            Nps::of([20, 30, 50]).unwrap(),
+        );
+        let test = to.change_since(&from).unwrap();
+        assert!((test.t - 2.713602).abs() < 1e-5, "{test:?}");
+        assert!((test.df - 197.986).abs() < 1e-3, "{test:?}");
+        assert!((test.p - 0.007242).abs() < 1e-5, "{test:?}");
+        // One answer, or no spread in either wave: nothing to test.
+        assert!(Nps::of([0, 0, 1]).unwrap().change_since(&from).is_none());
+        assert!(Nps::of([0, 0, 4])
+            .unwrap()
+            .change_since(&Nps::of([0, 3, 0]).unwrap())
+            .is_none());
     }
 }

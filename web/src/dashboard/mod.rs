@@ -82,17 +82,22 @@ const REFUSALS_SHOWN: usize = 20;
 /// " (adjusted p = 0.012)", or " (adjusted p < 0.001)": beside a finding that holds up.
 fn adjusted_p(locale: Locale, test: Option<engine::scoring::significance::Tested>) -> String {
     test.map(|t| {
-        let relation = if t.adjusted < 0.001 {
-            locale.p_value(t.adjusted)
-        } else {
-            format!("= {}", locale.p_value(t.adjusted))
-        };
+        let relation = p_relation(locale, t.adjusted);
         format!(
             " ({})",
             Strings::fill(locale.dash().dash_adjusted_p, &[("p", &relation)])
         )
     })
     .unwrap_or_default()
+}
+
+/// "= 0.012", or "< 0.001": a p-value as it follows its "p".
+fn p_relation(locale: Locale, p: f64) -> String {
+    if p < 0.001 {
+        locale.p_value(p)
+    } else {
+        format!("= {}", locale.p_value(p))
+    }
 }
 
 fn refusal_text(locale: Locale, words: &DashStrings, refused: &Refused) -> String {

@@ -4,7 +4,7 @@
 use super::adjusted_p;
 use super::alignment_view::sentence;
 use super::filters::{dimension_name, value_name};
-use super::verdict_view::{nps_sentence, signed};
+use super::verdict_view::{nps_change_sentence, nps_sentence, signed};
 use super::views::withheld_text;
 use super::Dash;
 use crate::i18n::Strings;
@@ -125,9 +125,13 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
                             view! { <ul>{items}</ul> }.into_any()
                         }
                     };
+                    let nps = w.nps.as_ref().map(|n| {
+                        nps_change_sentence(locale, (&w.earlier, &w.later), (&n.earlier, &n.later), n.test)
+                    });
                     view! {
                         <section class="report-section" aria-labelledby="summary-changes">
                             <h4 id="summary-changes">{title}</h4>
+                            {nps.map(|text| view! { <p class="nps-change">{text}</p> })}
                             {content}
                         </section>
                     }

@@ -3,7 +3,7 @@
 
 use super::filters::{dimension_name, value_name};
 use super::views::{csv_and_json, withheld_text};
-use super::Dash;
+use super::{p_relation, Dash};
 use crate::charts::{GapChart, XAxis};
 use crate::i18n::{Locale, Strings};
 use crate::results::cell;
@@ -16,6 +16,7 @@ use engine::codec::report_csv::drivers_csv;
 use engine::layout::chart::{marker_numbers, short_label, GapPoint};
 use engine::scoring::aggregate::{AggregateReport, Reported, Summary};
 use engine::scoring::overall::{Nps, MIN_DRIVER_PAIRS};
+use engine::scoring::significance::Tested;
 use engine::scoring::stats::Interval;
 use leptos::prelude::*;
 
@@ -50,6 +51,38 @@ fn interval_text(
 }
 
 /// The NPS sentence.
+/// Two waves' NPS, each with its n, and whether the change is more than chance.
+pub(super) fn nps_change_sentence(
+    locale: Locale,
+    (earlier_wave, later_wave): (&str, &str),
+    (earlier, later): (&Nps, &Nps),
+    test: Option<Tested>,
+) -> String {
+    let words = locale.dash();
+    let scores = Strings::fill(
+        words.waves_nps,
+        &[
+            ("earlier", earlier_wave),
+            ("earlier_nps", &signed(locale, earlier.score)),
+            ("earlier_n", &earlier.n.to_string()),
+            ("later", later_wave),
+            ("later_nps", &signed(locale, later.score)),
+            ("later_n", &later.n.to_string()),
+        ],
+    );
+    // A change within chance is said to be one, however large it looks.
+    let Some(test) = test else {
+        return scores;
+    };
+    let verdict = if test.holds_up() {
+        words.waves_nps_holds
+    } else {
+        words.waves_nps_weak
+    };
+    let verdict = Strings::fill(verdict, &[("p", &p_relation(locale, test.p))]);
+    format!("{scores} {verdict}")
+}
+
 pub(super) fn nps_sentence(locale: Locale, nps: &Nps) -> String {
     let words = locale.dash();
     let (low, high) = nps.interval.map_or(("–".to_owned(), "–".to_owned()), |i| {

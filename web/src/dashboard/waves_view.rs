@@ -4,7 +4,7 @@
 //! both waves, to partner answers only.
 
 use super::arrows::{arrow_section, Arrow, Words};
-use super::verdict_view::signed;
+use super::verdict_view::nps_change_sentence;
 use super::views::{csv_and_json, withheld_text};
 use super::{adjusted_p, Dash};
 use crate::charts::GapChart;
@@ -195,17 +195,11 @@ pub fn WavesView(dash: Dash) -> impl IntoView {
         comparison.with(|c| {
             let c = c.as_ref()?;
             let (earlier, later) = (c.earlier_nps.as_ref()?, c.later_nps.as_ref()?);
-            let score = |n: &engine::scoring::overall::Nps| signed(locale, n.score);
-            Some(Strings::fill(
-                words.waves_nps,
-                &[
-                    ("earlier", &pair.earlier_label),
-                    ("earlier_nps", &score(earlier)),
-                    ("earlier_n", &earlier.n.to_string()),
-                    ("later", &pair.later),
-                    ("later_nps", &score(later)),
-                    ("later_n", &later.n.to_string()),
-                ],
+            Some(nps_change_sentence(
+                locale,
+                (&pair.earlier_label, &pair.later),
+                (earlier, later),
+                c.nps_change,
             ))
         })
     };
