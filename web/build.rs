@@ -71,11 +71,13 @@ fn generate(catalogs: &[(String, Catalog)]) -> String {
         let settings = &catalog.locale;
         writeln!(
             code,
-            "    Language {{ code: {tag:?}, name: {:?}, rtl: {}, numbers: NumberFormat {{ decimal: {:?}, group: {:?} }}, clock: Clock::{:?} }},",
+            "    Language {{ code: {tag:?}, name: {:?}, rtl: {}, numbers: NumberFormat {{ decimal: {:?}, group: {:?}, minus: {:?}, plus: {:?} }}, clock: Clock::{:?} }},",
             settings.name,
             settings.direction == Direction::Rtl,
             settings.decimal,
             settings.group,
+            settings.minus,
+            settings.plus,
             engine::locale::clock::Clock::from(settings.clock),
         )
         .unwrap();

@@ -30,6 +30,8 @@ fn numbers(catalog: &Catalog) -> NumberFormat {
     NumberFormat {
         decimal: catalog.locale.decimal,
         group: catalog.locale.group.clone().leak(),
+        minus: catalog.locale.minus.clone().leak(),
+        plus: catalog.locale.plus.clone().leak(),
     }
 }
 
@@ -84,5 +86,22 @@ fn each_language_writes_a_mean_an_amount_and_a_time_its_own_way() {
             time,
             "{code}"
         );
+    }
+}
+
+#[test]
+fn arabic_keeps_a_sign_left_of_its_digits() {
+    // In right-to-left text a bare "-" before digits is drawn after them ("25.7-"); CLDR's
+    // Arabic with Latin digits puts a left-to-right mark before each sign.
+    let catalogs = shipped();
+    for (code, minus, plus) in [
+        ("ar", "\u{200e}-25.7", "\u{200e}+1.5"),
+        ("de", "-25,7", "+1,5"),
+        ("en", "-25.7", "+1.5"),
+        ("fr", "-25,7", "+1,5"),
+    ] {
+        let format = numbers(&catalogs[code]);
+        assert_eq!(format.signed(-25.66), minus, "{code}");
+        assert_eq!(format.signed(1.46), plus, "{code}");
     }
 }

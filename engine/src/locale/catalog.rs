@@ -44,6 +44,21 @@ pub struct Settings {
     /// The thousands separator.
     pub group: String,
     pub clock: ClockSetting,
+    /// Before a negative number (CLDR's minusSign): "-", or in a right-to-left language
+    /// "\u200e-", whose left-to-right mark keeps the sign left of the digits.
+    #[serde(default = "minus")]
+    pub minus: String,
+    /// Before a positive number shown with its sign, such as a change (CLDR's plusSign).
+    #[serde(default = "plus")]
+    pub plus: String,
+}
+
+fn minus() -> String {
+    "-".to_owned()
+}
+
+fn plus() -> String {
+    "+".to_owned()
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -186,6 +201,14 @@ pub fn read(code: &str, text: &str) -> Result<Catalog, CatalogProblem> {
     }
     if settings.group.is_empty() || settings.group.chars().count() > 3 {
         return Err(CatalogProblem::BadSetting("group"));
+    }
+    // A sign is a sign, perhaps with a mark before it: anything longer would be a mistake.
+    let sign = |text: &str, mark: char| text.ends_with(mark) && text.chars().count() <= 3;
+    if !sign(&settings.minus, '-') && !sign(&settings.minus, '\u{2212}') {
+        return Err(CatalogProblem::BadSetting("minus"));
+    }
+    if !sign(&settings.plus, '+') {
+        return Err(CatalogProblem::BadSetting("plus"));
     }
     for (section, strings) in [
         ("app", &catalog.app),
@@ -371,6 +394,16 @@ mod tests {
             read("fr", &unknown_setting),
             Err(CatalogProblem::Unreadable(_))
         ));
+        let long_minus = file("{}").replace("\"clock\"", "\"minus\": \"minus\", \"clock\"");
+        assert_eq!(
+            read("fr", &long_minus),
+            Err(CatalogProblem::BadSetting("minus"))
+        );
+        let no_plus = file("{}").replace("\"clock\"", "\"plus\": \"\", \"clock\"");
+        assert_eq!(
+            read("fr", &no_plus),
+            Err(CatalogProblem::BadSetting("plus"))
+        );
         let blank_name = file("{}").replace("\"Test\"", "\" \"");
         assert_eq!(
             read("fr", &blank_name),

@@ -9,6 +9,10 @@ pub struct NumberFormat {
     /// Between groups of three digits: "," in English, "." in German, a narrow no-break space
     /// in French.
     pub group: &'static str,
+    /// Before a negative number: "-", with a left-to-right mark in Arabic.
+    pub minus: &'static str,
+    /// Before a positive number shown with its sign.
+    pub plus: &'static str,
 }
 
 impl NumberFormat {
@@ -16,14 +20,31 @@ impl NumberFormat {
     /// "2.3"), as people round by hand, and a value that rounds to zero has no minus sign.
     pub fn decimal(self, value: f64) -> String {
         let tenths = (value * 10.0).round() as i64;
-        let sign = if tenths < 0 { "-" } else { "" };
+        let sign = if tenths < 0 { self.minus } else { "" };
         let tenths = tenths.unsigned_abs();
         format!("{sign}{}{}{}", tenths / 10, self.decimal, tenths % 10)
     }
 
+    /// A change with one decimal and its sign ("+1.5", "-0.3"); zero has none.
+    pub fn signed(self, value: f64) -> String {
+        let text = self.decimal(value);
+        if (value * 10.0).round() as i64 > 0 {
+            format!("{}{text}", self.plus)
+        } else {
+            text
+        }
+    }
+
     /// A correlation with two decimals ("0.78", "0,78").
     pub fn hundredths(self, value: f64) -> String {
-        format!("{value:.2}").replace('.', self.decimal.encode_utf8(&mut [0; 4]))
+        let text =
+            format!("{:.2}", value.abs()).replace('.', self.decimal.encode_utf8(&mut [0; 4]));
+        // "-0.00" is no number anyone writes.
+        if value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            format!("{}{text}", self.minus)
+        } else {
+            text
+        }
     }
 
     /// A p-value with three decimals ("0.012", "0,012"), or "< 0.001" below that.
@@ -42,7 +63,7 @@ impl NumberFormat {
         let digits = whole.unsigned_abs().to_string();
         let mut grouped = String::with_capacity(digits.len() * 2);
         if whole < 0 {
-            grouped.push('-');
+            grouped.push_str(self.minus);
         }
         for (i, digit) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -66,11 +87,36 @@ mod tests {
     const POINT: NumberFormat = NumberFormat {
         decimal: '.',
         group: ",",
+        minus: "-",
+        plus: "+",
     };
     const COMMA: NumberFormat = NumberFormat {
         decimal: ',',
         group: "\u{202f}",
+        minus: "-",
+        plus: "+",
     };
+    /// Arabic with Latin digits, as CLDR writes it: each sign after a left-to-right mark.
+    const MARKED: NumberFormat = NumberFormat {
+        decimal: '.',
+        group: ",",
+        minus: "\u{200e}-",
+        plus: "\u{200e}+",
+    };
+
+    #[test]
+    fn signs_come_from_the_language_and_zero_has_none() {
+        assert_eq!(POINT.signed(1.46), "+1.5");
+        assert_eq!(POINT.signed(-0.26), "-0.3");
+        assert_eq!(POINT.signed(0.04), "0.0");
+        assert_eq!(POINT.signed(-0.04), "0.0");
+        assert_eq!(MARKED.signed(1.46), "\u{200e}+1.5");
+        assert_eq!(MARKED.decimal(-25.66), "\u{200e}-25.7");
+        assert_eq!(MARKED.hundredths(-0.5), "\u{200e}-0.50");
+        assert_eq!(MARKED.amount(-1500.0), "\u{200e}-1,500");
+        // A correlation that rounds to zero has no sign either.
+        assert_eq!(POINT.hundredths(-0.001), "0.00");
+    }
 
     #[test]
     fn one_decimal_rounds_halves_away_from_zero_and_drops_a_lone_minus() {

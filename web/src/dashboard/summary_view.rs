@@ -4,7 +4,7 @@
 use super::adjusted_p;
 use super::alignment_view::sentence;
 use super::filters::{dimension_name, value_name};
-use super::verdict_view::{nps_change_sentence, nps_sentence, signed};
+use super::verdict_view::{nps_change_sentence, nps_sentence};
 use super::views::withheld_text;
 use super::Dash;
 use crate::i18n::Strings;
@@ -116,7 +116,7 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
                                 .map(|c| {
                                     let text = Strings::fill(
                                         words.summary_change_item,
-                                        &[("element", &label(&c.id)), ("delta", &signed(locale, c.delta_gap))],
+                                        &[("element", &label(&c.id)), ("delta", &locale.signed(c.delta_gap))],
                                     );
                                     let p = adjusted_p(locale, Some(Tested { p: c.adjusted_p, adjusted: c.adjusted_p }));
                                     view! { <li>{text}{p}</li> }

@@ -20,16 +20,6 @@ use engine::scoring::significance::Tested;
 use engine::scoring::stats::Interval;
 use leptos::prelude::*;
 
-/// A score with its sign: "+20.0", "−27.0", "0.0".
-pub(super) fn signed(locale: Locale, value: f64) -> String {
-    let text = locale.decimal(value);
-    if value > 0.0 && !text.starts_with('+') {
-        format!("+{text}")
-    } else {
-        text
-    }
-}
-
 /// "−35.6 to −18.4", or a dash without an interval.
 fn interval_text(
     locale: Locale,
@@ -63,10 +53,10 @@ pub(super) fn nps_change_sentence(
         words.waves_nps,
         &[
             ("earlier", earlier_wave),
-            ("earlier_nps", &signed(locale, earlier.score)),
+            ("earlier_nps", &locale.signed(earlier.score)),
             ("earlier_n", &earlier.n.to_string()),
             ("later", later_wave),
-            ("later_nps", &signed(locale, later.score)),
+            ("later_nps", &locale.signed(later.score)),
             ("later_n", &later.n.to_string()),
         ],
     );
@@ -86,12 +76,12 @@ pub(super) fn nps_change_sentence(
 pub(super) fn nps_sentence(locale: Locale, nps: &Nps) -> String {
     let words = locale.dash();
     let (low, high) = nps.interval.map_or(("–".to_owned(), "–".to_owned()), |i| {
-        (signed(locale, i.low), signed(locale, i.high))
+        (locale.signed(i.low), locale.signed(i.high))
     });
     Strings::fill(
         words.verdict_nps,
         &[
-            ("score", &signed(locale, nps.score)),
+            ("score", &locale.signed(nps.score)),
             ("low", &low),
             ("high", &high),
             ("n", &nps.n.to_string()),
@@ -168,8 +158,8 @@ pub(super) fn Verdict(dash: Dash, report: Memo<Option<AggregateReport>>) -> impl
                             let nps = summary.overall.as_ref().and_then(|o| o.nps.as_ref());
                             vec![
                                 name,
-                                nps.map_or("–".to_owned(), |n| signed(locale, n.score)),
-                                interval_text(locale, nps.and_then(|n| n.interval), signed),
+                                nps.map_or("–".to_owned(), |n| locale.signed(n.score)),
+                                interval_text(locale, nps.and_then(|n| n.interval), Locale::signed),
                                 nps.map_or(0, |n| n.n).to_string(),
                             ]
                         }

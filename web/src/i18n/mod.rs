@@ -70,6 +70,11 @@ impl Locale {
         self.language().numbers.decimal(value)
     }
 
+    /// A change or a score that can go either way, with its sign ("+1.5", "-0.3").
+    pub fn signed(self, value: f64) -> String {
+        self.language().numbers.signed(value)
+    }
+
     /// A correlation with two decimals ("0.78", "0,78").
     pub fn hundredths(self, value: f64) -> String {
         self.language().numbers.hundredths(value)
