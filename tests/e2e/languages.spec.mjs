@@ -85,3 +85,32 @@ for (const language of LANGUAGES.filter((l) => l.code !== "en")) {
     await axe(page, editor.editor_title);
   });
 }
+
+test("a negative score reads with its sign before its digits in every language, Arabic too", async ({ page }, testInfo) => {
+  // Thirty partners who would not recommend the program: an NPS of -100.
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "30", "--seed", "5"));
+  for (const response of responses) response.items.recommend = 0;
+  const file = testInfo.outputPath("detractors.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  await page.goto("/dashboard.html");
+  for (const { code, dash } of LANGUAGES) {
+    await languageMenu(page).selectOption(code);
+    if (code === LANGUAGES[0].code) await page.getByLabel(dash.dash_add_files).setInputFiles(file);
+    const nps = page.locator('section[aria-labelledby="verdict-title"] p.nps');
+    await expect(nps).toContainText("100");
+    // Where the sign and the first digit are drawn: in right-to-left text a bare hyphen lands
+    // right of the digits ("100.0-").
+    const [sign, digit] = await nps.evaluate((p) => {
+      const node = p.firstChild;
+      const at = (k) => {
+        const range = document.createRange();
+        range.setStart(node, k);
+        range.setEnd(node, k + 1);
+        return range.getBoundingClientRect().x;
+      };
+      const i = node.textContent.indexOf("-100");
+      return [at(i), at(i + 1)];
+    });
+    expect(sign, code).toBeLessThan(digit);
+  }
+});
