@@ -1,6 +1,6 @@
 //! The CSV exports against rows written out by hand (docs/export-format.md).
 
-use engine::codec::report_csv::{long_csv, results_csv};
+use engine::codec::report_csv::{five_cs_csv, long_csv, results_csv};
 use engine::scoring::aggregate::{CrosshairMode, Summary, Tally, DEFAULT_PRIORITIES};
 use engine::scoring::model::ScoringModel;
 use engine::{load_survey, Dimension, Response, Side};
@@ -93,4 +93,60 @@ fn the_results_have_the_aggregate_columns_with_the_assessment_as_group() {
     );
     assert_eq!(lines.next(), Some("r1,leads,enable,0,,,,,,,,,,,,,,,"));
     assert_eq!(lines.next(), Some("r1,ordering,transact,0,,,,,,,,,,,,,,,"));
+}
+
+#[test]
+fn one_partners_five_cs_come_in_the_rankings_columns_with_the_weights_used() {
+    // docs/scoring.md, worked example 2: c1 = 5, c2 = 2, m1 = 4 give contribution
+    // (100 · 1 + 25 · 3) / 4 = 43.75 and commitment 75; with the survey's weights (2 and 1)
+    // the overall score is (43.75 · 2 + 75) / 3 = 54.1667.
+    let survey = load_survey(include_bytes!("../../tests/fixtures/surveys/scoring.json")).unwrap();
+    let model = ScoringModel::new(&survey);
+    let mut response = Response {
+        id: "p1".into(),
+        survey_id: "scoring".into(),
+        ..Response::default()
+    };
+    response.profile.partner_name = "Acme".into();
+    for (item, answer) in [("c1", 5), ("c2", 2), ("m1", 4)] {
+        response.items.insert(item.into(), answer);
+    }
+    let rows = |weights: &[f64]| -> Vec<Vec<f64>> {
+        let csv = five_cs_csv(&model, &response, weights).unwrap();
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "rank,id,partner,category,category_rank,score,contribution,commitment,\
+             weight_contribution,weight_commitment"
+        );
+        lines
+            .map(|line| {
+                let cells: Vec<&str> = line.split(',').collect();
+                // Alone, the partner ranks first; without a partner type it has no category.
+                assert_eq!(cells[..5], ["1", "p1", "Acme", "", "1"]);
+                cells[5..].iter().map(|c| c.parse().unwrap()).collect()
+            })
+            .collect()
+    };
+    let close = |got: &[f64], want: &[f64]| {
+        assert_eq!(got.len(), want.len());
+        assert!(
+            got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-9),
+            "{got:?}"
+        );
+    };
+    let [row] = &rows(&[2.0, 1.0])[..] else {
+        panic!("one row")
+    };
+    close(row, &[54.166666666666664, 43.75, 75.0, 2.0, 1.0]);
+    // A what-if that weighs commitment 3 and contribution 1: (43.75 + 3 · 75) / 4 = 67.1875.
+    let [row] = &rows(&[1.0, 3.0])[..] else {
+        panic!("one row")
+    };
+    close(row, &[67.1875, 43.75, 75.0, 1.0, 3.0]);
+    // A survey without five Cs has no such file.
+    assert_eq!(
+        five_cs_csv(&ScoringModel::new(&minimal()), &respondent(), &[]),
+        None
+    );
 }

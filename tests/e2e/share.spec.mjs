@@ -4,6 +4,7 @@ import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import zlib from "node:zlib";
+import { cli, DEFAULT_SURVEY } from "./cli.mjs";
 import { QuestionnairePage } from "./pages/questionnaire.mjs";
 import { fillAndOpenResults, gapTable } from "./pages/results.mjs";
 
@@ -35,7 +36,7 @@ async function download(page, name) {
   return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), "utf8") };
 }
 
-test("the answers download as JSON and CSV, named for the partner, survey and day", async ({ page }) => {
+test("the answers download as JSON and CSV, named for the partner, survey and day", async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   await fillAndOpenResults(page);
   const json = await download(page, "Download answers (JSON)");
@@ -61,6 +62,19 @@ test("the answers download as JSON and CSV, named for the partner, survey and da
   // Gap 5 - 1 = 4, the largest: rank 1, Concentrate here (data-centred crosshair). One
   // partner's answers have no spread, so the seven interval columns after it are empty.
   expect(deal).toMatch(/,4,2\.82842712474619\d*,concentrate_here,1,,,,,,,$/);
+
+  // The five Cs, in the ranking's columns: what `partnerlens rank` makes of the JSON export.
+  const exported = testInfo.outputPath("export.json");
+  fs.writeFileSync(exported, json.text);
+  const fiveCs = await download(page, "Download the five Cs (CSV)");
+  expect(fiveCs.name).toBe(json.name.replace(".json", "-five-cs.csv"));
+  const ranked = cli("rank", "--survey", DEFAULT_SURVEY, exported, "--format", "csv");
+  expect(fiveCs.text.replace(/^\ufeff/, "")).toBe(ranked);
+  expect(ranked.split("\n")[0]).toMatch(/,weight_contribution,weight_consumption,weight_coverage,weight_capability,weight_commitment$/);
+  // A what-if weight is stated in the file it scores.
+  await page.getByLabel("Weight of Contribution").fill("2.5");
+  const weighted = (await download(page, "Download the five Cs (CSV)")).text.trim().split("\n")[1];
+  expect(weighted).toMatch(/,2\.5,1,1,1,1$/);
 });
 
 test("a share link opened in a fresh browser shows the same results, and a copy can be kept", async ({ page, browser }) => {

@@ -7,7 +7,8 @@ use crate::analysis::portfolio::Portfolio;
 use crate::analysis::waves::WaveComparison;
 use crate::answers::response::Response;
 use crate::scoring::aggregate::{AggregateReport, ElementScore, Quadrant, Reported, Summary};
-use crate::scoring::ranking::RankingReport;
+use crate::scoring::model::ScoringModel;
+use crate::scoring::ranking::{rank_partners_with, ranking_report, RankingReport};
 use crate::survey::definition::Survey;
 
 const HEADER: [&str; 19] = [
@@ -137,6 +138,19 @@ pub fn aggregate_csv(report: &AggregateReport) -> String {
 /// being the assessment's id.
 pub fn results_csv(id: &str, summary: &Summary) -> String {
     write_csv(&HEADER, summary.elements.iter().map(|e| element_row(id, e)))
+}
+
+/// One assessment's five Cs in the ranking's columns, as `partnerlens rank` writes them for its
+/// export: each C's score, the overall score and category under `weights` (the survey's, or a
+/// what-if), and the weights. None when the survey has no five-Cs section.
+pub fn five_cs_csv(model: &ScoringModel, response: &Response, weights: &[f64]) -> Option<String> {
+    model.survey.sections.five_cs.as_ref()?;
+    let row = model.row(response);
+    let partners = rank_partners_with(model, [&row], weights);
+    Some(ranking_csv(
+        model.survey,
+        &ranking_report(model.survey, partners, weights),
+    ))
 }
 
 /// The partner ranking: overall and category rank, the category, the overall five-Cs score

@@ -194,7 +194,7 @@ pub fn ResultsReport(
             {survey.sections.five_cs.is_some().then(|| view! { <WeightSliders weights id="report-weight"/> })}
             <Placements card/>
             <Management response/>
-            {envelope.map(|envelope| view! { <TakeAway card envelope/> })}
+            {envelope.map(|envelope| view! { <TakeAway card envelope weights/> })}
         </section>
     }
 }

@@ -1,11 +1,13 @@
-//! The report's exports: the answers as JSON and CSV, the results as CSV, and the share
-//! link. Everything is made in the browser; nothing is uploaded.
+//! The report's exports: the answers as JSON and CSV, the results and the five Cs as CSV, and
+//! the share link. Everything is made in the browser; nothing is uploaded.
 
 use crate::download::{save_csv, save_json};
 use crate::state::{use_app_state, use_survey};
+use crate::weights::weights_in_force;
 use engine::codec::export::Envelope;
-use engine::codec::report_csv::{long_csv, results_csv};
+use engine::codec::report_csv::{five_cs_csv, long_csv, results_csv};
 use engine::codec::share_link::{encode, shared, Extras};
+use engine::scoring::model::ScoringModel;
 use engine::scoring::scorecard::Scorecard;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -51,6 +53,8 @@ pub fn TakeAway(
     card: Memo<Option<Scorecard>>,
     /// The assessment as it is now, as an export.
     envelope: Callback<(), Envelope>,
+    /// The five Cs' what-if weights; None for the survey's.
+    weights: RwSignal<Option<Vec<f64>>>,
 ) -> impl IntoView {
     let survey = use_survey();
     let strings = use_app_state().locale.get_untracked().strings();
@@ -72,6 +76,17 @@ pub fn TakeAway(
     let json = move |_| {
         let export = envelope.run(());
         save_json(&export.file_name(), &export.to_json());
+    };
+    let has_five_cs = survey.sections.five_cs.is_some();
+    let five_cs_survey = survey.clone();
+    // The file states the weights it was scored with: the survey's, or the sliders' what-if.
+    let five_cs = move |_| {
+        let export = envelope.run(());
+        let survey = &five_cs_survey;
+        let weights = weights.with_untracked(|w| weights_in_force(survey, w.as_ref()));
+        if let Some(csv) = five_cs_csv(&ScoringModel::new(survey), &export.response, &weights) {
+            save_csv(&format!("{}-five-cs.csv", export.file_stem()), &csv);
+        }
     };
     let answers = move |_| {
         let export = envelope.run(());
@@ -122,6 +137,7 @@ pub fn TakeAway(
                 <button type="button" on:click=json>{strings.download_json}</button>
                 <button type="button" on:click=answers>{strings.download_answers_csv}</button>
                 <button type="button" on:click=results>{strings.download_results_csv}</button>
+                {has_five_cs.then(|| view! { <button type="button" on:click=five_cs>{strings.download_five_cs_csv}</button> })}
                 <button type="button" on:click=copy aria-describedby="share-carries">{strings.copy_link}</button>
             </div>
             <p id="share-carries" class="note">{strings.share_carries}</p>
