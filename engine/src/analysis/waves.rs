@@ -253,6 +253,17 @@ mod tests {
         Tally::of_rows(model, rows, |keys| filter.matches(keys))
     }
 
+    /// The 2025 wave of `responses` against their 2026 wave, data-centred.
+    fn compare_2025_to_2026(model: &ScoringModel, responses: &[Response]) -> WaveComparison {
+        let rows: Vec<Row> = responses.iter().map(|r| model.row(r)).collect();
+        compare_waves(
+            model,
+            &tally(model, &rows, "2025"),
+            &tally(model, &rows, "2026"),
+            CrosshairMode::DataCentred,
+        )
+    }
+
     #[test]
     fn changes_and_quadrant_movers_by_hand() {
         let survey = default_survey();
@@ -297,13 +308,7 @@ mod tests {
                 ],
             ),
         ];
-        let rows: Vec<Row> = responses.iter().map(|r| model.row(r)).collect();
-        let comparison = compare_waves(
-            &model,
-            &tally(&model, &rows, "2025"),
-            &tally(&model, &rows, "2026"),
-            CrosshairMode::DataCentred,
-        );
+        let comparison = compare_2025_to_2026(&model, &responses);
         assert_eq!(
             (comparison.earlier_responses, comparison.later_responses),
             (2, 2)
@@ -373,13 +378,7 @@ mod tests {
             .into_iter()
             .chain([10, 10, 10, 10, 9, 9, 9, 9, 8, 7].map(|v| answer("2026", v)))
             .collect();
-        let rows: Vec<Row> = responses.iter().map(|r| model.row(r)).collect();
-        let comparison = compare_waves(
-            &model,
-            &tally(&model, &rows, "2025"),
-            &tally(&model, &rows, "2026"),
-            CrosshairMode::DataCentred,
-        );
+        let comparison = compare_2025_to_2026(&model, &responses);
         let (from, to) = (
             comparison.earlier_nps.unwrap(),
             comparison.later_nps.unwrap(),
