@@ -386,6 +386,35 @@ test("a segment of 3 partners shows no numbers anywhere, and every export says i
   expect(results.violations).toEqual([]);
 });
 
+test("a view one filter choice away from a few partners is withheld, and its download says so", async ({ page }, testInfo) => {
+  // 30 partners: in EMEA 8 gold and 4 silver, in the Americas 18 gold (docs/scoring.md,
+  // worked example 7). EMEA's gold partners, next to EMEA as a whole, would give away its 4
+  // silver partners.
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "30", "--seed", "7"));
+  responses.forEach((r, i) => {
+    r.profile.side = "partner";
+    [r.profile.region, r.profile.program_tier] = i < 8 ? ["emea", "gold"] : i < 12 ? ["emea", "silver"] : ["americas", "gold"];
+  });
+  const file = testInfo.outputPath("one-choice.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("30 of 30 responses match the filters.")).toBeVisible();
+  const withheld = page.getByRole("status").filter({ hasText: "Withheld" });
+  await page.getByLabel("Region", { exact: true }).selectOption("emea");
+  await expect(page.getByText("12 of 30 responses match the filters.")).toBeVisible();
+  await expect(withheld).toHaveCount(0);
+  await page.getByLabel("Program tier", { exact: true }).selectOption("gold");
+  await expect(withheld).toContainText("this view would show fewer than 5 partners’ responses");
+  await expect(page.locator("#dash-gap-chart")).toHaveCount(0);
+  const filtered = JSON.parse((await download(page, "Download the results (JSON)")).text);
+  expect(filtered.overall).toEqual({ withheld: { fewer_than: 5 } });
+  // The Americas' gold partners: gold everywhere has 8 more, the Americas in every tier none.
+  await page.getByLabel("Region", { exact: true }).selectOption("americas");
+  await expect(withheld).toHaveCount(0);
+  await expect(page.locator("#dash-gap-chart")).toBeVisible();
+});
+
 test("a planted driver is found and named, with the NPS, and too few partners say so instead", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // Partners rate leads unimportant (2), but their overall satisfaction is exactly their

@@ -168,7 +168,7 @@ pub fn align_rows(
     });
     let mut partner_filter = filter.clone();
     partner_filter.side.clear();
-    threshold.allows_rows(rows, |row| partner_filter.matches(&row.keys))?;
+    threshold.allows_view(rows, &partner_filter)?;
     let partners = Tally::of_rows(model, rows, |keys| {
         keys.side == Side::Partner && partner_filter.matches(keys)
     });

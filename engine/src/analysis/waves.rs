@@ -8,7 +8,7 @@ use crate::scoring::aggregate::{
     Crosshair, CrosshairMode, ElementScore, Filter, Quadrant, Summary, Tally,
 };
 use crate::scoring::anonymity::{Threshold, Withheld};
-use crate::scoring::model::{GroupKeys, Row, ScoringModel};
+use crate::scoring::model::{Row, ScoringModel};
 use crate::scoring::overall::Nps;
 use crate::scoring::significance::{adjust, welch, Tested};
 use crate::survey::text::Side;
@@ -178,12 +178,11 @@ pub fn wave_tally(
     threshold: Threshold,
 ) -> Result<Tally, Withheld> {
     let mut filter = filter.clone();
-    filter.wave.clear();
+    filter.wave = vec![wave.to_owned()];
     filter.side.clear();
-    let keep = |keys: &GroupKeys| keys.wave.as_deref() == Some(wave) && filter.matches(keys);
-    threshold.allows_rows(rows, |row| keep(&row.keys))?;
+    threshold.allows_view(rows, &filter)?;
     Ok(Tally::of_rows(model, rows, |keys| {
-        keys.side == Side::Partner && keep(keys)
+        keys.side == Side::Partner && filter.matches(keys)
     }))
 }
 

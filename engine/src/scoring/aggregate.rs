@@ -216,6 +216,20 @@ impl Filter {
         }
     }
 
+    /// The filter with each restricted dimension in turn let go: the views one filter choice
+    /// away from this one, whose difference from it a reader could work out.
+    pub fn relaxed(&self) -> Vec<Filter> {
+        GroupBy::ALL
+            .into_iter()
+            .filter(|&by| !self.values(by).is_empty())
+            .map(|by| {
+                let mut wider = self.clone();
+                wider.set(by, Vec::new());
+                wider
+            })
+            .collect()
+    }
+
     pub fn matches(&self, keys: &GroupKeys) -> bool {
         fn keeps(allowed: &[String], value: &Option<String>) -> bool {
             allowed.is_empty() || value.as_ref().is_some_and(|v| allowed.contains(v))
@@ -402,6 +416,10 @@ pub fn journey_position(phases_met: &[bool]) -> usize {
     phases_met.iter().take_while(|met| **met).count()
 }
 
+fn filter_relaxed(filter: &Filter) -> Vec<(Filter, u64)> {
+    filter.relaxed().into_iter().map(|f| (f, 0)).collect()
+}
+
 /// Responses of one survey, filtered and optionally grouped, added one at a time.
 #[derive(Clone, Debug)]
 pub struct Aggregation {
@@ -413,6 +431,8 @@ pub struct Aggregation {
     pub threshold: Threshold,
     /// Partners' responses the filter left out: what the whole set less this view reveals.
     pub excluded_partners: u64,
+    /// Each view one filter choice wider (`Filter::relaxed`), with the partners it holds.
+    wider: Vec<(Filter, u64)>,
     empty: Tally,
 }
 
@@ -420,12 +440,13 @@ impl Aggregation {
     pub fn new(model: &ScoringModel, filter: Filter, by: Option<GroupBy>) -> Aggregation {
         let empty = Tally::new(model);
         Aggregation {
-            filter,
             by,
             overall: empty.clone(),
             groups: BTreeMap::new(),
             threshold: Threshold::of(model.survey),
             excluded_partners: 0,
+            wider: filter_relaxed(&filter),
+            filter,
             empty,
         }
     }
@@ -449,6 +470,11 @@ impl Aggregation {
 
     /// Adds a row that passes the filter to the overall tally and to its group.
     pub fn add(&mut self, row: &Row) {
+        if row.keys.side == Side::Partner {
+            for (wider, partners) in &mut self.wider {
+                *partners += u64::from(wider.matches(&row.keys));
+            }
+        }
         if !self.filter.matches(&row.keys) {
             self.excluded_partners += u64::from(row.keys.side == Side::Partner);
             return;
@@ -474,10 +500,14 @@ impl Aggregation {
     pub fn report(&self, model: &ScoringModel, mode: CrosshairMode) -> AggregateReport {
         let threshold = self.threshold;
         let summary = |tally: &Tally| Summary::of_many(model, tally, mode, DEFAULT_PRIORITIES);
-        let overall = threshold.allows_part(
-            self.overall.partners,
-            self.overall.partners + self.excluded_partners,
-        );
+        let kept = self.overall.partners;
+        let overall = threshold
+            .allows_part(kept, kept + self.excluded_partners)
+            .and_then(|()| {
+                self.wider
+                    .iter()
+                    .try_for_each(|(_, wider)| threshold.allows_part(kept, *wider))
+            });
         let sizes: Vec<u64> = self.groups.values().map(|t| t.partners).collect();
         let withheld = match overall {
             Ok(()) => threshold.withheld_groups(&sizes),

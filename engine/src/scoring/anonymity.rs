@@ -5,6 +5,7 @@
 //! Only partners' responses count: the vendor's own answers are the vendor's to see, and a
 //! group of vendor answers alone is always shown.
 
+use crate::scoring::aggregate::Filter;
 use crate::scoring::model::Row;
 use crate::survey::definition::Survey;
 use crate::survey::text::Side;
@@ -65,6 +66,23 @@ impl Threshold {
         }
     }
 
+    /// Whether the view of `rows` that `filter` keeps may be shown: `allows_part` against the
+    /// whole set, and against each view one filter choice wider (`Filter::relaxed`), whose
+    /// difference from this one would otherwise describe a few partners.
+    pub fn allows_view(self, rows: &[Row], filter: &Filter) -> Result<(), Withheld> {
+        self.allows_rows(rows, |row| filter.matches(&row.keys))?;
+        let partners = |f: &Filter| {
+            rows.iter()
+                .filter(|row| row.keys.side == Side::Partner && f.matches(&row.keys))
+                .count() as u64
+        };
+        let kept = partners(filter);
+        filter
+            .relaxed()
+            .iter()
+            .try_for_each(|wider| self.allows_part(kept, partners(wider)))
+    }
+
     /// `allows_part` for the rows `keep` accepts among `rows`.
     pub fn allows_rows<'r>(
         self,
@@ -115,6 +133,81 @@ impl Threshold {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// docs/scoring.md, worked example 7: 30 partners, 8 gold in EMEA, 4 silver in EMEA and
+    /// 18 gold in the Americas, each rating leads.
+    fn thirty_partners() -> (crate::Survey, Vec<Row>) {
+        use crate::answers::response::{Dimension, Response};
+        use crate::scoring::model::ScoringModel;
+        let survey = crate::default_survey();
+        let model = ScoringModel::new(&survey);
+        let mut rows = Vec::new();
+        for (region, tier, count) in [
+            ("emea", "gold", 8),
+            ("emea", "silver", 4),
+            ("americas", "gold", 18),
+        ] {
+            for _ in 0..count {
+                let mut response = Response::new(&survey);
+                response.profile.region = Some(region.into());
+                response.profile.program_tier = Some(tier.into());
+                response.profile.side = Some(Side::Partner);
+                response.rate("leads", Dimension::Performance, Some(3));
+                rows.push(model.row(&response));
+            }
+        }
+        (survey, rows)
+    }
+
+    #[test]
+    fn a_view_one_filter_choice_away_from_a_few_partners_is_withheld() {
+        let (_, rows) = thirty_partners();
+        let five = Threshold::new(5);
+        let view = |region: &str, tier: &str| Filter {
+            region: if region.is_empty() {
+                vec![]
+            } else {
+                vec![region.into()]
+            },
+            program_tier: if tier.is_empty() {
+                vec![]
+            } else {
+                vec![tier.into()]
+            },
+            ..Filter::default()
+        };
+        // EMEA and gold: 8 partners, 22 left out, 26 gold in all regions (18 more), but EMEA
+        // in all tiers is 12: shown next to it, this view would give away EMEA's 4 silver.
+        assert_eq!(
+            five.allows_view(&rows, &view("emea", "gold")),
+            Err(five.withheld())
+        );
+        // EMEA alone: 12, with 18 left out; one choice wider is the whole set.
+        assert_eq!(five.allows_view(&rows, &view("emea", "")), Ok(()));
+        // Gold alone: 26, but the 4 it leaves out are too few (the rule before this one).
+        assert_eq!(
+            five.allows_view(&rows, &view("", "gold")),
+            Err(five.withheld())
+        );
+        // Americas and gold: 18; gold everywhere has 8 more, the Americas in all tiers none.
+        assert_eq!(five.allows_view(&rows, &view("americas", "gold")), Ok(()));
+        // The dashboard's aggregate applies the same rule.
+        let (survey, rows) = thirty_partners();
+        let model = crate::scoring::model::ScoringModel::new(&survey);
+        let shown = |filter: Filter| {
+            let mut aggregation = crate::scoring::aggregate::Aggregation::new(&model, filter, None)
+                .with_threshold(five);
+            rows.iter().for_each(|row| aggregation.add(row));
+            let report = aggregation.report(
+                &model,
+                crate::scoring::aggregate::CrosshairMode::DataCentred,
+            );
+            report.overall.shown().map(|summary| summary.responses)
+        };
+        assert_eq!(shown(view("emea", "gold")), None);
+        assert_eq!(shown(view("emea", "")), Some(12));
+        assert_eq!(shown(view("americas", "gold")), Some(18));
+    }
 
     #[test]
     fn a_group_under_the_threshold_is_withheld_with_the_next_smallest() {
