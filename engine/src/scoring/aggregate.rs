@@ -2,7 +2,7 @@
 //! grouped by profile answers, then turned into scores (`Summary`) in one pass at the end.
 
 use crate::answers::response::Response;
-use crate::scoring::anonymity::{Threshold, Withheld};
+use crate::scoring::anonymity::{Threshold, ViewCounts, Withheld};
 use crate::scoring::model::{GroupKeys, Row, ScoringModel};
 use crate::scoring::overall::{overall_score, OverallScore};
 use crate::scoring::stats::{weighted_mean, Interval, PairSums, Sums, XySums};
@@ -416,10 +416,6 @@ pub fn journey_position(phases_met: &[bool]) -> usize {
     phases_met.iter().take_while(|met| **met).count()
 }
 
-fn filter_relaxed(filter: &Filter) -> Vec<(Filter, u64)> {
-    filter.relaxed().into_iter().map(|f| (f, 0)).collect()
-}
-
 /// Responses of one survey, filtered and optionally grouped, added one at a time.
 #[derive(Clone, Debug)]
 pub struct Aggregation {
@@ -429,10 +425,8 @@ pub struct Aggregation {
     pub groups: BTreeMap<String, Tally>,
     /// The survey's anonymity threshold unless set otherwise (`with_threshold`).
     pub threshold: Threshold,
-    /// Partners' responses the filter left out: what the whole set less this view reveals.
-    pub excluded_partners: u64,
-    /// Each view one filter choice wider (`Filter::relaxed`), with the partners it holds.
-    wider: Vec<(Filter, u64)>,
+    /// The partners this view keeps, of the whole set's and of each wider view's.
+    counts: ViewCounts,
     empty: Tally,
 }
 
@@ -444,8 +438,7 @@ impl Aggregation {
             overall: empty.clone(),
             groups: BTreeMap::new(),
             threshold: Threshold::of(model.survey),
-            excluded_partners: 0,
-            wider: filter_relaxed(&filter),
+            counts: ViewCounts::new(&filter),
             filter,
             empty,
         }
@@ -470,13 +463,8 @@ impl Aggregation {
 
     /// Adds a row that passes the filter to the overall tally and to its group.
     pub fn add(&mut self, row: &Row) {
-        if row.keys.side == Side::Partner {
-            for (wider, partners) in &mut self.wider {
-                *partners += u64::from(wider.matches(&row.keys));
-            }
-        }
+        self.counts.add(&row.keys);
         if !self.filter.matches(&row.keys) {
-            self.excluded_partners += u64::from(row.keys.side == Side::Partner);
             return;
         }
         self.overall.add(row);
@@ -500,14 +488,7 @@ impl Aggregation {
     pub fn report(&self, model: &ScoringModel, mode: CrosshairMode) -> AggregateReport {
         let threshold = self.threshold;
         let summary = |tally: &Tally| Summary::of_many(model, tally, mode, DEFAULT_PRIORITIES);
-        let kept = self.overall.partners;
-        let overall = threshold
-            .allows_part(kept, kept + self.excluded_partners)
-            .and_then(|()| {
-                self.wider
-                    .iter()
-                    .try_for_each(|(_, wider)| threshold.allows_part(kept, *wider))
-            });
+        let overall = self.counts.allows(threshold);
         let sizes: Vec<u64> = self.groups.values().map(|t| t.partners).collect();
         let withheld = match overall {
             Ok(()) => threshold.withheld_groups(&sizes),

@@ -6,7 +6,7 @@
 //! group of vendor answers alone is always shown.
 
 use crate::scoring::aggregate::Filter;
-use crate::scoring::model::Row;
+use crate::scoring::model::{GroupKeys, Row};
 use crate::survey::definition::Survey;
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,48 @@ pub struct Withheld {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Threshold {
     min: u64,
+}
+
+/// The partners a view keeps, of the whole data set's and of each view one filter choice
+/// wider (`Filter::relaxed`): what decides whether the view may be shown. Counted one row at
+/// a time, so the aggregate counts as it adds.
+#[derive(Clone, Debug)]
+pub struct ViewCounts {
+    filter: Filter,
+    kept: u64,
+    all: u64,
+    wider: Vec<(Filter, u64)>,
+}
+
+impl ViewCounts {
+    pub fn new(filter: &Filter) -> ViewCounts {
+        ViewCounts {
+            filter: filter.clone(),
+            kept: 0,
+            all: 0,
+            wider: filter.relaxed().into_iter().map(|f| (f, 0)).collect(),
+        }
+    }
+
+    /// Counts a row; only partners' rows count.
+    pub fn add(&mut self, keys: &GroupKeys) {
+        if keys.side != Side::Partner {
+            return;
+        }
+        self.all += 1;
+        self.kept += u64::from(self.filter.matches(keys));
+        for (wider, partners) in &mut self.wider {
+            *partners += u64::from(wider.matches(keys));
+        }
+    }
+
+    /// `Threshold::allows_part` of the view against the whole set and against each wider
+    /// view, whose difference from this one would otherwise describe a few partners.
+    pub fn allows(&self, threshold: Threshold) -> Result<(), Withheld> {
+        std::iter::once(self.all)
+            .chain(self.wider.iter().map(|(_, partners)| *partners))
+            .try_for_each(|partners| threshold.allows_part(self.kept, partners))
+    }
 }
 
 impl Threshold {
@@ -66,36 +108,11 @@ impl Threshold {
         }
     }
 
-    /// Whether the view of `rows` that `filter` keeps may be shown: `allows_part` against the
-    /// whole set, and against each view one filter choice wider (`Filter::relaxed`), whose
-    /// difference from this one would otherwise describe a few partners.
+    /// Whether the view of `rows` that `filter` keeps may be shown (`ViewCounts::allows`).
     pub fn allows_view(self, rows: &[Row], filter: &Filter) -> Result<(), Withheld> {
-        self.allows_rows(rows, |row| filter.matches(&row.keys))?;
-        let partners = |f: &Filter| {
-            rows.iter()
-                .filter(|row| row.keys.side == Side::Partner && f.matches(&row.keys))
-                .count() as u64
-        };
-        let kept = partners(filter);
-        filter
-            .relaxed()
-            .iter()
-            .try_for_each(|wider| self.allows_part(kept, partners(wider)))
-    }
-
-    /// `allows_part` for the rows `keep` accepts among `rows`.
-    pub fn allows_rows<'r>(
-        self,
-        rows: impl IntoIterator<Item = &'r Row>,
-        keep: impl Fn(&Row) -> bool,
-    ) -> Result<(), Withheld> {
-        let (kept, all) = rows
-            .into_iter()
-            .filter(|row| row.keys.side == Side::Partner)
-            .fold((0, 0), |(kept, all), row| {
-                (kept + u64::from(keep(row)), all + 1)
-            });
-        self.allows_part(kept, all)
+        let mut counts = ViewCounts::new(filter);
+        rows.iter().for_each(|row| counts.add(&row.keys));
+        counts.allows(self)
     }
 
     /// Which groups of a shown total to withhold, given each group's partners. The groups
