@@ -42,9 +42,10 @@ fn response() -> impl Strategy<Value = Response> {
         proptest::collection::vec(rating(), 3),
         proptest::option::of(prop_oneof![Just("reseller"), Just("analyst")]),
         proptest::option::of(prop_oneof![Just("emea"), Just("apac")]),
+        proptest::option::of(prop_oneof![Just("gold"), Just("silver")]),
         any::<bool>(),
     )
-        .prop_map(|(ratings, partner_type, region, vendor)| {
+        .prop_map(|(ratings, partner_type, region, tier, vendor)| {
             let mut response = Response {
                 survey_id: "minimal".into(),
                 ..Response::default()
@@ -56,6 +57,7 @@ fn response() -> impl Strategy<Value = Response> {
             }
             response.profile.partner_type = partner_type.map(Into::into);
             response.profile.region = region.map(Into::into);
+            response.profile.program_tier = tier.map(Into::into);
             response.profile.side = Some(if vendor { Side::Vendor } else { Side::Partner });
             response
         })
@@ -140,47 +142,75 @@ proptest! {
         }
     }
 
-    /// No group under the threshold is shown, and the withheld groups of a shown total
-    /// are never one alone nor together fewer than the threshold.
+    /// A view is shown exactly when the threshold's rules allow it (docs/scoring.md), no group
+    /// under the threshold is shown, and the withheld groups of a shown total are never one
+    /// alone nor together fewer than the threshold.
     #[test]
     fn no_group_under_the_threshold_gets_through(
         responses in proptest::collection::vec(response(), 0..40),
         min in 1u64..8,
-        by_type in any::<bool>(),
-        emea_only in any::<bool>(),
-        resellers_only in any::<bool>(),
+        by in prop_oneof![Just(GroupBy::Region), Just(GroupBy::PartnerType), Just(GroupBy::ProgramTier)],
+        chosen in proptest::collection::vec(any::<bool>(), 3),
     ) {
         let survey = minimal();
         let model = ScoringModel::new(&survey);
-        let by = if by_type { GroupBy::PartnerType } else { GroupBy::Region };
-        let filter = Filter {
-            region: if emea_only { vec!["emea".into()] } else { Vec::new() },
-            partner_type: if resellers_only { vec!["reseller".into()] } else { Vec::new() },
-            ..Filter::default()
-        };
+        // The view: EMEA, resellers and gold, each chosen or not.
+        let dims = [(GroupBy::Region, "emea"), (GroupBy::PartnerType, "reseller"), (GroupBy::ProgramTier, "gold")];
+        let mut filter = Filter::default();
+        for (&(dim, value), &on) in dims.iter().zip(&chosen) {
+            if on {
+                filter.set(dim, vec![value.into()]);
+            }
+        }
         let mut aggregation =
             Aggregation::new(&model, filter.clone(), Some(by)).with_threshold(Threshold::new(min));
         for response in &responses {
             aggregation.add_response(&model, response).unwrap();
         }
         let report = aggregation.report(&model, CrosshairMode::DataCentred);
-        let partners = |keep: &dyn Fn(&Response) -> bool| {
-            responses.iter().filter(|r| r.profile.side == Some(Side::Partner) && keep(r)).count() as u64
+        let rows: Vec<_> = responses
+            .iter()
+            .map(|r| model.row(r).keys)
+            .filter(|keys| keys.side == Side::Partner)
+            .collect();
+        // The partners who give `value` for every dimension `keep` marks.
+        let partners = |keep: &[bool]| {
+            rows.iter()
+                .filter(|keys| dims.iter().zip(keep).all(|(&(dim, value), &k)| !k || dim.key(keys) == value))
+                .count() as u64
         };
-        let matching = |r: &Response| filter.matches(&model.row(r).keys);
-        let kept = partners(&matching);
-        let left_out = partners(&|r| !matching(r));
         let small = |n: u64| n > 0 && n < min;
-        // Each view one filter choice wider: the region let go, or the partner type.
-        let in_region = |r: &Response| !emea_only || r.profile.region.as_deref() == Some("emea");
-        let of_type = |r: &Response| !resellers_only || r.profile.partner_type.as_deref() == Some("reseller");
-        let wider_ok = [(emea_only, partners(&of_type)), (resellers_only, partners(&in_region))]
-            .into_iter()
-            .all(|(restricted, wider)| !restricted || !small(wider - kept));
-        prop_assert_eq!(report.overall.shown().is_some(), !small(kept) && !small(left_out) && wider_ok);
+        let kept = partners(&chosen);
+        let left_out = rows.len() as u64 - kept;
+        // Every view wider than this one: each combination of its choices let go.
+        let wider_ok = (0u32..8).all(|mask| {
+            let keep: Vec<bool> = (0..3).map(|i| chosen[i] && mask & (1 << i) != 0).collect();
+            !small(partners(&keep) - kept)
+        });
+        // With one choice let go, that choice's groups, withheld as "Compare by" does.
+        let siblings_ok = (0..3).filter(|&i| chosen[i]).all(|i| {
+            let mut groups = std::collections::BTreeMap::<&str, u64>::new();
+            for keys in &rows {
+                let others = dims.iter().enumerate().all(|(j, &(dim, value))| j == i || !chosen[j] || dim.key(keys) == value);
+                if others {
+                    *groups.entry(dims[i].0.key(keys)).or_default() += 1;
+                }
+            }
+            let sizes: Vec<u64> = groups.values().copied().collect();
+            let withheld = Threshold::new(min).withheld_groups(&sizes);
+            !groups.keys().zip(withheld).any(|(key, w)| w && *key == dims[i].1)
+        });
+        prop_assert_eq!(
+            report.overall.shown().is_some(),
+            !small(kept) && !small(left_out) && wider_ok && siblings_ok
+        );
+        let matching = |r: &Response| filter.matches(&model.row(r).keys);
         let mut withheld = Vec::new();
         for group in &report.groups {
-            let in_group = partners(&|r| matching(r) && by.key(&model.row(r).keys) == group.key);
+            let in_group = responses
+                .iter()
+                .filter(|r| r.profile.side == Some(Side::Partner) && matching(r) && by.key(&model.row(r).keys) == group.key)
+                .count() as u64;
             match group.summary.shown() {
                 Some(summary) => prop_assert!(!small(in_group), "{} shown with {} partners", group.key, summary.responses),
                 None => withheld.push(in_group),
@@ -190,6 +220,58 @@ proptest! {
             prop_assert!(withheld.len() > 1);
             prop_assert!(!small(withheld.iter().sum()));
         }
+    }
+
+    /// Subtraction gives no few partners away: in a shown view with one choice let go, the
+    /// groups of that choice whose own views are withheld (with those who gave no answer,
+    /// which no filter selects) hold none or at least the threshold together.
+    #[test]
+    fn shown_sibling_views_leave_no_few_partners_to_subtract(
+        responses in proptest::collection::vec(response(), 0..40),
+        min in 2u64..8,
+        by in prop_oneof![Just(GroupBy::Region), Just(GroupBy::PartnerType), Just(GroupBy::ProgramTier)],
+        parent_region in any::<bool>(),
+    ) {
+        let survey = minimal();
+        let model = ScoringModel::new(&survey);
+        let shown = |filter: &Filter| {
+            let mut aggregation =
+                Aggregation::new(&model, filter.clone(), None).with_threshold(Threshold::new(min));
+            for response in &responses {
+                aggregation.add_response(&model, response).unwrap();
+            }
+            aggregation.report(&model, CrosshairMode::DataCentred).overall.shown().is_some()
+        };
+        let mut parent = Filter::default();
+        if parent_region && by != GroupBy::Region {
+            parent.region = vec!["emea".into()];
+        }
+        prop_assume!(shown(&parent));
+        let values: &[&str] = match by {
+            GroupBy::Region => &["emea", "apac"],
+            GroupBy::PartnerType => &["reseller", "analyst"],
+            _ => &["gold", "silver"],
+        };
+        let in_parent: Vec<_> = responses
+            .iter()
+            .map(|r| model.row(r).keys)
+            .filter(|keys| keys.side == Side::Partner && parent.matches(keys))
+            .collect();
+        let mut hidden = Vec::new();
+        for value in values {
+            let mut sibling = parent.clone();
+            sibling.set(by, vec![(*value).into()]);
+            let partners = in_parent.iter().filter(|keys| by.key(keys) == *value).count() as u64;
+            if partners > 0 && !shown(&sibling) {
+                hidden.push(partners);
+            }
+        }
+        let unanswered = in_parent.iter().filter(|keys| !values.contains(&by.key(keys))).count() as u64;
+        if unanswered > 0 {
+            hidden.push(unanswered);
+        }
+        let revealed: u64 = hidden.iter().sum();
+        prop_assert!(revealed == 0 || revealed >= min, "the parent less its shown groups: {:?}", hidden);
     }
 
     #[test]

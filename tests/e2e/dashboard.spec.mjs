@@ -415,6 +415,58 @@ test("a view one filter choice away from a few partners is withheld, and its dow
   await expect(page.locator("#dash-gap-chart")).toBeVisible();
 });
 
+test("views that subtraction would turn into a few partners are withheld: two choices wider, and among siblings", async ({ page }, testInfo) => {
+  // After docs/scoring.md, worked example 7. In EMEA 8 gold, 6 silver and 2 registered
+  // platform partners, in the Americas 20 gold; in Asia Pacific 10 gold resellers and 3
+  // registered integrators. Silver everywhere is EMEA's silver, so only its siblings in EMEA
+  // withhold that view.
+  const groups = [
+    ...Array(8).fill(["emea", "gold", "platform"]),
+    ...Array(6).fill(["emea", "silver", "platform"]),
+    ...Array(2).fill(["emea", "registered", "platform"]),
+    ...Array(20).fill(["americas", "gold", "platform"]),
+    ...Array(10).fill(["apac", "gold", "solution-reseller"]),
+    ...Array(3).fill(["apac", "registered", "system-integrator"]),
+  ];
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", String(groups.length), "--seed", "7"));
+  responses.forEach((r, i) => {
+    r.profile.side = "partner";
+    [r.profile.region, r.profile.program_tier, r.profile.partner_type] = groups[i];
+  });
+  const file = testInfo.outputPath("subtraction.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText("49 of 49 responses match the filters.")).toBeVisible();
+  const withheld = page.getByRole("status").filter({ hasText: "Withheld" });
+  const region = page.getByLabel("Region", { exact: true });
+  const tier = page.getByLabel("Program tier", { exact: true });
+
+  // EMEA by tier withholds registered (2) and, so that EMEA less gold does not give them
+  // away, silver (6): the views of EMEA's silver and registered partners are withheld too.
+  await region.selectOption("emea");
+  await expect(page.getByText("16 of 49 responses match the filters.")).toBeVisible();
+  await page.getByLabel("Compare by").selectOption("tier");
+  await expect(page.getByRole("checkbox", { name: "Silver (fewer than 5 responses)" })).toBeDisabled();
+  await expect(page.getByRole("checkbox", { name: "Gold", exact: true })).toBeEnabled();
+  await page.getByLabel("Compare by").selectOption("");
+  await tier.selectOption("silver");
+  await expect(withheld).toContainText("this view would show fewer than 5 partners’ responses");
+  await expect(page.locator("#dash-gap-chart")).toHaveCount(0);
+  expect(JSON.parse((await download(page, "Download the results (JSON)")).text).overall).toEqual({ withheld: { fewer_than: 5 } });
+  await tier.selectOption("gold");
+  await expect(page.getByText("8 of 49 responses match the filters.")).toBeVisible();
+  await expect(withheld).toHaveCount(0);
+  await expect(page.locator("#dash-gap-chart")).toBeVisible();
+
+  // Asia Pacific's gold resellers (10): each view one choice wider holds the same 10, but
+  // Asia Pacific (13), two choices wider, less them is its 3 registered integrators.
+  await region.selectOption("apac");
+  await page.getByLabel("Partner type", { exact: true }).selectOption("solution-reseller");
+  await expect(withheld).toContainText("this view would show fewer than 5 partners’ responses");
+  await expect(page.locator("#dash-gap-chart")).toHaveCount(0);
+});
+
 test("a planted driver is found and named, with the NPS, and too few partners say so instead", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   // Partners rate leads unimportant (2), but their overall satisfaction is exactly their

@@ -216,16 +216,34 @@ impl Filter {
         }
     }
 
-    /// The filter with each restricted dimension in turn let go: the views one filter choice
-    /// away from this one, whose difference from it a reader could work out.
-    pub fn relaxed(&self) -> Vec<Filter> {
+    /// The dimensions this filter restricts.
+    pub fn restricted(&self) -> Vec<GroupBy> {
         GroupBy::ALL
             .into_iter()
             .filter(|&by| !self.values(by).is_empty())
-            .map(|by| {
-                let mut wider = self.clone();
-                wider.set(by, Vec::new());
-                wider
+            .collect()
+    }
+
+    /// The filter with `by` let go (all its answers kept).
+    pub fn without(&self, by: GroupBy) -> Filter {
+        let mut wider = self.clone();
+        wider.set(by, Vec::new());
+        wider
+    }
+
+    /// Every view wider than this one short of the whole set: the filter with each
+    /// combination of its restricted dimensions let go, but not all of them. A reader could
+    /// work out its difference from this view.
+    pub fn wider(&self) -> Vec<Filter> {
+        let restricted = self.restricted();
+        // Each bit of `mask` lets one restricted dimension go; all bits set is the whole set.
+        (1..(1u32 << restricted.len()) - 1)
+            .map(|mask| {
+                restricted
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .fold(self.clone(), |wider, (_, &by)| wider.without(by))
             })
             .collect()
     }

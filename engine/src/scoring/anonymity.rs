@@ -5,11 +5,12 @@
 //! Only partners' responses count: the vendor's own answers are the vendor's to see, and a
 //! group of vendor answers alone is always shown.
 
-use crate::scoring::aggregate::Filter;
+use crate::scoring::aggregate::{Filter, GroupBy};
 use crate::scoring::model::{GroupKeys, Row};
 use crate::survey::definition::Survey;
 use crate::survey::text::Side;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Numbers left out because they describe fewer partners than the threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,24 +26,50 @@ pub struct Threshold {
     min: u64,
 }
 
-/// The partners a view keeps, of the whole data set's and of each view one filter choice
-/// wider (`Filter::relaxed`): what decides whether the view may be shown. Counted one row at
-/// a time, so the aggregate counts as it adds.
+/// The partners a view keeps, of the whole data set's and of each wider view
+/// (`Filter::wider`), and how the partners of each view one filter choice wider divide by
+/// that choice: what decides whether the view may be shown. Counted one row at a time, so the
+/// aggregate counts as it adds.
 #[derive(Clone, Debug)]
 pub struct ViewCounts {
     filter: Filter,
     kept: u64,
     all: u64,
     wider: Vec<(Filter, u64)>,
+    siblings: Vec<Siblings>,
+}
+
+/// The partners of the view with one choice let go, by their answer to it: this view's
+/// group (or groups) and its siblings, which the shown ones give away by subtraction.
+#[derive(Clone, Debug)]
+struct Siblings {
+    by: GroupBy,
+    parent: Filter,
+    /// The answers this view keeps.
+    chosen: Vec<String>,
+    /// In the order of the keys, as "Compare by" orders its groups, so that both withhold
+    /// the same group of two the same size.
+    groups: BTreeMap<String, u64>,
 }
 
 impl ViewCounts {
     pub fn new(filter: &Filter) -> ViewCounts {
+        let siblings = filter
+            .restricted()
+            .into_iter()
+            .map(|by| Siblings {
+                by,
+                parent: filter.without(by),
+                chosen: filter.values(by),
+                groups: BTreeMap::new(),
+            })
+            .collect();
         ViewCounts {
             filter: filter.clone(),
             kept: 0,
             all: 0,
-            wider: filter.relaxed().into_iter().map(|f| (f, 0)).collect(),
+            wider: filter.wider().into_iter().map(|f| (f, 0)).collect(),
+            siblings,
         }
     }
 
@@ -56,14 +83,42 @@ impl ViewCounts {
         for (wider, partners) in &mut self.wider {
             *partners += u64::from(wider.matches(keys));
         }
+        for siblings in &mut self.siblings {
+            if !siblings.parent.matches(keys) {
+                continue;
+            }
+            let key = siblings.by.key(keys);
+            match siblings.groups.get_mut(key) {
+                Some(partners) => *partners += 1,
+                None => {
+                    siblings.groups.insert(key.to_owned(), 1);
+                }
+            }
+        }
     }
 
     /// `Threshold::allows_part` of the view against the whole set and against each wider
-    /// view, whose difference from this one would otherwise describe a few partners.
+    /// view, whose difference from this one would otherwise describe a few partners; and,
+    /// in each view one choice wider, `Threshold::withheld_groups` of the groups that choice
+    /// divides it into, so that this view is withheld when its group is, as "Compare by"
+    /// withholds it there.
     pub fn allows(&self, threshold: Threshold) -> Result<(), Withheld> {
         std::iter::once(self.all)
             .chain(self.wider.iter().map(|(_, partners)| *partners))
-            .try_for_each(|partners| threshold.allows_part(self.kept, partners))
+            .try_for_each(|partners| threshold.allows_part(self.kept, partners))?;
+        for siblings in &self.siblings {
+            let partners: Vec<u64> = siblings.groups.values().copied().collect();
+            let withheld = threshold.withheld_groups(&partners);
+            let ours_withheld = siblings
+                .groups
+                .iter()
+                .zip(withheld)
+                .any(|((key, _), withheld)| withheld && siblings.chosen.contains(key));
+            if ours_withheld {
+                return Err(threshold.withheld());
+            }
+        }
+        Ok(())
     }
 }
 
@@ -224,6 +279,111 @@ mod tests {
         assert_eq!(shown(view("emea", "gold")), None);
         assert_eq!(shown(view("emea", "")), Some(12));
         assert_eq!(shown(view("americas", "gold")), Some(18));
+    }
+
+    /// Partners of the default survey, one per (region, tier, partner type) listed `count`
+    /// times; each rates leads.
+    fn partners(groups: &[(&str, &str, &str, usize)]) -> Vec<Row> {
+        use crate::answers::response::{Dimension, Response};
+        let survey = crate::default_survey();
+        let model = crate::scoring::model::ScoringModel::new(&survey);
+        let mut rows = Vec::new();
+        for &(region, tier, partner_type, count) in groups {
+            for _ in 0..count {
+                let mut response = Response::new(&survey);
+                response.profile.region = Some(region.into());
+                response.profile.program_tier = Some(tier.into());
+                response.profile.partner_type = Some(partner_type.into());
+                response.profile.side = Some(Side::Partner);
+                response.rate("leads", Dimension::Performance, Some(3));
+                rows.push(model.row(&response));
+            }
+        }
+        rows
+    }
+
+    fn choose(region: &str, tier: &str, partner_type: &str) -> Filter {
+        let only = |value: &str| {
+            if value.is_empty() {
+                vec![]
+            } else {
+                vec![value.to_owned()]
+            }
+        };
+        Filter {
+            region: only(region),
+            program_tier: only(tier),
+            partner_type: only(partner_type),
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn a_view_two_filter_choices_away_from_a_few_partners_is_withheld() {
+        // docs/scoring.md, worked example 7: 33 partners.
+        let rows = partners(&[
+            ("emea", "gold", "solution-reseller", 10),
+            ("emea", "silver", "systems-integrator", 3),
+            ("americas", "gold", "systems-integrator", 10),
+            ("americas", "silver", "solution-reseller", 10),
+        ]);
+        let five = Threshold::new(5);
+        // EMEA, gold and resellers: 10. Each view one choice wider also holds these 10 and
+        // no more (no gold resellers elsewhere, no other EMEA resellers, no other EMEA gold),
+        // but EMEA (13), two choices wider, less this view is its 3 silver integrators.
+        assert_eq!(
+            five.allows_view(&rows, &choose("emea", "gold", "solution-reseller")),
+            Err(five.withheld())
+        );
+        // The Americas, gold and integrators: 10; the Americas hold 20, integrators 13
+        // (3 more, in EMEA): one choice wider, withheld as before.
+        assert_eq!(
+            five.allows_view(&rows, &choose("americas", "gold", "systems-integrator")),
+            Err(five.withheld())
+        );
+        // The Americas and silver: 10; the Americas 20, silver 13 (3 more): withheld.
+        assert_eq!(
+            five.allows_view(&rows, &choose("americas", "silver", "")),
+            Err(five.withheld())
+        );
+        // Resellers: 20, the 13 left out, and no filter wider than one choice.
+        assert_eq!(
+            five.allows_view(&rows, &choose("", "", "solution-reseller")),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_view_is_withheld_when_its_siblings_would_give_a_small_one_away() {
+        // docs/scoring.md, worked example 7: EMEA's gold 8, silver 6 and registered 2, the
+        // Americas' gold 20.
+        let rows = partners(&[
+            ("emea", "gold", "solution-reseller", 8),
+            ("emea", "silver", "solution-reseller", 6),
+            ("emea", "registered", "solution-reseller", 2),
+            ("americas", "gold", "solution-reseller", 20),
+        ]);
+        let five = Threshold::new(5);
+        // EMEA's registered (2) are too few. EMEA (16) less its gold (8) and silver (6) would
+        // give it away, so silver, the smaller, is withheld with it, as "Compare by tier"
+        // withholds it in EMEA: what is withheld then holds 8 partners.
+        assert_eq!(
+            five.allows_view(&rows, &choose("emea", "registered", "")),
+            Err(five.withheld())
+        );
+        assert_eq!(
+            five.allows_view(&rows, &choose("emea", "silver", "")),
+            Err(five.withheld())
+        );
+        assert_eq!(five.allows_view(&rows, &choose("emea", "gold", "")), Ok(()));
+        assert_eq!(five.allows_view(&rows, &choose("emea", "", "")), Ok(()));
+        // Silver everywhere is EMEA's silver (6), but the whole set divides by tier the same
+        // way: gold 28, silver 6, registered 2. Gold is shown.
+        assert_eq!(
+            five.allows_view(&rows, &choose("", "silver", "")),
+            Err(five.withheld())
+        );
+        assert_eq!(five.allows_view(&rows, &choose("", "gold", "")), Ok(()));
     }
 
     #[test]
