@@ -3,6 +3,7 @@
 use engine::analysis::alignment::align_rows;
 use engine::analysis::drivers::drivers_report;
 use engine::analysis::portfolio::portfolio;
+use engine::analysis::summary::executive_summary;
 use engine::analysis::waves::{compare_waves, wave_tally};
 use engine::codec::export::{looks_exported, read_envelopes};
 use engine::codec::report_csv::{
@@ -38,6 +39,11 @@ Usage:
   partnerlens drivers --survey SURVEY FILE... [--format json|csv] [--min-n N]
       The Net Promoter Score, the overall satisfaction, and each element's derived
       importance: how its performance moves with overall satisfaction across partners.
+  partnerlens summary --survey SURVEY FILE... [--by region|function|type|tier|side|wave]
+                      [--crosshair data|scale] [--min-n N]
+      The executive summary as JSON: responses by segment (default by region), the PXI and
+      the NPS with their intervals, the priorities and changes that hold up, and the
+      vendor's largest disagreements.
   partnerlens rank --survey SURVEY FILE... [--wave W] [--format json|csv]
       Rank the partners by their five-Cs score, overall and within their category. With
       several waves in the files, one counts: W, else the latest.
@@ -265,6 +271,7 @@ fn dispatch(args: Vec<OsString>) -> Result<ExitCode, Failure> {
         "aggregate" => aggregate_command(&options),
         "rank" => rank_command(&options),
         "drivers" => drivers_command(&options),
+        "summary" => summary_command(&options),
         "align" => align_command(&options),
         "waves" => waves_command(&options),
         "portfolio" => portfolio_command(&options),
@@ -470,6 +477,25 @@ fn print_either(
     } else {
         print_json(value)
     }
+}
+
+fn summary_command(options: &Options) -> Result<ExitCode, Failure> {
+    let survey = survey_and_files(options, "summary")?;
+    if options.csv {
+        return Err(usage("summary writes JSON only"));
+    }
+    let model = ScoringModel::new(&survey);
+    let rows = rows_of_files(&model, &options.files)?;
+    let summary = executive_summary(
+        &model,
+        &rows,
+        &Filter::default(),
+        options.by.unwrap_or(GroupBy::Region),
+        options.crosshair,
+        options.threshold(&survey),
+    )
+    .map_err(|w| withheld("the responses", w))?;
+    print_json(&summary)
 }
 
 fn align_command(options: &Options) -> Result<ExitCode, Failure> {

@@ -580,3 +580,51 @@ fn drivers_finds_a_planted_driver_and_reports_the_nps() {
 fn responses_index(id: &str) -> usize {
     id.rsplit('-').next().unwrap().parse().unwrap()
 }
+
+#[test]
+fn summary_counts_the_segments_and_withholds_what_is_too_small() {
+    // 20 partners: 12 in EMEA, 8 in Asia Pacific, and 3 vendor answers, which count as
+    // responses but not as partners.
+    let mut responses: Vec<engine::Response> = serde_json::from_str(&generated("23", "5")).unwrap();
+    for (i, response) in responses.iter_mut().enumerate() {
+        response.profile.region = Some(if i < 12 { "emea" } else { "apac" }.into());
+        response.profile.side = Some(if i < 20 {
+            engine::Side::Partner
+        } else {
+            engine::Side::Vendor
+        });
+        response.profile.wave = "2026".into();
+    }
+    let file = temp_file("summary.json", &serde_json::to_string(&responses).unwrap());
+    let (code, out, err) = partnerlens(&["summary", "--survey", SURVEY, &file]);
+    assert_eq!(code, 0, "{err}");
+    let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["partners"], 20);
+    assert_eq!(summary["by"], "region");
+    // The vendor's three answers are in Asia Pacific too: 8 + 3.
+    let segments = &summary["segments"];
+    assert_eq!(
+        segments[0],
+        serde_json::json!({"key": "apac", "responses": 11})
+    );
+    assert_eq!(
+        segments[1],
+        serde_json::json!({"key": "emea", "responses": 12})
+    );
+    assert!(summary["disagreements"].is_array(), "{out}");
+    assert_eq!(summary["waves"], serde_json::Value::Null);
+    // With a threshold of 9, Asia Pacific's 8 partners are withheld, and so is EMEA, which
+    // the total less Asia Pacific would otherwise give away.
+    let (code, out, _) = partnerlens(&["summary", "--survey", SURVEY, &file, "--min-n", "9"]);
+    assert_eq!(code, 0);
+    let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["segments"][0]["responses"], serde_json::Value::Null);
+    assert_eq!(summary["segments"][1]["responses"], serde_json::Value::Null);
+    // With 21, the whole set is too few.
+    let (code, _, err) = partnerlens(&["summary", "--survey", SURVEY, &file, "--min-n", "21"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("withheld"), "{err}");
+    let (code, _, err) = partnerlens(&["summary", "--survey", SURVEY, &file, "--format", "csv"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("summary writes JSON only"), "{err}");
+}

@@ -276,11 +276,18 @@ test("the executive summary holds the counts, PXI and NPS with intervals, and on
   const disagreements = page.locator('section[aria-labelledby="summary-disagreements"] li');
   await expect(disagreements).toHaveCount(5);
   for (const [, , , label] of PLANTED_VENDOR) await expect(disagreements.filter({ hasText: label })).toHaveCount(1);
+  // Its download is what `partnerlens summary` writes.
+  const json = await download(page, "Download the summary (JSON)");
+  expect(json.name).toMatch(/-summary\.json$/);
+  const summary = JSON.parse(json.text);
+  expect(summary).toEqual(JSON.parse(cli("summary", "--survey", SURVEY, file)));
+  expect(summary.priorities.map((e) => e.id)).toEqual(clear.map((e) => e.id));
+  expect(summary.disagreements.map((d) => d.id).sort()).toEqual(PLANTED_VENDOR.map(([id]) => id).sort());
   await axeClean(page);
   // Printed, the page is the summary: the controls are left out.
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".filters")).toBeHidden();
   await expect(page.locator("fieldset.view-switch")).toBeHidden();
-  await expect(page.locator(".print-action button")).toBeHidden();
+  await expect(page.locator(".print-action")).toBeHidden();
   await expect(page.getByRole("heading", { name: /^Executive summary: / })).toBeVisible();
 });

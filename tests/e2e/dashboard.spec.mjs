@@ -382,6 +382,7 @@ test("a segment of 3 partners shows no numbers anywhere, and every export says i
   await page.getByRole("radio", { name: "Executive summary" }).check();
   await expect(page.locator("p.notice").filter({ hasText: "Withheld: this view would show fewer than 5" })).toBeVisible();
   await expect(page.locator("p.pxi")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Download the summary (JSON)" })).toBeDisabled();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });

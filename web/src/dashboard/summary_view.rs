@@ -5,8 +5,9 @@ use super::adjusted_p;
 use super::alignment_view::sentence;
 use super::filters::{dimension_name, value_name};
 use super::verdict_view::{nps_change_sentence, nps_sentence};
-use super::views::withheld_text;
+use super::views::{file_stem, withheld_text};
 use super::Dash;
+use crate::download::save_json;
 use crate::i18n::Strings;
 use crate::results::chart_section::{DataTable, Table};
 use crate::state::{use_app_state, use_survey};
@@ -174,9 +175,24 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
             }.into_any())
         })
     };
+    // The summary as `partnerlens summary` writes it, for whoever works with the figures.
+    let stem = file_stem(dash);
+    let shown = move || summary.with(|s| matches!(s, Some(Ok(_))));
+    let download = move |_| {
+        summary.with_untracked(|s| {
+            if let Some(Ok(s)) = s {
+                let json = serde_json::to_string_pretty(s).unwrap_or_default();
+                save_json(&format!("{}-summary.json", stem()), &json);
+            }
+        })
+    };
     view! {
         <h3 id="summary-title">{move || Strings::fill(words.summary_title, &[("name", &name())])}</h3>
-        <p class="print-action"><button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button></p>
+        <p class="print-action">
+            <button type="button" class="quiet" on:click=move |_| { let _ = window().print(); }>{strings.print_report}</button>
+            " "
+            <button type="button" class="quiet" prop:disabled=move || !shown() on:click=download>{words.summary_json}</button>
+        </p>
         {body}
     }
 }
