@@ -387,20 +387,30 @@ test("a segment of 3 partners shows no numbers anywhere, and every export says i
   expect(results.violations).toEqual([]);
 });
 
+// Opens the dashboard on generated partners, one per row of `groups`: [region, tier, type],
+// the type left as generated when absent.
+async function loadPartners(page, testInfo, groups) {
+  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", String(groups.length), "--seed", "7"));
+  responses.forEach((r, i) => {
+    const [region, tier, type] = groups[i];
+    Object.assign(r.profile, { side: "partner", region, program_tier: tier }, type ? { partner_type: type } : {});
+  });
+  const file = testInfo.outputPath("partners.json");
+  fs.writeFileSync(file, JSON.stringify(responses));
+  await page.goto("/dashboard.html");
+  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
+  await expect(page.getByText(`${groups.length} of ${groups.length} responses match the filters.`)).toBeVisible();
+}
+
 test("a view one filter choice away from a few partners is withheld, and its download says so", async ({ page }, testInfo) => {
   // 30 partners: in EMEA 8 gold and 4 silver, in the Americas 18 gold (docs/scoring.md,
   // worked example 7). EMEA's gold partners, next to EMEA as a whole, would give away its 4
   // silver partners.
-  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", "30", "--seed", "7"));
-  responses.forEach((r, i) => {
-    r.profile.side = "partner";
-    [r.profile.region, r.profile.program_tier] = i < 8 ? ["emea", "gold"] : i < 12 ? ["emea", "silver"] : ["americas", "gold"];
-  });
-  const file = testInfo.outputPath("one-choice.json");
-  fs.writeFileSync(file, JSON.stringify(responses));
-  await page.goto("/dashboard.html");
-  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
-  await expect(page.getByText("30 of 30 responses match the filters.")).toBeVisible();
+  await loadPartners(page, testInfo, [
+    ...Array(8).fill(["emea", "gold"]),
+    ...Array(4).fill(["emea", "silver"]),
+    ...Array(18).fill(["americas", "gold"]),
+  ]);
   const withheld = page.getByRole("status").filter({ hasText: "Withheld" });
   await page.getByLabel("Region", { exact: true }).selectOption("emea");
   await expect(page.getByText("12 of 30 responses match the filters.")).toBeVisible();
@@ -421,24 +431,14 @@ test("views that subtraction would turn into a few partners are withheld: two ch
   // platform partners, in the Americas 20 gold; in Asia Pacific 10 gold resellers and 3
   // registered integrators. Silver everywhere is EMEA's silver, so only its siblings in EMEA
   // withhold that view.
-  const groups = [
+  await loadPartners(page, testInfo, [
     ...Array(8).fill(["emea", "gold", "platform"]),
     ...Array(6).fill(["emea", "silver", "platform"]),
     ...Array(2).fill(["emea", "registered", "platform"]),
     ...Array(20).fill(["americas", "gold", "platform"]),
     ...Array(10).fill(["apac", "gold", "solution-reseller"]),
     ...Array(3).fill(["apac", "registered", "system-integrator"]),
-  ];
-  const responses = JSON.parse(cli("generate", "--survey", SURVEY, "--count", String(groups.length), "--seed", "7"));
-  responses.forEach((r, i) => {
-    r.profile.side = "partner";
-    [r.profile.region, r.profile.program_tier, r.profile.partner_type] = groups[i];
-  });
-  const file = testInfo.outputPath("subtraction.json");
-  fs.writeFileSync(file, JSON.stringify(responses));
-  await page.goto("/dashboard.html");
-  await page.getByLabel("Files: exports, or arrays of responses").setInputFiles(file);
-  await expect(page.getByText("49 of 49 responses match the filters.")).toBeVisible();
+  ]);
   const withheld = page.getByRole("status").filter({ hasText: "Withheld" });
   const region = page.getByLabel("Region", { exact: true });
   const tier = page.getByLabel("Program tier", { exact: true });
