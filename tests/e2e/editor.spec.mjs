@@ -173,6 +173,21 @@ test("a reload keeps the draft, and undo still works after it", async ({ page })
   await expect(page.getByText("Changed since the file was opened or last saved.")).toBeVisible();
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(title).toHaveValue("Partner experience assessment");
+  // The draft is written at an idle moment, not in the key's own task; a page hidden or left
+  // before that moment writes it at once.
+  for (const [leaving, text] of [["visibilitychange", "Typed as the tab is hidden"], ["pagehide", "Typed as the page closes"]]) {
+    const stored = await title.evaluate((input, [leaving, text]) => {
+      const draft = () => localStorage.getItem("partnerlens.editor.draft").includes(text);
+      input.value = text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const typed = draft();
+      (leaving === "pagehide" ? window : document).dispatchEvent(new Event(leaving, { bubbles: true }));
+      return [typed, draft()];
+    }, [leaving, text]);
+    expect(stored, leaving).toEqual([false, true]);
+  }
+  await page.reload();
+  await expect(title).toHaveValue("Typed as the page closes");
 });
 
 test("the translation grid marks what is missing, and a language goes to a translator and back as CSV", async ({ page }, testInfo) => {

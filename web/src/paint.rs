@@ -21,3 +21,16 @@ pub async fn after_paint() {
         let _ = JsFuture::from(promise).await;
     }
 }
+
+/// Waits for an idle moment (`requestIdleCallback`; a task where the browser lacks it).
+pub async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let resolve = move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        };
+        if leptos::prelude::request_idle_callback_with_handle(resolve.clone()).is_err() {
+            leptos::prelude::set_timeout(resolve, std::time::Duration::ZERO);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -14,6 +14,7 @@ use crate::app::SurveyText;
 use crate::download::save_json;
 use crate::file_picker::{take_dropped_files, FileButton};
 use crate::i18n::{FileStrings, Strings};
+use crate::paint::idle;
 use crate::state::{use_app_state, AppState};
 use crate::storage;
 use crate::survey_fetch::fetch_survey;
@@ -56,6 +57,8 @@ pub struct Ed {
     hashes: Memo<(Option<String>, Option<String>)>,
     /// A line about the last open or save.
     notice: RwSignal<Option<String>>,
+    /// Whether the draft waits for an idle moment to be written to storage.
+    keeping: StoredValue<bool>,
 }
 
 impl Ed {
@@ -115,7 +118,30 @@ impl Ed {
             .notify(|read| places.iter().any(|place| place.overlaps(read)));
     }
 
+    /// Keeps the draft in storage at the next idle moment, with every change made until then:
+    /// typing changes it at every key, and writing it (2-3 ms) need not delay the key's frame.
+    /// Leaving or hiding the page writes it at once (`flush`).
     fn keep(self) {
+        if self.keeping.try_get_value() != Some(false) {
+            return;
+        }
+        self.keeping.set_value(true);
+        spawn_local(async move {
+            idle().await;
+            self.flush();
+        });
+    }
+
+    /// Writes the draft to storage if a change waits for it.
+    fn flush(self) {
+        if self.keeping.try_get_value() == Some(true) {
+            self.keep_now();
+        }
+    }
+
+    /// Writes the draft to storage now.
+    fn keep_now(self) {
+        self.keeping.set_value(false);
         self.draft
             .with_untracked(|d| storage::save_draft(&d.to_json()));
     }
@@ -234,6 +260,7 @@ pub fn Editor() -> impl IntoView {
         places: Watchers::new(),
         problem_places,
         hashes,
+        keeping: StoredValue::new(false),
         notice: RwSignal::new(unreadable.map(|problem| {
             let reason = match problem {
                 DraftProblem::Unreadable(detail) => crate::i18n::short(&detail),
@@ -269,9 +296,14 @@ pub fn Editor() -> impl IntoView {
             ev.prevent_default();
         }
     });
+    // A page being left or hidden (a phone switching apps) may not see another idle moment.
+    let hidden = window_event_listener(leptos::ev::pagehide, move |_| ed.flush());
+    let switched = window_event_listener(leptos::ev::visibilitychange, move |_| ed.flush());
     on_cleanup(move || {
         keys.remove();
         leaving.remove();
+        hidden.remove();
+        switched.remove();
     });
 
     let words = move || state.locale.get().editor();

@@ -153,7 +153,7 @@ pub fn PreviewTools(ed: Ed) -> impl IntoView {
     let phone = RwSignal::new(true);
     let open = move |_| {
         // The preview reads the draft from storage: keep it there now, edited or not.
-        ed.keep();
+        ed.keep_now();
         let address = preview_address(side.get_untracked(), &ed.language.get_untracked());
         // A window of its own has a phone's width for real: the page's layout answers to it.
         let features = if phone.get_untracked() {
