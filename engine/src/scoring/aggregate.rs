@@ -136,15 +136,19 @@ impl GroupBy {
 
     /// The group a row's profile puts it in.
     pub fn key(self, keys: &GroupKeys) -> &str {
-        let value = match self {
+        self.value(keys).unwrap_or(NO_ANSWER)
+    }
+
+    /// The answer this dimension reads from `keys`, if one was given.
+    pub fn value(self, keys: &GroupKeys) -> Option<&str> {
+        match self {
             GroupBy::Region => keys.region.as_deref(),
             GroupBy::PartnerFunction => keys.partner_function.as_deref(),
             GroupBy::PartnerType => keys.partner_type.as_deref(),
             GroupBy::ProgramTier => keys.program_tier.as_deref(),
             GroupBy::Side => Some(keys.side.id()),
             GroupBy::Wave => keys.wave.as_deref(),
-        };
-        value.unwrap_or(NO_ANSWER)
+        }
     }
 }
 
@@ -224,40 +228,24 @@ impl Filter {
             .collect()
     }
 
-    /// The filter with `by` let go (all its answers kept).
-    pub fn without(&self, by: GroupBy) -> Filter {
-        let mut wider = self.clone();
-        wider.set(by, Vec::new());
-        wider
-    }
-
-    /// Every view wider than this one short of the whole set: the filter with each
-    /// combination of its restricted dimensions let go, but not all of them. A reader could
-    /// work out its difference from this view.
-    pub fn wider(&self) -> Vec<Filter> {
-        let restricted = self.restricted();
-        // Each bit of `mask` lets one restricted dimension go; all bits set is the whole set.
-        (1..(1u32 << restricted.len()) - 1)
-            .map(|mask| {
-                restricted
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask & (1 << i) != 0)
-                    .fold(self.clone(), |wider, (_, &by)| wider.without(by))
-            })
-            .collect()
-    }
-
     pub fn matches(&self, keys: &GroupKeys) -> bool {
-        fn keeps(allowed: &[String], value: &Option<String>) -> bool {
-            allowed.is_empty() || value.as_ref().is_some_and(|v| allowed.contains(v))
-        }
-        keeps(&self.region, &keys.region)
-            && keeps(&self.partner_function, &keys.partner_function)
-            && keeps(&self.partner_type, &keys.partner_type)
-            && keeps(&self.program_tier, &keys.program_tier)
-            && (self.side.is_empty() || self.side.contains(&keys.side))
-            && keeps(&self.wave, &keys.wave)
+        GroupBy::ALL.into_iter().all(|by| self.keeps(by, keys))
+    }
+
+    /// Whether `keys` pass this filter's choice for `by` (no choice passes everyone).
+    pub fn keeps(&self, by: GroupBy, keys: &GroupKeys) -> bool {
+        let allowed = match by {
+            GroupBy::Region => &self.region,
+            GroupBy::PartnerFunction => &self.partner_function,
+            GroupBy::PartnerType => &self.partner_type,
+            GroupBy::ProgramTier => &self.program_tier,
+            GroupBy::Side => return self.side.is_empty() || self.side.contains(&keys.side),
+            GroupBy::Wave => &self.wave,
+        };
+        allowed.is_empty()
+            || by
+                .value(keys)
+                .is_some_and(|v| allowed.iter().any(|a| a == v))
     }
 }
 

@@ -26,16 +26,18 @@ pub struct Threshold {
     min: u64,
 }
 
-/// The partners a view keeps, of the whole data set's and of each wider view
-/// (`Filter::wider`), and how the partners of each view one filter choice wider divide by
-/// that choice: what decides whether the view may be shown. Counted one row at a time, so the
-/// aggregate counts as it adds.
+/// The partners of a data set by which of a view's choices they fail, and how the partners of
+/// each view one choice wider divide by that choice: what decides whether the view may be
+/// shown. Counted one row at a time, so the aggregate counts as it adds.
 #[derive(Clone, Debug)]
 pub struct ViewCounts {
     filter: Filter,
-    kept: u64,
-    all: u64,
-    wider: Vec<(Filter, u64)>,
+    /// The dimensions the view chooses in; bit i of a cell's index stands for `restricted[i]`.
+    restricted: Vec<GroupBy>,
+    /// Partners by the set of choices they fail: cell 0 is the view, and a wider view (some
+    /// choices let go) holds the cells of every subset of what it lets go.
+    cells: Vec<u64>,
+    /// For each restricted dimension, in the same order.
     siblings: Vec<Siblings>,
 }
 
@@ -43,8 +45,6 @@ pub struct ViewCounts {
 /// group (or groups) and its siblings, which the shown ones give away by subtraction.
 #[derive(Clone, Debug)]
 struct Siblings {
-    by: GroupBy,
-    parent: Filter,
     /// The answers this view keeps.
     chosen: Vec<String>,
     /// In the order of the keys, as "Compare by" orders its groups, so that both withhold
@@ -54,21 +54,18 @@ struct Siblings {
 
 impl ViewCounts {
     pub fn new(filter: &Filter) -> ViewCounts {
-        let siblings = filter
-            .restricted()
-            .into_iter()
-            .map(|by| Siblings {
-                by,
-                parent: filter.without(by),
+        let restricted = filter.restricted();
+        let siblings = restricted
+            .iter()
+            .map(|&by| Siblings {
                 chosen: filter.values(by),
                 groups: BTreeMap::new(),
             })
             .collect();
         ViewCounts {
             filter: filter.clone(),
-            kept: 0,
-            all: 0,
-            wider: filter.wider().into_iter().map(|f| (f, 0)).collect(),
+            cells: vec![0; 1 << restricted.len()],
+            restricted,
             siblings,
         }
     }
@@ -78,16 +75,19 @@ impl ViewCounts {
         if keys.side != Side::Partner {
             return;
         }
-        self.all += 1;
-        self.kept += u64::from(self.filter.matches(keys));
-        for (wider, partners) in &mut self.wider {
-            *partners += u64::from(wider.matches(keys));
-        }
-        for siblings in &mut self.siblings {
-            if !siblings.parent.matches(keys) {
+        let failed = self
+            .restricted
+            .iter()
+            .enumerate()
+            .filter(|(_, &by)| !self.filter.keeps(by, keys))
+            .fold(0, |failed, (i, _)| failed | 1 << i);
+        self.cells[failed] += 1;
+        // In the view with choice i let go: failing nothing, or only choice i.
+        for (i, (siblings, &by)) in self.siblings.iter_mut().zip(&self.restricted).enumerate() {
+            if failed & !(1 << i) != 0 {
                 continue;
             }
-            let key = siblings.by.key(keys);
+            let key = by.key(keys);
             match siblings.groups.get_mut(key) {
                 Some(partners) => *partners += 1,
                 None => {
@@ -97,15 +97,27 @@ impl ViewCounts {
         }
     }
 
-    /// `Threshold::allows_part` of the view against the whole set and against each wider
-    /// view, whose difference from this one would otherwise describe a few partners; and,
+    /// `Threshold::allows_part` of the view against itself and every wider view, the whole set
+    /// included, whose difference from this one would otherwise describe a few partners; and,
     /// in each view one choice wider, `Threshold::withheld_groups` of the groups that choice
     /// divides it into, so that this view is withheld when its group is, as "Compare by"
     /// withholds it there.
     pub fn allows(&self, threshold: Threshold) -> Result<(), Withheld> {
-        std::iter::once(self.all)
-            .chain(self.wider.iter().map(|(_, partners)| *partners))
-            .try_for_each(|partners| threshold.allows_part(self.kept, partners))?;
+        let kept = self.cells[0];
+        (0..self.cells.len())
+            .map(|let_go| {
+                // The cells of every subset of `let_go`, 0 (the view) included.
+                let mut partners = 0;
+                let mut subset = let_go;
+                loop {
+                    partners += self.cells[subset];
+                    if subset == 0 {
+                        break partners;
+                    }
+                    subset = (subset - 1) & let_go;
+                }
+            })
+            .try_for_each(|wider| threshold.allows_part(kept, wider))?;
         for siblings in &self.siblings {
             let partners: Vec<u64> = siblings.groups.values().copied().collect();
             let withheld = threshold.withheld_groups(&partners);
