@@ -5,9 +5,8 @@ use super::adjusted_p;
 use super::alignment_view::sentence;
 use super::filters::{dimension_name, value_name};
 use super::verdict_view::{nps_change_sentence, nps_sentence};
-use super::views::{file_stem, withheld_text};
+use super::views::{save_view_json, withheld_text};
 use super::Dash;
-use crate::download::save_json;
 use crate::i18n::Strings;
 use crate::results::chart_section::{DataTable, Table};
 use crate::state::{use_app_state, use_survey};
@@ -176,13 +175,11 @@ pub fn SummaryView(dash: Dash) -> impl IntoView {
         })
     };
     // The summary as `partnerlens summary` writes it, for whoever works with the figures.
-    let stem = file_stem(dash);
     let shown = move || summary.with(|s| matches!(s, Some(Ok(_))));
     let download = move |_| {
         summary.with_untracked(|s| {
             if let Some(Ok(s)) = s {
-                let json = serde_json::to_string_pretty(s).unwrap_or_default();
-                save_json(&format!("{}-summary.json", stem()), &json);
+                save_view_json(dash, "summary", s);
             }
         })
     };

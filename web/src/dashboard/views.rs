@@ -261,11 +261,15 @@ pub fn csv_and_json<T: serde::Serialize + 'static>(
             if let Some(d) = data() { save_csv(&format!("{}-{name}.csv", stem()), &csv(&d)) }
         }>{csv_label}</button>
         <button type="button" prop:disabled=move || !ready() on:click=move |_| {
-            if let Some(d) = data() {
-                save_json(&format!("{}-{name}.json", stem()), &serde_json::to_string_pretty(&d).unwrap_or_default())
-            }
+            if let Some(d) = data() { save_view_json(dash, name, &d) }
         }>{json_label}</button>
     }
+}
+
+/// Downloads `data` as JSON, as the CLI prints it, named after the data set and `name`.
+pub fn save_view_json<T: serde::Serialize>(dash: Dash, name: &str, data: &T) {
+    let json = serde_json::to_string_pretty(data).unwrap_or_default();
+    save_json(&format!("{}-{name}.json", file_stem(dash)()), &json);
 }
 
 /// Downloads of the aggregate and the ranking, as CSV and JSON.
